@@ -180,8 +180,9 @@ def test_two_departments_record_only_their_own_targets(
     june.write_text("target,period,value\ng5,2022-07,170\ngdp,2022-Q3,5.5\n", encoding="utf-8")
     before = ledger.read_bytes()
     result = bureau("bob", "import", str(june))
-    assert "error: refused: gdp is owned by 统计局 (牵头单位); bob records for 工信局" in (
-        one_line_error(result, 2)
+    assert one_line_error(result, 2) == (  # its row named, as an import's other refusals (s32)
+        f"error: {june}:3: refused: gdp is owned by 统计局 (牵头单位); bob records for 工信局; "
+        "nothing of this batch was written\n"
     )
     assert ledger.read_bytes() == before
     # Everyone reads everything, and sees who wrote each figure.

@@ -6,7 +6,7 @@ import errno
 import os
 from typing import NamedTuple
 
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, colon_join
 
 
 class PlanError(Exception):
@@ -29,6 +29,20 @@ class InputError(PlanError):
     """Bad input on the command line or in an import file (unknown target, bad period…)."""
 
     exit_code = 2
+
+
+class TargetRefusedError(InputError):
+    """A write refused because of one of its targets (a database's department rules: another
+    department's target); `target` names it, so an import can name the row that wrote it
+    (`import_problems.naming_rows`)."""
+
+    def __init__(self, message: str, target: str) -> None:
+        super().__init__(message)
+        self.target = target
+
+    def at(self, where: str) -> TargetRefusedError:
+        """The same refusal, said of `where` (a file's row: `june.csv:3: refused: …`)."""
+        return type(self)(colon_join(where, str(self)), self.target)
 
 
 class PlanFileError(PlanError):

@@ -5,15 +5,17 @@ analyst counted rows to learn it was retail_sales."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _, colon_join
-from plancli.safe import Clipped
+from plancli.safe import Clipped, clip_path
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from plancli.imports import Problem, Problems
+    from plancli.imports import Problem, Problems, RowChange
     from plancli.model import Record
     from plancli.periods import Period
     from plancli.plain import AnyPlan
@@ -98,3 +100,26 @@ def _twice(record: PlainRecord | Record, period: Period, row: int, earlier: str)
         earlier=earlier,
         month=f"{period.year}-{period.end_month:02d}",
     )
+
+
+@contextmanager
+def naming_rows(name: str, first_row: Callable[[str], int | None]) -> Iterator[None]:
+    """An import's write or dry run in which a database's refusal of a target (a department's
+    rules: another department's target, `TargetRefusedError`) names the row that wrote it,
+    as the import's other refusals name theirs: `june.csv:3: refused: gdp is owned by 统计局
+    …`. `first_row` gives the first row of the file written for a target: in the batch, in
+    file order, the one the database refused first (None: not known, the refusal as it is)."""
+    from plancli.errors import TargetRefusedError
+
+    try:
+        yield
+    except TargetRefusedError as refused:
+        row = first_row(refused.target)
+        if row is None:
+            raise
+        raise refused.at(f"{clip_path(name)}:{row}") from None
+
+
+def first_change_row(changes: Iterable[RowChange]) -> Callable[[str], int | None]:
+    """`naming_rows`' `first_row` of the changes an import writes, in file order."""
+    return lambda target: next((c.row for c in changes if c.change.record.target == target), None)

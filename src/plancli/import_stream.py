@@ -26,13 +26,7 @@ from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limit
 from plancli.import_order import _amount_rows, _disordered
 from plancli.import_problems import _twice
 from plancli.import_summary import stream_counts
-from plancli.imports import (
-    ImportRejected,
-    ImportResult,
-    ImportRow,
-    Problem,
-    Problems,
-)
+from plancli.imports import ImportRejected, ImportResult, ImportRow, Problem, Problems
 from plancli.ledger import Figures, clean_text, is_unchanged
 from plancli.level_slips import CLASSES, change_row_slips, is_class, level_rules, share_warning
 from plancli.part_year import part_year_warnings, year_total_ids
@@ -158,11 +152,12 @@ def import_stream(
     batch: str,
     recorded_at: datetime,
     pasted: Collection[int] = (),
+    firsts: dict[str, int] | None = None,
 ) -> ImportResult:
     """`check_import`, then append, as one pass (see the module's text). A list of rows is
     consumed as it is checked (emptied: each row's memory is reused by what the check keeps),
     so the rows of a million-line file are not held beside the index of positions the file
-    gives."""
+    gives. `firsts`: filled with each target's first row written (`naming_rows`)."""
     count = len(rows)
     current = Figures(session.records_in_force())
     checker = EntryChecker(plan, current, batch=batch, recorded_at=recorded_at)
@@ -323,6 +318,8 @@ def import_stream(
                     )
             if writing:
                 pending.append(record)
+                if firsts is not None and record.target not in firsts:
+                    firsts[record.target] = line
                 if len(pending) >= _CHUNK:
                     session.append(pending)
                     pending = []

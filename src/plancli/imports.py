@@ -34,7 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
-from plancli.import_problems import _twice, given_text, named_problem
+from plancli.import_problems import _twice, first_change_row, given_text, named_problem, naming_rows
 from plancli.ledger import (
     Change,
     Entry,
@@ -478,15 +478,22 @@ def import_rows(
     store.check_writable()
     if dry_run:
         changes, unchanged, kept = check_import(plan, name, rows, problems, store.read(), **at)
-        store.check_allowed([rc.change.record.target for rc in changes])  # as the write would
+        with naming_rows(name, first_change_row(changes)):  # a database's refusal: its row
+            store.check_allowed([rc.change.record.target for rc in changes])  # as a write would
         return ImportResult(name, batch, len(rows), changes, unchanged, kept=kept)
     if not keep:
-        with store.transaction() as session:
+        firsts: dict[str, int] = {}  # each target's first row written, where a database
+        kept_firsts = firsts if store.location.format == "postgres" else None  # may refuse one
+        with naming_rows(name, firsts.get), store.transaction() as session:
             from plancli.import_stream import import_stream
 
-            return import_stream(session, plan, name, rows, problems, batch, recorded_at, pasted)
-    with store.transaction() as session:
+            return import_stream(
+                session, plan, name, rows, problems, batch, recorded_at, pasted, kept_firsts
+            )
+    written: list[RowChange] = []
+    with naming_rows(name, first_change_row(written)), store.transaction() as session:
         changes, unchanged, kept = check_import(plan, name, rows, problems, session.records(), **at)
+        written += changes
         session.append([rc.change.record for rc in changes])
     return ImportResult(
         name, batch, len(rows), changes, unchanged, written=bool(changes), kept=kept

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plancli.errors import TargetRefusedError
 from plancli.i18n import _, join_list, ngettext, tight
 from plancli.radicals import told_apart
 from plancli.stores.postgres.connection import DepartmentRefusedError
@@ -32,6 +33,11 @@ LEFT JOIN plancli.target_owner o ON o.plan_id = %(plan)s AND o.target = t.target
 WHERE NOT plancli.may_write(%(plan)s, t.target)
 ORDER BY t.n LIMIT 1
 """
+
+
+class TargetNotOwnedError(DepartmentRefusedError, TargetRefusedError):
+    """A batch refused for a target this role's departments do not own, `target` (an import
+    names the row that wrote it)."""
 
 
 def moving_refusal(batch_id: str) -> DepartmentRefusedError:
@@ -75,7 +81,7 @@ def refusal(row: tuple[Any, ...], plan_id: str, *, undoing: bool = False) -> Dep
         if undoing
         else _("refused: {whose}{more}; {mine}; nothing of this batch was written")
     )
-    return DepartmentRefusedError(message.format(whose=whose, more=more, mine=mine))
+    return TargetNotOwnedError(message.format(whose=whose, more=more, mine=mine), target)
 
 
 # Of batch %(batch)s, a writer not of the departments current_user records for (a department's
