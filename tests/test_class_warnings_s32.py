@@ -97,14 +97,15 @@ OLD_WATER = (
 DATA = Path(__file__).parent.parent / "data"
 
 
-def _water_ledger(tmp_path: Path, suffix: str) -> tuple[Path, Path]:
+def _water_ledger(tmp_path: Path, suffix: str, store: Any = None) -> tuple[Path, Path]:
     """The bundled 2022 plan with two targets in 类 (one in each process's share), and a
-    ledger of its demo figures, two amendments and the water targets' old figures."""
+    ledger of its demo figures, two amendments and the water targets' old figures (in
+    `store`, if given: a database's)."""
     plan = tmp_path / "water2022.toml"
     plan.write_text((DATA / "plan2022.toml").read_text(encoding="utf-8") + WATER_TARGETS, "utf-8")
     ledger = tmp_path / f"ledger{suffix}"
     when = datetime(2022, 7, 6, 8, tzinfo=UTC)
-    with open_store(LedgerLocation(ledger, "option")).transaction() as session:
+    with (store or open_store(LedgerLocation(ledger, "option"))).transaction() as session:
         fill_demo(session, load_plan_file(plan))
         session.append(
             [
@@ -167,6 +168,22 @@ def test_a_plan_with_targets_in_lei_is_split_and_warns_as_one_process(
         assert stderr.count("\n") == 1
         actual = {row["id"]: row["actual"] for row in json.loads(stdout)["targets"]}
         assert (actual["aaa_water"], actual["zzz_water"]) == (2.5, 4.5)
+
+
+def test_a_postgresql_ledger_too(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_ledgers: Any
+) -> None:
+    """Each process selects its share's figures in the database; the parent's selection holds
+    the targets in 类 outside its range (`target = ANY(extra)`)."""
+    ledger = pg_ledgers.at(tmp_path / "ledger", "guandu-2022")
+    plan, _ = _water_ledger(tmp_path, ".unused", ledger.store())
+    alone, split, hows = _gap_split_or_not(
+        invoke, monkeypatch, ["--plan", str(plan), "--ledger", ledger.url]
+    )
+    assert split == alone and hows == ["split"] * len(alone)
+    assert split[0][2].startswith(
+        "warning: 2 figures in 类 are no water class (aaa_water 2022-06 = 2.5, zzz_water 2022-06"
+    ), split[0][2]
 
 
 @pytest.mark.parametrize("how", ["alone", "redone"])
