@@ -203,3 +203,29 @@ def test_a_full_width_period_is_recorded_as_plancli_writes_it(run: Callable[...,
     assert written.exit_code == 0, written.stderr
     [record] = read_records(run.ledger)  # type: ignore[attr-defined]
     assert (record.period, str(record.value)) == ("2022-Q2", "5.0")
+
+
+def test_an_import_row_names_the_period_as_its_cell_holds_it(run: Callable[..., Any]) -> None:
+    """`2022-Q０` was folded to 2022-Q0 before it was refused, and named so: the cell says
+    otherwise. Each form is named as typed, in either language."""
+    path = run.ledger.parent / "june.csv"  # type: ignore[attr-defined]
+    path.write_text(
+        "target,period,value\ngdp,２０２２-Ｑ２,5.0\ngdp,2022-Q０,5.0\n"
+        "retail_sales,2022年１３月,6.5\nretail_sales,２０２２-Ｈ３,6.5\n",
+        encoding="utf-8",
+    )
+    en = run("import", str(path))
+    assert en.exit_code == 2
+    assert en.stderr.splitlines()[1:] == [
+        f"{path}:3: target gdp: malformed period '2022-Q０': there is no quarter 0 (a quarter "
+        "is 1-4)",
+        f"{path}:4: target retail_sales: malformed period '2022年１３月': there is no month 13 (a "
+        "month is 1-12)",
+        f"{path}:5: target retail_sales: malformed period '２０２２-Ｈ３': there is no half 3 "
+        "(a half is H1 or H2)",
+    ]
+    zh = run("import", str(path), lang="zh")
+    assert zh.stderr.splitlines()[1] == (
+        f"{path}:3：目标 gdp：期间 '2022-Q０' 有误：没有第0季度（季度为1～4）"
+    )
+    assert not run.ledger.exists()  # type: ignore[attr-defined]

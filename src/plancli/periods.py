@@ -302,7 +302,9 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:
         normal = f"{date['year']}-{date['month']}"
     if _CANONICAL.match(normal):
-        return normal
+        # 2022-Q０ is no 2022-Q0 to be refused under that name: None, and the period check
+        # names the month (quarter, half) in the text as typed (`no_such_month`)
+        return None if no_such_month(normal) else normal
     if re.fullmatch(r"[0-9]{4}\.1", normal):  # Excel keeps 2022.10 typed in a cell as 2022.1
         raise InputError(
             _(
