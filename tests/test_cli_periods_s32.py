@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledgers import read_records
 from plancli.errors import InputError
@@ -229,3 +231,31 @@ def test_an_import_row_names_the_period_as_its_cell_holds_it(run: Callable[..., 
         f"{path}:3：目标 gdp：期间 '2022-Q０' 有误：没有第0季度（季度为1～4）"
     )
     assert not run.ledger.exists()  # type: ignore[attr-defined]
+
+
+_WIDE = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})  # ASCII → full
+
+
+@given(
+    year=st.integers(1900, 2100),
+    kind=st.sampled_from(["M", "Q", "H"]),
+    index=st.integers(0, 99),
+    wide=st.booleans(),
+    lower=st.booleans(),
+)
+def test_any_plancli_code_reads_or_names_what_is_none(
+    year: int, kind: str, index: int, wide: bool, lower: bool
+) -> None:
+    """Every `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn` a user may type, in either width and case: a real
+    one reads as itself, any other names its month, quarter or half, never the forms."""
+    code = f"{year}-{index:02d}" if kind == "M" else f"{year}-{kind}{index}"
+    typed = code.lower() if lower else code
+    typed = typed.translate(_WIDE) if wide else typed
+    limit = {"M": 12, "Q": 4, "H": 2}[kind]
+    if 1 <= index <= limit:
+        assert str(read_period(typed, year)) == code
+        return
+    with pytest.raises(InputError) as raised:
+        read_period(typed, year)
+    word = {"M": "month", "Q": "quarter", "H": "half"}[kind]
+    assert str(raised.value).startswith(f"malformed period '{typed}': there is no {word} {index} (")
