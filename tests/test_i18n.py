@@ -252,7 +252,11 @@ def test_input_errors_in_chinese_keep_the_value(invoke, mini_plan: Path) -> None
         "--plan", plan, "record", "g5", "150", "--period", "2022-13", "--lang", "zh"
     )
     assert bad_period.exit_code == 2
-    assert bad_period.stderr.startswith("错误：期间 '2022-13' 格式不对：请写成 YYYY-MM")
+    assert bad_period.stderr == "错误：期间 '2022-13' 有误：没有13月（月份为1～12）\n"
+    not_a_period = invoke(
+        "--plan", plan, "record", "g5", "150", "--period", "22-06", "--lang", "zh"
+    )
+    assert not_a_period.stderr.startswith("错误：期间 '22-06' 格式不对：请写成 YYYY-MM")
     outside = invoke("--plan", plan, "--lang", "zh", "record", "g5", "150", "-p", "2021-06")
     assert outside.stderr == "错误：期间 '2021-06' 不在计划年度 2022 内\n"
     not_a_number = invoke("--plan", plan, "--lang", "zh", "record", "g5", "lots", "-p", "2022-06")
@@ -367,7 +371,7 @@ def test_an_import_refused_in_chinese(invoke, mini_plan: Path, tmp_path: Path) -
     assert result.exit_code == 2
     first, second = result.stderr.splitlines()
     assert first == f"错误：{figures}：1 行有误；未导入任何数据"
-    assert second.startswith(f"{figures}:3：目标 g5：期间 '2022-13' 格式不对")
+    assert second == f"{figures}:3：目标 g5：期间 '2022-13' 有误：没有13月（月份为1～12）"
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "ascii"])

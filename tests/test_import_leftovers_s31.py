@@ -204,8 +204,11 @@ def test_the_forms_that_were_right_stay_right() -> None:
     assert str(read_period("1-3季度", 2022)) == "2022-Q3"
     with pytest.raises(InputError, match="is not year to date"):
         read_period("4-6月", 2022)
-    with pytest.raises(InputError, match="use YYYY-MM"):  # plancli's own form: as before
+    # plancli's own form names the quarter too since session 32 (it said `use YYYY-MM`)
+    with pytest.raises(InputError, match=r"'2022-Q5': there is no quarter 5 \(a quarter is 1-4\)"):
         read_period("2022-Q5", 2022)
+    with pytest.raises(InputError, match="use YYYY-MM"):  # a form that is none: as before
+        read_period("22-06", 2022)
 
 
 def test_an_import_row_of_months_13_to_14_names_both(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -236,13 +236,22 @@ def test_a_malformed_period_is_shown_the_plans_own_year(invoke, tmp_path: Path) 
     is read as import reads it: tests/test_period_forms.py.)"""
     ledger = tmp_path / "hubei.progress.toml"
     invoke("--plan", "hubei-2026", "--ledger", str(ledger), "record", "cpi", "1.2", "-p", "2026-03")
-    for args in (["record", "cpi", "1.3", "-p", "2026-Q5"], ["status", "--as-of", "26-03"]):
+    # (2026-Q5 and 2026-13 were the malformed periods here; since session 32 they name the
+    # quarter and month that are none, and forms that are none stand in for them)
+    for args in (["record", "cpi", "1.3", "-p", "2026-Q"], ["status", "--as-of", "26-03"]):
         result = invoke("--plan", "hubei-2026", "--ledger", str(ledger), *args)
         assert result.exit_code == 2
         assert result.stderr.endswith(
             "use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"
         ), result.stderr
+    quarter = invoke(
+        "--plan", "hubei-2026", "--ledger", str(ledger), "record", "cpi", "1.3", "-p", "2026-Q5"
+    )
+    assert (
+        quarter.stderr
+        == "error: malformed period '2026-Q5': there is no quarter 5 (a quarter is 1-4)\n"
+    )
     csv = tmp_path / "march.csv"
-    csv.write_text("target,period,value\ncpi,2026-13,1.3\n", encoding="utf-8")
+    csv.write_text("target,period,value\ncpi,2026-M03,1.3\n", encoding="utf-8")
     imported = invoke("--plan", "hubei-2026", "--ledger", str(ledger), "import", str(csv))
     assert imported.stderr.endswith("e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"), imported.stderr

@@ -119,7 +119,10 @@ def test_an_import_row_error_under_zh_has_a_full_width_colon(invoke, tmp_path: P
     figures.write_text("target,period,value\ngdp,2022-Q2,5.2\ngdp,2022Q5,5\n", "utf-8")
     zh = invoke("--plan", str(plan), "--lang", "zh", "import", str(figures))
     assert zh.exit_code == 2
-    assert zh.stderr.splitlines()[1].startswith(f"{figures}:3：目标 gdp：期间 '2022Q5' 格式不对：")
+    assert (
+        zh.stderr.splitlines()[1]
+        == f"{figures}:3：目标 gdp：期间 '2022Q5' 有误：没有第5季度（季度为1～4）"
+    )
     en = invoke("--plan", str(plan), "import", str(figures))
     assert en.stderr.splitlines()[1].startswith(
         f"{figures}:3: target gdp: malformed period '2022Q5'"

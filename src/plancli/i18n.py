@@ -35,16 +35,23 @@ _language: Lang = "en"
 _catalog: NullTranslations | None = None
 
 
-def env_lang() -> Lang | None:
-    """`PLANCLI_LANG` when it names a language (`zh`, `en`, or a locale name such as `zh_CN`);
-    None when it is unset or empty. A value that is neither (`fr`) is None here too: the CLI
-    refuses it in words (`check_env_lang`)."""
-    value = os.environ.get("PLANCLI_LANG", "").strip().lower()
+def lang_named(value: str) -> Lang | None:
+    """The language `value` names, in `--lang` and `PLANCLI_LANG` alike: `zh`, `en`, in any
+    case, or a locale name (`zh_CN`, `zh-TW`, `en_US.UTF-8`); None for anything else (`fr`).
+    `--lang ZH` and `--lang zh_CN` were refused where `PLANCLI_LANG=ZH` was obeyed."""
+    value = value.strip().lower()
     if value.startswith("zh"):
         return "zh"
     if value.startswith("en"):
         return "en"
     return None
+
+
+def env_lang() -> Lang | None:
+    """`PLANCLI_LANG` when it names a language (`lang_named`); None when it is unset or empty.
+    A value that is neither (`fr`) is None here too: the CLI refuses it in words
+    (`check_env_lang`)."""
+    return lang_named(os.environ.get("PLANCLI_LANG", ""))
 
 
 def default_lang() -> Lang:
@@ -91,10 +98,8 @@ def lang_from_argv(argv: Sequence[str]) -> Lang | None:
             value = argv[position + 1]
         elif arg.startswith("--lang="):
             value = arg.removeprefix("--lang=")
-        if value == "zh":
-            found = "zh"
-        elif value == "en":
-            found = "en"
+        if value is not None:
+            found = lang_named(value) or found
     return found
 
 

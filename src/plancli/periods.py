@@ -18,7 +18,9 @@ from plancli.i18n import _
 Granularity = Literal["M", "Q", "H", "Y"]
 
 _MONTHS_PER = {"M": 1, "Q": 3, "H": 6, "Y": 12}
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d))?$")
+# ASCII digits: `\d` also took Arabic-Indic and Devanagari digits here, which no other form
+# took; a full-width ２０２２-０６ is folded to 2022-06 first (NFKC), as every form is.
+_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})|-Q([0-9])|-H([0-9]))?$")
 
 
 class Period:
@@ -105,20 +107,21 @@ class Period:
 
 def malformed_period(text: str, year: int = 2022) -> str:
     """The message for a period that is none, its examples in `year` (the plan's)."""
-    from plancli.safe import Clipped
-
     return _(
         "malformed period {period!r}: use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, "
         "e.g. {year}-06, {year}-Q2, {year}-H1, {year}"
-    ).format(period=Clipped(text), year=year)  # a 30,000-character cell: its first 60
+    ).format(period=_clipped(text), year=year)  # a 30,000-character cell: its first 60
 
 
 def parse_period(text: str, year: int = 2022) -> Period:
     """Parse a period string; raise InputError with a hint (examples in `year`) on anything
     malformed."""
-    match = _PATTERN.match(text.strip())
+    normal = text.strip()
+    if not normal.isascii():  # ２０２２-Ｑ２: the input methods' digits, as every form takes them
+        normal = unicodedata.normalize("NFKC", normal)
+    match = _PATTERN.match(normal)
     if match is None:
-        raise InputError(malformed_period(text, year))
+        raise no_such_month(text) or InputError(malformed_period(text, year))
     year = int(match.group(1))
     month, quarter, half = match.group(2), match.group(3), match.group(4)
     if month is not None:
@@ -129,8 +132,8 @@ def parse_period(text: str, year: int = 2022) -> Period:
         index, granularity, limit = int(half), "H", 2
     else:
         return Period(year, "Y", 1)
-    if not 1 <= index <= limit:
-        raise InputError(malformed_period(text, year))
+    if not 1 <= index <= limit:  # 2022-13, 2022-Q5, 2022-H3: the month (quarter, half) named
+        raise no_such_month(text) or InputError(malformed_period(text, year))
     return Period(year, granularity, index)  # type: ignore[arg-type]
 
 
@@ -148,31 +151,48 @@ _QUARTER_WRITTEN = re.compile(
 _CN_NUMBERS = {c: n for n, c in enumerate("〇一二三四五六七八九十")} | {"零": 0}
 
 
-def no_such_month(text: str) -> InputError | None:
-    """A period a bulletin writes right whose month is none (`2026年13月`, `1-13月`, `0月`),
-    or a range of months that starts or ends on none (`13-14月`: both named, the first first),
-    or whose quarter is none (`1-5季度`, `5季度末`): it was told `malformed … use YYYY-MM`,
-    as if the form were wrong and not the month, and `13-14月` named 14 alone (session 31)."""
+# plancli's forms with any number where the month, quarter or half goes: 2022-13, 2022/13,
+# 2022-Q5, 2022q0, 2022-H3 (after NFKC: 2022-Ｑ５ too).
+_CODE_WRITTEN = re.compile(
+    r"^[0-9]{4}(?:[-/.](?P<month>[0-9]{1,2})|-?[Qq](?P<quarter>[0-9]{1,2})"
+    r"|-?[Hh](?P<half>[0-9]{1,2}))$"
+)
 
-    normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(DASHES)
+
+def no_such_month(text: str) -> InputError | None:
+    """A period written right whose month is none (`2026年13月`, `1-13月`, `0月`, `2026-13`),
+    or a range of months that starts or ends on none (`13-14月`: both named, the first first),
+    or whose quarter is none (`1-5季度`, `5季度末`, `2026-Q5`), or half (`2026-H3`): it was told
+    `malformed … use YYYY-MM`, as if the form were wrong and not the month, and `13-14月` named
+    14 alone (session 31); `2026-13` and `2026-Q5` were, until session 32."""
+
+    normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(PERIOD_DASHES)
     found = _MONTH_WRITTEN.match(normal)
     if found is not None:
         return _none_of(text, [found["start"], found["month"]], 12)
     found = _QUARTER_WRITTEN.match(normal)
-    return None if found is None else _none_of(text, [found["start"], found["quarter"]], 4)
+    if found is not None:
+        return _none_of(text, [found["start"], found["quarter"]], 4)
+    found = _CODE_WRITTEN.match(normal)
+    if found is None:
+        return None
+    if found["half"] is not None:
+        return _none_of(text, [found["half"]], 2)
+    return _none_of(text, [found["month"]], 12) or _none_of(text, [found["quarter"]], 4)
 
 
 def _none_of(text: str, given: list[str | None], limit: int) -> InputError | None:
-    """The error of a period whose months (limit 12) or quarters (limit 4) are not all real,
-    naming the first that is not, and the second too when both ends of a range are none
-    (`there is no month 13 or 14`); None when all are."""
-    from plancli.safe import Clipped
-
+    """The error of a period whose months (limit 12), quarters (limit 4) or halves (2) are not
+    all real, naming the first that is not, and the second too when both ends of a range are
+    none (`there is no month 13 or 14`); None when all are."""
     numbers = [int(g) if g.isdigit() else _CN_NUMBERS[g] for g in given if g is not None]
     wrong = list(dict.fromkeys(n for n in numbers if not 1 <= n <= limit))
     if not wrong:
         return None
-    period = Clipped(text)
+    period = _clipped(text)
+    if limit == 2:
+        message = _("malformed period {period!r}: there is no half {half} (a half is H1 or H2)")
+        return InputError(message.format(period=period, half=wrong[0]))
     if limit == 12 and len(wrong) == 1:
         message = _("malformed period {period!r}: there is no month {month} (a month is 1-12)")
         return InputError(message.format(period=period, month=wrong[0]))
@@ -195,17 +215,18 @@ def read_period(text: str, plan_year: int) -> Period:
     """A period as a user writes it on the command line or in a bulletin: plancli's own
     (2022-06, 2022-Q2), or a bulletin's (`2022年6月`, `2022-6`, `6月`, `一季度`, `上半年`,
     `1-6月`, `2022Q2`: `bulletin_period`, the one reader `import` uses too), the plan year
-    supplying a missing year. InputError, one line, for what is not a period."""
+    supplying a missing year. InputError, one line, for what is not a period, naming the
+    month (quarter, half) that is none (`no_such_month`: 2022-13, 2022-Q5, 2022年13月)."""
     try:
         return parse_period(text, plan_year)
     except InputError:
         written = bulletin_period(text, plan_year)  # its own error for 4-6月 or 2022.1
-        if written is None:
-            raise no_such_month(text) or InputError(malformed_period(text, plan_year)) from None
     try:
-        return parse_period(written, plan_year)
-    except InputError:  # 2022-13: said of the text as given
-        raise InputError(malformed_period(text, plan_year)) from None
+        if written is not None:
+            return parse_period(written, plan_year)
+    except InputError:  # 2022 - 13: said of the text as given
+        pass
+    raise no_such_month(text) or InputError(malformed_period(text, plan_year))
 
 
 def parse_plan_period(text: str, plan_year: int) -> Period:
@@ -215,7 +236,7 @@ def parse_plan_period(text: str, plan_year: int) -> Period:
     if period.year != plan_year:
         raise InputError(
             _("period {period!r} is outside the plan year {year}").format(
-                period=text, year=plan_year
+                period=_clipped(text), year=plan_year
             )
         )
     return period
@@ -224,6 +245,9 @@ def parse_plan_period(text: str, plan_year: int) -> Period:
 # ------------------------------------------------------------ periods as bulletins write them
 
 DASHES = str.maketrans({"−": "-", "—": "-", "–": "-", "﹣": "-"})
+# A period's dash may be a word processor's too (2022‐06: U+2010, U+2011 after NFKC) or the wave
+# dash of 1〜6月; not a figure's (DASHES reads a minus sign: 〜5 is no −5).
+PERIOD_DASHES = DASHES | str.maketrans({"‐": "-", "‒": "-", "―": "-", "〜": "-"})
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?:(?P<year>[0-9]{4})年)?"
 _TO = r"[-~至到]"
@@ -272,19 +296,21 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     (January, or October typed as the number 2022.10?). A point in time is read as the period
     it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
     (what plancli itself prints: 数据截至2022年三季度末)."""
-    normal = "".join(unicodedata.normalize("NFKC", text).translate(DASHES).split())
+    normal = "".join(unicodedata.normalize("NFKC", text).translate(PERIOD_DASHES).split())
     date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
     if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:
         normal = f"{date['year']}-{date['month']}"
     if _CANONICAL.match(normal):
-        return normal
+        # 2022-Q０ is no 2022-Q0 to be refused under that name: None, and the period check
+        # names the month (quarter, half) in the text as typed (`no_such_month`)
+        return None if no_such_month(normal) else normal
     if re.fullmatch(r"[0-9]{4}\.1", normal):  # Excel keeps 2022.10 typed in a cell as 2022.1
         raise InputError(
             _(
                 "period {period!r}: January or October? A spreadsheet shows {year}.10 typed as "
                 "a number as {year}.1; write {year}-01 or {year}-10"
-            ).format(period=text, year=normal[:4])
+            ).format(period=_clipped(text), year=normal[:4])
         )
     for pattern, granularity in _FORMS:
         match = pattern.match(normal)
@@ -304,7 +330,7 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
                     _(
                         "period {period!r} is not year to date: plancli records figures from "
                         "January (1-{month}月, {year}-{month:02d})"
-                    ).format(period=text, month=month, year=year)
+                    ).format(period=_clipped(text), month=month, year=year)
                 )
             return f"{year}-{month:02d}"
         if granularity == "A":
@@ -316,7 +342,7 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
                     "period {period!r} is not year to date: plancli records figures from "
                     "January (1-{quarter}季度, {whole}, 1-{month}月, {year}-Q{quarter})"
                 ).format(
-                    period=text,
+                    period=_clipped(text),
                     quarter=quarter,
                     whole=_YEAR_TO_DATE.get(quarter, "一季度"),
                     month=quarter * 3,
@@ -329,6 +355,13 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
             return f"{year}-H{1 if parts.get('half', '上') in ('上', '1') else 2}"
         return str(year)
     return None
+
+
+def _clipped(text: str) -> object:
+    """The period as typed, for a message: its first 60 characters, controls escaped."""
+    from plancli.safe import Clipped
+
+    return Clipped(text)
 
 
 # What a bulletin writes for the position from January at the end of quarter 2, 3 or 4.
@@ -361,7 +394,7 @@ def _from_january(text: str, parts: dict[str, str | None], year: int) -> str:
     )
     raise InputError(
         message.format(
-            period=text,
+            period=_clipped(text),
             end="年末" if half == "下" else f"{'一二三四'[quarter - 1]}季度末",
             whole=_YEAR_TO_DATE[quarter],
             month=quarter * 3,

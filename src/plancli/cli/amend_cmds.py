@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plancli.cli.app import JsonOpt, command, say, say_created, state
+from plancli.cli.figure_args import FigureCommand
 from plancli.cli.ledger_cmds import DryRunOpt, TargetArg
 from plancli.cli.streams import emit
 from plancli.i18n import _
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 # Negative bounds (a fall of GDP growth to -1 %) must not be taken for options, as in `record`.
 @command(
     "amend",
-    context_settings={"ignore_unknown_options": True},
+    cls=FigureCommand,
     help=_(
         "Record a mid-year adjustment (年中调整) of a target's bound, or drop the target "
         "(--drop); `undo` reverts it."

@@ -368,10 +368,10 @@ def check_env_lang() -> None:
 
 
 def check_lang(value: str) -> Lang:
-    if value == "zh":
-        return "zh"
-    if value == "en":
-        return "en"
+    from plancli.i18n import lang_named
+
+    if (named := lang_named(value)) is not None:  # ZH, zh_CN: as PLANCLI_LANG's
+        return named
     raise InputError(_("--lang {value}: choose en or zh").format(value=Clipped(value)))
 
 

@@ -14,6 +14,7 @@ import typer
 from plancli.cli import streams
 from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, say_created, state
 from plancli.cli.completion import complete_target
+from plancli.cli.figure_args import FigureCommand
 from plancli.cli.streams import emit, emit_csv
 from plancli.cli.written import import_json, written_record
 from plancli.errors import InputError, os_reason
@@ -53,12 +54,12 @@ def _advise(store: "LedgerStore") -> None:
         say(_("note: {message}").format(message=advice))
 
 
-# Negative figures (GDP growth of -2.5 %) must not be taken for options: with
-# ignore_unknown_options, `plancli record gdp -2.5 --period 2022-03` works; a mistyped option
-# still fails, as an unexpected extra argument.
+# Negative figures (GDP growth of -2.5 %) must not be taken for options: `plancli record gdp
+# -2.5 --period 2022-03` works (FigureCommand); a mistyped option is refused as one, and `-n5`
+# as a flag and a figure run together (it was a dry run of -5).
 @command(
     "record",
-    context_settings={"ignore_unknown_options": True},
+    cls=FigureCommand,
     help=_("Record a figure for a target and period (again: supersedes it, history keeps both)."),
 )
 def record_cmd(
