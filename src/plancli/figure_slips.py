@@ -262,13 +262,20 @@ def maybe_index(text: str) -> bool:
 
 def index_watch(target: AnyTarget) -> bool:
     """May a figure of this target be an index given for it? Its figure is a % (a rise, a
-    growth, a rate), not percent done, and its own name is no index."""
+    growth, a rate), not percent done, and its own name is no index. An alias that is a
+    bulletin's name of a shared indicator (居民消费价格指数, 居民消费价格总指数: `extract` writes
+    them for every CPI target, so that the bulletin's row is read as it) names the row where
+    the index comes from, not the target's figure: it does not make the target an index (a
+    drafted 居民消费价格涨幅 took 100.6 as a rise of 100.6 %, where the bundled plan refused it)."""
     from plancli.fmt import value_is_percent
+    from plancli.indicator_names import STANDARD_NAMES
 
+    bulletins = STANDARD_NAMES.get(target.id, ())
+    own = (name for name in target.aliases if name not in bulletins)
     return (
         value_is_percent(target)
         and target.kind != "milestone"
-        and not any(_INDEX in name for name in (target.name, *target.aliases))
+        and not any(_INDEX in name for name in (target.name, *own))
     )
 
 

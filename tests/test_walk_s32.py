@@ -1,0 +1,71 @@
+"""Session 32's walk: a 湖北 统计局 analyst drafts the province's 2026 plan from its government
+work report with `plancli extract`, fills the June template and the bureau's 1-6月 bulletin,
+and reads the half-year in Chinese, as README.md and docs/monthly-update-zh.md tell it. Each
+test is a slip the walk met, on the drafted plan and the report's own figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, needs_corpus
+
+from plancli.stores.toml import read_toml_ledger
+
+HUBEI = CORPUS / "湖北省.txt"
+
+
+@pytest.fixture
+def hubei_draft(invoke, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """湖北's draft, as `plancli extract 湖北省.txt -o hubei-draft.toml` writes it."""
+    draft = tmp_path / "hubei-draft.toml"
+    made = invoke("extract", str(HUBEI), "-o", str(draft))
+    assert made.exit_code == 0, made.output
+    return draft
+
+
+# ------------------------------------------ a CPI index for the drafted CPI rise (居民消费价格涨幅)
+
+
+@needs_corpus
+def test_the_drafted_cpi_refuses_the_bulletins_index_as_the_bundled_plan_does(
+    invoke, hubei_draft: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """湖北's 居民消费价格涨幅2%左右 is a rise in %; the bureau's 1-6月 table gives 居民消费价格指数
+    （上年同期=100） 100.6. The bundled plan refuses it ("请填写 0.6"); the draft's target, whose
+    aliases carry the bulletins' names 居民消费价格指数 and 居民消费价格总指数 (so that the row is
+    read as it), was taken for an index itself: 100.6 went in as a rise of 100.6 %."""
+    sheet = tmp_path / "湖北省2026年1-6月主要经济指标.csv"
+    sheet.write_text(
+        "指标,计量单位,本月止累计,比上年同期增长(%)\n"
+        "居民消费价格指数（上年同期=100）,上年同期=100,100.6,\n",
+        encoding="utf-8",
+    )
+    ledger = tmp_path / "hubei-draft.progress.toml"
+    plan = ("--plan", str(hubei_draft), "--ledger", str(ledger), "--lang", "zh")
+    result = invoke(*plan, "import", str(sheet))
+    assert result.exit_code == 2, result.output
+    assert "100.6 即上涨 0.6 %；plancli 不换算：请填写 0.6" in result.stderr
+    assert not ledger.exists()
+    typed = invoke(*plan, "record", "cpi", "100.6", "--period", "2026-06")
+    assert typed.exit_code == 0, typed.output
+    assert "这个数像是指数（上年同期=100）" in typed.stderr
+    assert "是否应为 0.6 %？" in typed.stderr
+
+
+@needs_corpus
+def test_a_plan_whose_own_cpi_is_an_index_is_still_not_warned(
+    invoke, hubei_draft: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A target the plan itself names an index (its figure ~100) is not warned of 100.6."""
+    text = hubei_draft.read_text(encoding="utf-8")
+    text = text.replace('name = "居民消费价格涨幅"', 'name = "居民消费价格指数"')
+    hubei_draft.write_text(text, encoding="utf-8")
+    ledger = tmp_path / "hubei-draft.progress.toml"
+    typed = invoke(
+        "--plan", str(hubei_draft), "--ledger", str(ledger), "--lang", "zh",
+        "record", "cpi", "100.6", "--period", "2026-06",
+    )  # fmt: skip
+    assert typed.exit_code == 0, typed.output
+    assert "指数" not in typed.stderr
+    assert [str(r.value) for r in read_toml_ledger(ledger).records] == ["100.6"]
