@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, needs_corpus
 
+from conftest import CORPUS, needs_corpus
 from plancli.stores.toml import read_toml_ledger
 
 HUBEI = CORPUS / "湖北省.txt"
