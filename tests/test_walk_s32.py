@@ -69,3 +69,76 @@ def test_a_plan_whose_own_cpi_is_an_index_is_still_not_warned(
     assert typed.exit_code == 0, typed.output
     assert "指数" not in typed.stderr
     assert [str(r.value) for r in read_toml_ledger(ledger).records] == ["100.6"]
+
+
+# ------------------------------------------------ last year's GDP amount the review states apart
+
+
+def _gdp_baseline(text: str) -> dict[str, object]:
+    from plancli.extract import extract_plan
+
+    (gdp,) = [t for t in extract_plan(text).plan["targets"] if t["id"] == "gdp"]
+    return {key: str(value) for key, value in gdp["baseline"].items()}
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("report", "bundled"),
+    [("湖北省", "hubei"), ("甘肃省", "gansu"), ("贵州省", "guizhou")],
+)
+def test_the_reviews_gdp_level_is_last_years_amount_as_the_bundled_plan_has_it(
+    report: str, bundled: str
+) -> None:
+    """湖北's 2025 review says only 地区生产总值增长5.5%; its "十四五" review closes
+    地区生产总值迈上6万亿元台阶，达到62661亿元, the amount the bundled plan takes (甘肃
+    全省地区生产总值达到13697.5亿元, 贵州 …突破2万亿元、达到23562亿元 likewise). The draft had the
+    growth alone, so `gap` and `show` could not say what growth the rest of the year needs."""
+    import tomllib
+
+    from conftest import REPO, corpus_report
+
+    plan = tomllib.loads((REPO / "data" / "2026" / f"{bundled}.toml").read_text("utf-8"))
+    (gold,) = [t for t in plan["targets"] if t["id"] == "gdp"]
+    assert _gdp_baseline(corpus_report(report)) == {k: str(v) for k, v in gold["baseline"].items()}
+
+
+@needs_corpus
+def test_no_level_of_a_region_nor_an_approximate_one_is_taken() -> None:
+    """武汉都市圈经济总量达到3.8万亿元 is a region's, a level 左右 or of another year no amount."""
+    from conftest import corpus_report
+
+    text = corpus_report("湖北省")
+    level = "地区生产总值迈上6万亿元台阶，达到62661亿元"
+    assert level in text
+    for changed in (
+        "地区生产总值迈上6万亿元台阶，达到62661亿元左右",
+        "武汉地区生产总值迈上2万亿元台阶，达到21106亿元",
+        "2024年地区生产总值迈上6万亿元台阶，达到60013亿元",
+    ):
+        assert _gdp_baseline(text.replace(level, changed)) == {"year": "2025", "growth": "5.5"}
+    two = text.replace(level, level + "；全省地区生产总值达到62000亿元")
+    assert _gdp_baseline(two) == {"year": "2025", "growth": "5.5"}  # two levels: neither
+
+
+@needs_corpus
+def test_the_drafted_gdp_says_what_growth_the_second_half_needs(
+    invoke, hubei_draft: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """With the half-year's 5.6 % and 29876.3 亿元, `show gdp` on the draft gives the growth the
+    rest of the year needs, as on the bundled plan, where it said 缺少上年总量."""
+    from conftest import REPO
+
+    shown = []
+    for plan in (hubei_draft, REPO / "data" / "2026" / "hubei.toml"):
+        ledger = tmp_path / f"{plan.stem}.progress.toml"
+        base = ("--plan", str(plan), "--ledger", str(ledger), "--lang", "zh")
+        typed = invoke(*base, "record", "gdp", "5.6", "--amount", "29876.3", "--period", "上半年")
+        assert typed.exit_code == 0, typed.output
+        result = invoke(*base, "gap", "--json")
+        assert result.exit_code == 0, result.output
+        import json
+
+        (gdp,) = [t for t in json.loads(result.stdout)["targets"] if t["id"] == "gdp"]
+        shown.append(gdp["required_growth_rest"])
+    assert shown[0] is not None
+    assert shown[0] == shown[1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from plancli.extract.baseline_levels import review_gdp_amount
 from plancli.extract.builder import ASPIRATION_NOTE
 from plancli.extract.draft import DraftTarget, toml_number
 from plancli.extract.sections import Layout
@@ -73,6 +74,7 @@ def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> 
         baseline["growth"] = toml_number(Decimal(match.group(3)))
         target.baseline = baseline
         target.notes.append(_("baseline from the review: “{quote}”").format(quote=match.group(0)))
+        review_gdp_amount(parse, layout, target)
 
 
 # a figure the review states of a span of years or of a run of them (粮食总产量连续9年稳定在
