@@ -142,3 +142,24 @@ def test_the_drafted_gdp_says_what_growth_the_second_half_needs(
         shown.append(gdp["required_growth_rest"])
     assert shown[0] is not None
     assert shown[0] == shown[1]
+
+
+@needs_corpus
+@pytest.mark.parametrize("report", ["四川省", "湖北省", "陕西省"])
+def test_a_baselines_note_quotes_the_reports_own_words(report: str) -> None:
+    """四川's note read “地区生产总值67665亿元,增长5.5%”, 陕西's “地区生产总值增长5.1%”: the parse
+    form's comma and per cent sign, where the report writes 67665亿元，增长5.5% and 5.1％; a
+    reviewer searching the report for the note's words found nothing."""
+    import re
+
+    from conftest import corpus_report
+    from plancli.extract import extract_plan
+
+    text = corpus_report(report)
+    quoted = [
+        quote
+        for target in extract_plan(text).plan["targets"]
+        for quote in re.findall(r"from the review: “([^”]*)”", target.get("note", ""))
+    ]
+    assert quoted
+    assert [q for q in quoted if q not in text] == []

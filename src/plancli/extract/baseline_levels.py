@@ -31,9 +31,10 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 _SPAN_WORDS = re.compile(r"年均|累计|平均")
 
 
-def review_gdp_amount(parse: str, layout: Layout, target: DraftTarget) -> None:
+def review_gdp_amount(parse: str, layout: Layout, target: DraftTarget, words: str) -> None:
     """Add last year's amount to the review's growth baseline of `target` (the GDP growth),
-    where the review states the level reached once (see the module's doc)."""
+    where the review states the level reached once (see the module's doc); its note quotes
+    `words`, the report's text at the parse form's offsets."""
     baseline = target.baseline
     if target.id != "gdp" or target.unit != "亿元" or not baseline or "value" in baseline:
         return
@@ -48,7 +49,9 @@ def review_gdp_amount(parse: str, layout: Layout, target: DraftTarget) -> None:
             years = {int(y) for y in _YEAR.findall(sentence + match.group("between"))}
             if years - {layout.year - 1} or _SPAN_WORDS.search(sentence + match.group(0)):
                 continue
-            found.setdefault(toml_number(Decimal(match.group("value"))), match.group(0))
+            found.setdefault(
+                toml_number(Decimal(match.group("value"))), words[match.start() : match.end()]
+            )
     if len(found) != 1:
         return  # none, or several levels: not unambiguous
     ((value, quote),) = found.items()
