@@ -163,3 +163,26 @@ def test_a_baselines_note_quotes_the_reports_own_words(report: str) -> None:
     ]
     assert quoted
     assert [q for q in quoted if q not in text] == []
+
+
+@needs_corpus
+def test_a_cpi_whose_plan_figure_is_an_index_takes_the_bulletins_index(
+    invoke, hubei_draft: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A plan that bounds its CPI as the index (控制在103以内: `max = 103`), with the bulletins'
+    names as aliases, reads the bulletin's 居民消费价格指数 102.5 as its figure, as before."""
+    text = hubei_draft.read_text(encoding="utf-8")
+    text = text.replace('direction = "band"\nunit = "%"\naround = 2\n', 'unit = "%"\nmax = 103\n')
+    assert "max = 103" in text
+    hubei_draft.write_text(text, encoding="utf-8")
+    sheet = tmp_path / "湖北省2026年1-6月物价.csv"
+    sheet.write_text("指标,本月止累计\n居民消费价格指数,102.5\n", encoding="utf-8")
+    ledger = tmp_path / "hubei-draft.progress.toml"
+    result = invoke(
+        "--plan", str(hubei_draft), "--ledger", str(ledger), "--lang", "zh", "import", str(sheet)
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "指数" not in result.stderr.replace("居民消费价格指数", "")
+    assert [(r.target, str(r.value)) for r in read_toml_ledger(ledger).records] == [
+        ("cpi", "102.5")
+    ]

@@ -266,17 +266,23 @@ def index_watch(target: AnyTarget) -> bool:
     bulletin's name of a shared indicator (居民消费价格指数, 居民消费价格总指数: `extract` writes
     them for every CPI target, so that the bulletin's row is read as it) names the row where
     the index comes from, not the target's figure: it does not make the target an index (a
-    drafted 居民消费价格涨幅 took 100.6 as a rise of 100.6 %, where the bundled plan refused it)."""
+    drafted 居民消费价格涨幅 took 100.6 as a rise of 100.6 %, where the bundled plan refused it),
+    unless the plan's own figure for it is an index's size (居民消费价格涨幅控制在103%以内: the
+    index is its figure)."""
+    from plancli.bulletin_units import percent_scale
     from plancli.fmt import value_is_percent
     from plancli.indicator_names import STANDARD_NAMES
 
+    if not value_is_percent(target) or target.kind == "milestone":
+        return False
     bulletins = STANDARD_NAMES.get(target.id, ())
-    own = (name for name in target.aliases if name not in bulletins)
-    return (
-        value_is_percent(target)
-        and target.kind != "milestone"
-        and not any(_INDEX in name for name in (target.name, *own))
-    )
+    own = [target.name, *(name for name in target.aliases if name not in bulletins)]
+    if any(_INDEX in name for name in own):
+        return False
+    if any(_INDEX in name for name in target.aliases if name in bulletins):
+        scale = percent_scale(target)
+        return scale is None or scale < INDEX_RANGE[0]
+    return True
 
 
 def index_slip(
