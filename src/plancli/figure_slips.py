@@ -262,14 +262,27 @@ def maybe_index(text: str) -> bool:
 
 def index_watch(target: AnyTarget) -> bool:
     """May a figure of this target be an index given for it? Its figure is a % (a rise, a
-    growth, a rate), not percent done, and its own name is no index."""
+    growth, a rate), not percent done, and its own name is no index. An alias that is a
+    bulletin's name of a shared indicator (居民消费价格指数, 居民消费价格总指数: `extract` writes
+    them for every CPI target, so that the bulletin's row is read as it) names the row where
+    the index comes from, not the target's figure: it does not make the target an index (a
+    drafted 居民消费价格涨幅 took 100.6 as a rise of 100.6 %, where the bundled plan refused it),
+    unless the plan's own figure for it is an index's size (居民消费价格涨幅控制在103%以内: the
+    index is its figure)."""
+    from plancli.bulletin_units import percent_scale
     from plancli.fmt import value_is_percent
+    from plancli.indicator_names import STANDARD_NAMES
 
-    return (
-        value_is_percent(target)
-        and target.kind != "milestone"
-        and not any(_INDEX in name for name in (target.name, *target.aliases))
-    )
+    if not value_is_percent(target) or target.kind == "milestone":
+        return False
+    bulletins = STANDARD_NAMES.get(target.id, ())
+    own = [target.name, *(name for name in target.aliases if name not in bulletins)]
+    if any(_INDEX in name for name in own):
+        return False
+    if any(_INDEX in name for name in target.aliases if name in bulletins):
+        scale = percent_scale(target)
+        return scale is None or scale < INDEX_RANGE[0]
+    return True
 
 
 def index_slip(

@@ -117,7 +117,7 @@ def extract_plan(
             targets[:0] = [t for t in read if t.shared and t.id not in stated]
     targets = _without_repeats(parse, targets)
     targets = apply_tables(parse, layout, targets)
-    review_baselines(parse, layout, targets)
+    review_baselines(parse, layout, targets, joined)
     work = WorkReader(parse, layout, targets).read()
     investment = read_investment(parse, layout)
     targets = [*targets, *work, *investment]

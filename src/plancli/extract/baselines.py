@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from plancli.extract.baseline_levels import review_gdp_amount
 from plancli.extract.builder import ASPIRATION_NOTE
 from plancli.extract.draft import DraftTarget, toml_number
 from plancli.extract.sections import Layout
@@ -40,9 +41,14 @@ def _qualified(parse: str, start: int, match: re.Match[str]) -> bool:
     return bool(_QUALIFIED.search(sentence + match.group(0)))
 
 
-def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> None:
+def review_baselines(
+    parse: str, layout: Layout, targets: list[DraftTarget], words: str | None = None
+) -> None:
     """The review's figures: last year's growth of a headline growth target, and last year's
-    level a floor's 力争比去年… aims above (`last_years_stretch`)."""
+    level a floor's 力争比去年… aims above (`last_years_stretch`). `words` is the report's
+    text at the parse form's offsets: a note quotes the report's words (地区生产总值67665亿元，
+    增长5.5%), not the parse form's (…亿元,增长…, which no search of the report finds)."""
+    words = parse if words is None else words
     last_years_stretch(parse, layout, targets)
     spans = layout.review_spans()
     if not spans:
@@ -72,7 +78,9 @@ def review_baselines(parse: str, layout: Layout, targets: list[DraftTarget]) -> 
             baseline["value"] = toml_number(Decimal(match.group(1)))
         baseline["growth"] = toml_number(Decimal(match.group(3)))
         target.baseline = baseline
-        target.notes.append(_("baseline from the review: “{quote}”").format(quote=match.group(0)))
+        quote = words[match.start() : match.end()]
+        target.notes.append(_("baseline from the review: “{quote}”").format(quote=quote))
+        review_gdp_amount(parse, layout, target, words)
 
 
 # a figure the review states of a span of years or of a run of them (粮食总产量连续9年稳定在
