@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -189,3 +190,46 @@ def test_an_english_name_that_shows_nothing_is_the_chinese_name(tmp_path: Path, 
     assert result.exit_code == 0, result.stderr
     [target] = json.loads(result.stdout)["targets"]
     assert (target["name"], target["name_en"]) == ("地区生产总值", "地区生产总值")
+
+
+SETPRIV = shutil.which("setpriv")
+AS_ROOT = os.geteuid() == 0
+
+
+@pytest.mark.skipif(AS_ROOT and SETPRIV is None, reason="as root, chmod needs setpriv to count")
+def test_a_file_made_read_only_is_not_replaced(demo: Path) -> None:
+    """Every write renames a temporary file over the old one, which needs only the folder's
+    permission: a TOML ledger made read-only (chmod a-w, the year closed) took `record`'s
+    figure, and a report kept read-only as sent was replaced, where `echo > FILE` fails."""
+    report, ledger = demo / "sent.html", demo / "plan2022.progress.toml"
+    report.write_text("<p>六月报告</p>", encoding="utf-8")
+    for path in (report, ledger):
+        path.chmod(0o444)
+    before = _files(demo)
+    prefix = [SETPRIV, "--bounding-set=-all"] if AS_ROOT and SETPRIV else []
+    env = {**os.environ, "PYTHONPATH": SRC, "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*prefix, sys.executable, "-m", "plancli", *args],  # type: ignore[list-item]
+            cwd=demo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    written = run("report", "-o", "sent.html")
+    assert (written.returncode, written.stderr) == (
+        2,
+        "error: cannot write sent.html: Permission denied\n",
+    )
+    recorded = run("record", "gdp", "5.7", "-p", "2022-Q2")
+    assert (recorded.returncode, recorded.stderr) == (
+        3,
+        "error: plan2022.progress.toml: cannot write: Permission denied\n",
+    )
+    zh = run("--lang", "zh", "undo", "--yes")
+    assert zh.returncode == 3
+    assert zh.stderr.endswith("错误：plan2022.progress.toml：无法写入：没有权限\n")
+    assert _files(demo) == before

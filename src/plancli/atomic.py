@@ -2,10 +2,11 @@
 report, a template, a drafted plan). A temp file in the same folder, fsync, the old file's
 permissions, rename, fsync of the folder: a reader sees the old file or the new one, and an
 error (disk full, no permission), a crash or Ctrl-C leaves the old file as it was and no temp
-file behind."""
+file behind. A file this process may not write (chmod a-w) is refused, not renamed over."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -24,6 +25,8 @@ def replace_file(
     caller's error naming the file). `before_rename`, a test's hook: a writer killed between
     the durable temp file and the rename (the TOML ledger's crash tests)."""
     directory = path.parent if str(path.parent) else Path(".")
+    if not _may_write(path):  # a rename replaces a file whatever its bits: ask them first
+        raise failed(PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path)))
     mode = _file_mode(path)
     temp_name: str | None = None
     try:
@@ -46,6 +49,16 @@ def replace_file(
             with suppress(OSError):
                 os.unlink(temp_name)
     _fsync_directory(directory)
+
+
+def _may_write(path: Path) -> bool:
+    """May this process write the file at `path` (or is there none)? A ledger or a report made
+    read-only (chmod a-w: the year closed, a copy kept as sent) was replaced all the same: the
+    rename needs only the folder's permission, as `echo > FILE` would not."""
+    if not os.path.lexists(path):
+        return True
+    effective = os.access in os.supports_effective_ids  # setuid, or root without its powers
+    return os.access(path, os.W_OK, effective_ids=effective)
 
 
 def _file_mode(path: Path) -> int:
