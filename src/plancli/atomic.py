@@ -25,8 +25,9 @@ def replace_file(
     caller's error naming the file). `before_rename`, a test's hook: a writer killed between
     the durable temp file and the rename (the TOML ledger's crash tests)."""
     directory = path.parent if str(path.parent) else Path(".")
-    if not _may_write(path):  # a rename replaces a file whatever its bits: ask them first
-        raise failed(PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path)))
+    refused = _may_not_write(path)  # a rename replaces a file whatever its bits: ask them first
+    if refused is not None:
+        raise failed(OSError(refused, os.strerror(refused), str(path)))
     mode = _file_mode(path)
     temp_name: str | None = None
     try:
@@ -51,14 +52,21 @@ def replace_file(
     _fsync_directory(directory)
 
 
-def _may_write(path: Path) -> bool:
-    """May this process write the file at `path` (or is there none)? A ledger or a report made
-    read-only (chmod a-w: the year closed, a copy kept as sent) was replaced all the same: the
-    rename needs only the folder's permission, as `echo > FILE` would not."""
+def _may_not_write(path: Path) -> int | None:
+    """Why this process may not write the file at `path` (an errno), or None (nor if there is
+    none). A ledger or a report made read-only (chmod a-w: the year closed, a copy kept as sent)
+    was replaced all the same: the rename needs only the folder's permission, where
+    `echo > FILE` fails."""
     if not os.path.lexists(path):
-        return True
+        return None
     effective = os.access in os.supports_effective_ids  # setuid, or root without its powers
-    return os.access(path, os.W_OK, effective_ids=effective)
+    if os.access(path, os.W_OK, effective_ids=effective):
+        return None
+    try:
+        read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    return errno.EROFS if read_only else errno.EACCES
 
 
 def _file_mode(path: Path) -> int:
