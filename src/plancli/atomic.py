@@ -2,10 +2,11 @@
 report, a template, a drafted plan). A temp file in the same folder, fsync, the old file's
 permissions, rename, fsync of the folder: a reader sees the old file or the new one, and an
 error (disk full, no permission), a crash or Ctrl-C leaves the old file as it was and no temp
-file behind."""
+file behind. A file this process may not write (chmod a-w) is refused, not renamed over."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -24,6 +25,9 @@ def replace_file(
     caller's error naming the file). `before_rename`, a test's hook: a writer killed between
     the durable temp file and the rename (the TOML ledger's crash tests)."""
     directory = path.parent if str(path.parent) else Path(".")
+    refused = _may_not_write(path)  # a rename replaces a file whatever its bits: ask them first
+    if refused is not None:
+        raise failed(OSError(refused, os.strerror(refused), str(path)))
     mode = _file_mode(path)
     temp_name: str | None = None
     try:
@@ -46,6 +50,23 @@ def replace_file(
             with suppress(OSError):
                 os.unlink(temp_name)
     _fsync_directory(directory)
+
+
+def _may_not_write(path: Path) -> int | None:
+    """Why this process may not write the file at `path` (an errno), or None (nor if there is
+    none). A ledger or a report made read-only (chmod a-w: the year closed, a copy kept as sent)
+    was replaced all the same: the rename needs only the folder's permission, where
+    `echo > FILE` fails."""
+    if not os.path.lexists(path):
+        return None
+    effective = os.access in os.supports_effective_ids  # setuid, or root without its powers
+    if os.access(path, os.W_OK, effective_ids=effective):
+        return None
+    try:
+        read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    return errno.EROFS if read_only else errno.EACCES
 
 
 def _file_mode(path: Path) -> int:

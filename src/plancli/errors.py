@@ -87,11 +87,27 @@ _OS_REASONS = {
     "ENOSPC": N_("No space left on device"),
     "EROFS": N_("Read-only file system"),
     "EDQUOT": N_("Disk quota exceeded"),
+    "EFBIG": N_("File too large"),
     "ENAMETOOLONG": N_("File name too long"),
     "EEXIST": N_("File exists"),
     "EBUSY": N_("Device or resource busy"),
     "EIO": N_("Input/output error"),
 }
+
+
+def temporary_file_failed(exc: OSError) -> InputError:
+    """A library's temporary file (openpyxl writes each sheet of a workbook to one in TMPDIR
+    first) that could not be written: a full /tmp is no bug of plancli's (it was exit 70)."""
+    import tempfile
+
+    from plancli.safe import clip_path
+
+    return InputError(
+        _(
+            "cannot make the workbook: a temporary file in {folder} could not be written: "
+            "{reason}; make room there, or set TMPDIR to a folder that has it"
+        ).format(folder=clip_path(tempfile.gettempdir()), reason=os_reason(exc))
+    )
 
 
 def name_too_long(exc: OSError) -> InputError | None:

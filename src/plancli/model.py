@@ -44,7 +44,13 @@ from plancli.plain import decimal_to_json as decimal_to_json
 from plancli.plain import decline_problem, effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
 from plancli.plan_refs import english_name, reference_problems, with_sections
-from plancli.safe import length_note, name_problem, name_shown
+from plancli.safe import (
+    NAME_SHOWS_NOTHING,
+    length_note,
+    name_problem,
+    name_shown,
+    shows_nothing,
+)
 from plancli.unit_words import not_a_class
 
 if TYPE_CHECKING:
@@ -104,6 +110,13 @@ class NamedModel(StrictModel):
     @classmethod
     def _english(cls, data: object) -> object:
         return english_name(data)  # no name_en: the Chinese name (audit W D12)
+
+    @field_validator("name", check_fields=False)
+    @classmethod
+    def _shows_something(cls, name: str) -> str:  # "　" or "\u200b": a row no one can tell
+        if shows_nothing(name):
+            raise PlanRule(NAME_SHOWS_NOTHING, name=name_shown(name))
+        return name
 
 
 class Baseline(StrictModel):
@@ -237,6 +250,14 @@ class Target(NamedModel):
         description="other names bulletins give the target (GDP, 社零): `plancli import` "
         "reads a name or an alias that fits one target as its id",
     )
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_show_something(cls, aliases: list[str]) -> list[str]:  # "\u200b" read a cell
+        for alias in aliases:  # that shows nothing as this target's figure
+            if shows_nothing(alias):
+                raise PlanRule(NAME_SHOWS_NOTHING, name=name_shown(alias))
+        return aliases
 
     @field_validator("owner")
     @classmethod

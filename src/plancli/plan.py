@@ -14,11 +14,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError, PlanProblem
-from plancli.i18n import N_, _, at_line, colon_join, join_list, ngettext
+from plancli.i18n import N_, _, colon_join, join_list, ngettext
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
-from plancli.plan_messages import _validation_message, ordered_errors
+from plancli.plan_messages import (
+    LISTED_ERRORS,
+    _validation_message,
+    ordered_errors,
+    plan_file_error,
+    said,
+)
 from plancli.radicals import RADICAL_TABLE
 from plancli.safe import Clipped, clip, clip_path
 from plancli.toml_lines import id_offsets, line_of_item
@@ -230,12 +236,8 @@ def _validate(path: Path, data: bytes) -> Plan:
     except ValidationError as exc:
         shown = clip_path(path)
         errors = every_error(ordered_errors(exc), parsed)
-        more = len(errors) - 1
-        suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
-        error = PlanFileError(_described(errors[0], parsed, text, shown) + (suffix * bool(more)))
-        error.details = tuple(_described(e, parsed, text, shown) for e in errors)
-        error.located = tuple(PlanProblem(*_located(e, parsed, text)) for e in errors)
-        raise error from None
+        located = [PlanProblem(*_located(e, parsed, text)) for e in errors[:LISTED_ERRORS]]
+        raise plan_file_error(located, len(errors), shown) from None
 
 
 def describe_validation_error(
@@ -248,9 +250,7 @@ def describe_validation_error(
 
 
 def _described(first: Any, data: dict[str, Any], text: str, file: str = "") -> str:
-    line, where, _target, message = _located(first, data, text)
-    head = at_line(file, line) if file else _("line {n}").format(n=line) if line else ""
-    return colon_join(head, where, message)
+    return said(PlanProblem(*_located(first, data, text)), file)
 
 
 def _located(

@@ -9,7 +9,8 @@ import re
 import typing
 from typing import Any
 
-from plancli.i18n import N_, _
+from plancli.errors import PlanFileError, PlanProblem
+from plancli.i18n import N_, _, at_line, colon_join, ngettext
 
 # pydantic's own messages for the mistakes a hand-written plan makes, in the user's language.
 _PYDANTIC_MESSAGES = {
@@ -277,3 +278,32 @@ def ordered_errors(exc: Any) -> list[Any]:
     and `targets` or `status` show only the first error (audit W D10)."""
     errors = list(exc.errors())
     return sorted(errors, key=lambda e: not (e["type"] == "extra_forbidden" and len(e["loc"]) == 1))
+
+
+# A plan's errors listed, each with its line (`validate`, one a line; `validate --json`): the
+# first this many. Each is located by searching the file; a target of 100,000 unknown keys
+# took minutes per thousand keys to be told about, every one of them listed.
+LISTED_ERRORS = 100
+
+
+def said(problem: PlanProblem, file: str = "") -> str:
+    """One located error as `FILE: line N: target ID: field: message`."""
+    line, where, _target, message = problem
+    head = at_line(file, line) if file else _("line {n}").format(n=line) if line else ""
+    return colon_join(head, where, message)
+
+
+def plan_file_error(located: list[PlanProblem], count: int, file: str) -> PlanFileError:
+    """The error of a plan that does not load: its first error and how many more (`count` in
+    all, `located` the first LISTED_ERRORS of them); its details list those, then the rest
+    counted in one line."""
+    more = count - 1
+    suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
+    error = PlanFileError(said(located[0], file) + (suffix if more else ""))
+    unlisted = count - len(located)
+    rest = ngettext("… and {n} more error", "… and {n} more errors", unlisted).format(
+        n=f"{unlisted:,}"
+    )
+    error.details = tuple(said(problem, file) for problem in located) + (rest,) * bool(unlisted)
+    error.located = tuple(located) + (PlanProblem(None, "", None, rest),) * bool(unlisted)
+    return error

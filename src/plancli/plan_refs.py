@@ -24,7 +24,7 @@ from plancli.file_types import PlanRule
 from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 from plancli.plain import KINDS, REFERENCE_KINDS
-from plancli.safe import clip
+from plancli.safe import clip, shows_nothing
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -39,11 +39,12 @@ _KNOWN_TITLES = (
 
 def english_name(data: Any) -> Any:
     """A plan's, section's or target's table with `name_en` its Chinese `name` where the file
-    gives none (or a blank one): every English screen then shows the Chinese name, and every
-    JSON, CSV and xlsx output keeps a `name_en` that is text, never empty (docs/plans.md)."""
+    gives none (or one that shows nothing: blank, or only zero-width characters): every English
+    screen then shows the Chinese name, and every JSON, CSV and xlsx output keeps a `name_en`
+    that is text, never empty (docs/plans.md)."""
     if isinstance(data, dict):
         given = data.get("name_en")
-        if given is None or (isinstance(given, str) and not given.strip()):
+        if given is None or (isinstance(given, str) and shows_nothing(given)):
             name = data.get("name")  # (none: `name` is the error, "" keeps it the only one)
             return {**data, "name_en": name if isinstance(name, str) else ""}
     return data

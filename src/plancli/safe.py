@@ -388,6 +388,20 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+# A name (a target's, a section's, the plan's, an alias) that shows nothing on any screen.
+NAME_SHOWS_NOTHING = N_(
+    "'{name}': a name that shows nothing (only white space or invisible characters); write "
+    "the name as the report gives it"
+)
+
+
+def shows_nothing(text: str) -> bool:
+    """Is `text` empty, or only white space, controls and default-ignorable characters (the
+    zero-width space, the BOM, U+3164…), so that a table, a sheet or a page shows it blank?"""
+    unseen = _unseen()
+    return all(ch.isspace() or ord(ch) in unseen for ch in text)
+
+
 @functools.cache
 def _unseen() -> frozenset[int]:
     return frozenset((*CONTROLS, *DEFAULT_IGNORABLE))

@@ -3,12 +3,12 @@
 below finds the plan (`workspace.py`)."""
 
 import os
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from plancli.atomic import replace_file
 from plancli.cli.app import command, say, state
 from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _
@@ -164,14 +164,19 @@ def init_cmd(
                 ).format(ledger=clip_path(ledger))
             )
     outer = _outer_workspace(directory)
+
+    def failed(exc: OSError) -> InputError:
+        return InputError(
+            _("cannot write {file}: {reason}").format(file=clip_path(target), reason=os_reason(exc))
+        )
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        if not in_place:
-            shutil.copyfile(source, written)
+        data = None if in_place else source.read_bytes()
     except OSError as exc:
-        raise InputError(
-            _("cannot write {file}: {reason}").format(file=clip_path(target), reason=os_reason(exc))
-        ) from None
+        raise failed(exc) from None
+    if data is not None:  # all or nothing: a full disk left an empty plan that init then refused
+        replace_file(written, data, failed)
     from plancli.stores.copy import copy_bundled_ledger
 
     if in_place:

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from plancli.assess import CSV_COLUMNS, AssessmentOut, Status
+from plancli.errors import temporary_file_failed
 from plancli.i18n import Lang, t
 from plancli.report import text
 from plancli.report.headers import ZH_HEADERS
@@ -92,7 +93,10 @@ def _save(workbook: Workbook, created: datetime | None) -> bytes:
     workbook.properties.created = workbook.properties.modified = moment
     workbook.properties.creator = "plancli"
     buffer = io.BytesIO()
-    ExcelWriter(workbook, _DatedZip(buffer, moment)).save()
+    try:  # openpyxl writes each sheet to a temporary file (TMPDIR) first
+        ExcelWriter(workbook, _DatedZip(buffer, moment)).save()
+    except OSError as exc:
+        raise temporary_file_failed(exc) from None
     return buffer.getvalue()
 
 

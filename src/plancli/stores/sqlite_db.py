@@ -288,6 +288,19 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> int:
     return int(version)
 
 
+# What SQLite says when a write fails for want of room (a full disk, a quota): its `-shm`
+# index cannot grow (every reader needs it), or a page, the log or its sync cannot be written.
+_DISK_FULL = frozenset(
+    {
+        "SQLITE_FULL",
+        "SQLITE_IOERR_SHMSIZE",
+        "SQLITE_IOERR_WRITE",
+        "SQLITE_IOERR_FSYNC",
+        "SQLITE_IOERR_TRUNCATE",
+    }
+)
+
+
 def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFileError:
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return LedgerBusyError(busy_message(path, timeout, "sqlite"))
@@ -297,6 +310,12 @@ def _database_error(path: Path, exc: sqlite3.Error, timeout: float) -> LedgerFil
         found = not_utf8_row(path)
         if found is not None:
             return found
+    if getattr(exc, "sqlite_errorname", "") in _DISK_FULL:  # not "unreadable": a full disk
+        message = _(
+            "{path}: SQLite could not write the ledger or its -wal and -shm files beside it: "
+            "{reason}; make room on the disk, then run the command again (the ledger is as it was)"
+        )
+        return LedgerFileError(message.format(path=clip_path(path), reason=sqlite_reason(exc)))
     if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):  # a write refused:
         message = _("{path}: cannot write the SQLite ledger: {reason}")  # not "unreadable"
         return LedgerFileError(message.format(path=clip_path(path), reason=sqlite_reason(exc)))
