@@ -32,10 +32,16 @@ Word = tuple[int, int, str]  # (column, offset in the report, text)
 _WORD = re.compile(r"\S+")
 # the Chinese LibreOffice sets one space after a figure inside a cell
 _IN_CELL = re.compile(r"^(?:以上|以内|以下|左右|及以上|以|年)")
+# where one might stand (a figure, one space, the word): a line without one splits at every space
+_JOINED = re.compile(r"\d\s(?:以|左右|及以上|年)")
 
 
 def narrow_words(report: str, start: int, end: int) -> list[Word]:
     """The words of a line, apart by any run of spaces (`7 以上` kept one word)."""
+    if _JOINED.search(report, start, end) is None:  # (most lines: no figure's 以上 to keep)
+        return [
+            (m.start() - start, m.start(), m.group()) for m in _WORD.finditer(report, start, end)
+        ]
     line = report[start:end]
     out: list[Word] = []
     for match in _WORD.finditer(line):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from plancli.extract.layout_narrow import (
     column_cells,
@@ -57,26 +57,37 @@ _MOST_COLUMNS = 40
 class _Line:
     start: int  # offset of the line in the report
     words: list[tuple[int, int, str]]  # (column, offset in the report, text)
+    # its count of figures, wide and narrow, once counted (each line is asked for it again
+    # by every step a block goes through)
+    counted: dict[bool, int] = field(default_factory=dict)
+
+
+# a word: characters apart by single spaces at most (two or more part two words)
+_WORD = re.compile(r"[^ ](?:[^ ]| (?=[^ ]))*")
 
 
 def _words(report: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    line = report[start:end]
+    # (one pattern over the line, not a slice and strips for each word: a 4 MB table of 40
+    # columns spent a second a pass here, session 32)
     out: list[tuple[int, int, str]] = []
-    pos = 0
-    for gap in [*_GAP.finditer(line), None]:
-        stop = gap.start() if gap is not None else len(line)
-        word = line[pos:stop]
-        lead = len(word) - len(word.lstrip(" "))
-        if word.strip():
-            out.append((pos + lead, start + pos + lead, word.strip()))
-        if gap is not None:
-            pos = gap.end()
+    for match in _WORD.finditer(report, start, end):
+        word = match.group()
+        at = match.start()
+        if word[0].isspace() or word[-1].isspace():  # (a tab, an ideographic space)
+            word = word.strip()
+            if not word:
+                continue
+        out.append((at - start, at, word))
     return out
 
 
 def _figures(line: _Line, narrow: bool = False) -> int:
-    year = _BARE_YEAR if narrow else _YEAR
-    return sum(1 for _, _, w in line.words if _FIGURE.search(w) and not year.match(w))
+    count = line.counted.get(narrow)
+    if count is None:
+        year = _BARE_YEAR if narrow else _YEAR
+        count = sum(1 for _, _, w in line.words if _FIGURE.search(w) and not year.match(w))
+        line.counted[narrow] = count
+    return count
 
 
 def _blocks(report: str, narrow: bool = False) -> list[list[_Line]]:
@@ -128,18 +139,13 @@ def _columns(rows: list[_Line]) -> list[int] | None:
     starts = [column for column, _, _ in fullest.words]
     if not 4 <= len(starts) <= _MOST_COLUMNS:
         return None
+    # (a word is near a start within one column: the columns so near, once, not a search of
+    # the starts for each word)
+    near = {start + shift for start in starts for shift in (-1, 0, 1)}
     agree = sum(
-        1
-        for line in rows
-        if sum(1 for c, _, _ in line.words if _near(starts, c)) >= len(line.words) - 1
+        1 for line in rows if sum(1 for c, _, _ in line.words if c in near) >= len(line.words) - 1
     )
     return starts if agree >= max(3, len(rows) * 2 // 3) else None
-
-
-def _near(starts: list[int], column: int) -> bool:
-    """Whether `column` is within one of a start (`starts` ascending)."""
-    i = bisect_left(starts, column - 1)
-    return i < len(starts) and starts[i] <= column + 1
 
 
 def _upper(line: _Line, pending: list[_Line]) -> bool:
@@ -190,20 +196,27 @@ def _column(columns: list[int], at: int) -> int:
     return max(bisect_right(columns, at + _SLACK) - 1, 0)
 
 
-def _cell_text(report: str, pieces: list[tuple[int, int, str]]) -> list[tuple[str, int]]:
+def _cell_text(report: str, pieces: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
     """A cell's characters and their offsets, its lines joined; a single space beside a Chinese
     character (LibreOffice's between a figure and its words: 7 以上, 2021 年计划) left out."""
-    out: list[tuple[str, int]] = []
+    chars: list[str] = []
+    offsets: list[int] = []
     end = -1
     for _, offset, word in pieces:
-        if out and "\n" not in report[end:offset]:
-            out.append((" ", end))  # (two words of one line: never one figure, 1441.370.3)
+        if offsets and "\n" not in report[end:offset]:
+            chars.append(" ")  # (two words of one line: never one figure, 1441.370.3)
+            offsets.append(end)
         end = offset + len(word)
+        if " " not in word:  # (most cells: a figure, a word, taken whole)
+            chars.append(word)
+            offsets.extend(range(offset, end))
+            continue
         for i, ch in enumerate(word):
             if ch == " " and (_cjk(word[i - 1]) or _cjk(word[i + 1])):
                 continue
-            out.append((ch, offset + i))
-    return out
+            chars.append(ch)
+            offsets.append(offset + i)
+    return "".join(chars), offsets
 
 
 def _cjk(ch: str) -> bool:
@@ -220,14 +233,21 @@ def _rows(
     first = anchors[0]
     # (two words of a line in one column, one set a few columns early: both kept, in order)
     grid: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    # (the same cells by column, line by line: a column's lines are not looked for among all
+    # the block's, 40 columns of 13,000 lines, session 32)
+    by_column: list[dict[int, list[tuple[int, int, str]]]] = [{} for _ in columns]
+    placed: dict[int, int] = {}
     for i, line in enumerate(block):
-        at = (
-            in_order(columns, [c for c, _, _ in line.words])
-            if narrow
-            else [_column(columns, c) for c, _, _ in line.words]
-        )
-        for (column, offset, word), col in zip(line.words, at, strict=True):
-            grid.setdefault((i, col), []).append((column, offset, word))
+        if narrow:
+            at = in_order(columns, [c for c, _, _ in line.words])
+        else:  # (each line's words stand at the same few columns: each placed once)
+            at = [placed[c] if c in placed else placed.setdefault(c, _column(columns, c))
+                  for c, _, _ in line.words]  # fmt: skip
+        for word, col in zip(line.words, at, strict=True):
+            cell = grid.get((i, col))
+            if cell is None:
+                cell = grid[(i, col)] = by_column[col][i] = []
+            cell.append(word)
     header: list[list[list[tuple[int, int, str]] | None]] = []
     # the header: lead cells (before the first column a year heads) joined into the row of years
     year = _BARE_YEAR if narrow else _YEAR
@@ -258,7 +278,8 @@ def _rows(
             header.append([grid[(i, c)] for c in range(len(columns)) if (i, c) in grid])
     body: list[list[list[tuple[int, int, str]] | None]] = [[[] for _ in columns] for _ in anchors]
     for col in range(len(columns)):
-        lines = {i for i in range(start, len(block)) if (i, col) in grid}
+        in_column = by_column[col]
+        lines = {i for i in in_column if i >= start}
         if narrow:
             merges = col >= lead if years else col >= 2
             for row, taken in enumerate(column_cells(sorted(lines), anchors, merges)):
@@ -267,9 +288,15 @@ def _rows(
                     continue
                 cell = body[row][col]
                 assert cell is not None
-                cell.extend(w for i in taken for w in grid[(i, col)])
+                cell.extend(w for i in taken for w in in_column[i])
             continue
         for row, a in enumerate(anchors):
+            if a in lines and not (a - 1 in lines and a + 1 in lines):  # (most cells: a line)
+                lines.discard(a)
+                cell = body[row][col]
+                assert cell is not None
+                cell.extend(in_column[a])
+                continue
             d = 0 if a in lines else 1
             if d and not (a - 1 in lines and a + 1 in lines):
                 continue
@@ -279,7 +306,7 @@ def _rows(
             lines -= set(taken)
             cell = body[row][col]
             assert cell is not None
-            cell.extend(w for i in taken for w in grid[(i, col)])
+            cell.extend(w for i in taken for w in in_column[i])
         for run in _runs(sorted(lines)):
             centre = (run[0] + run[-1]) / 2
             row = _nearest(anchors, centre)
@@ -294,8 +321,7 @@ def _rows(
 
 
 def _cells(report: str, rows: list[list[list[tuple[int, int, str]] | None]]) -> list[list[str]]:
-    return [["".join(ch for ch, _ in _cell_text(report, c)) for c in row if c is not None]
-            for row in rows]  # fmt: skip
+    return [[_cell_text(report, c)[0] for c in row if c is not None] for row in rows]
 
 
 def _nearest(anchors: list[int], centre: float) -> int:
@@ -334,6 +360,12 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
     spans: list[tuple[int, int]] = []  # (found's, in order: thousands of small tables)
     for narrow in (False, True):  # (a narrow table: where no wider reading took its lines)
         for block in _blocks(report, narrow):
+            end = report.find("\n", block[-1].start)
+            stop = len(report) if end < 0 else end
+            # (first: the narrow reading of a 4 MB table of 40 columns the wide one had taken
+            # settled its columns, placing each line's words twice, 60 s of 95: session 32)
+            if _overlaps(spans, block[0].start, stop):
+                continue
             figured = [line for line in block if _figures(line, narrow) >= 2]
             if len(figured) < 3:
                 continue
@@ -348,11 +380,6 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
                 kept = {id(line) for line in figured}  # (by identity: a block may be long)
                 wrapped = [[c for c, _, _ in x.words] for x in body if id(x) not in kept]
                 columns = settle(with_wrapped(settle(columns, starts), wrapped), starts)
-            last = block[-1]
-            end = report.find("\n", last.start)
-            stop = len(report) if end < 0 else end
-            if _overlaps(spans, block[0].start, stop):
-                continue
             rows = _rows(block, columns, narrow)
             if narrow and not sound(_cells(report, rows)):
                 continue  # (read wrong somewhere: left as it is)
@@ -362,26 +389,36 @@ def layout_tables(report: str) -> tuple[str, list[int], list[int]] | None:
     if not found:
         return None
     built = Rewrite(report)
-    keep, origin = built.keep, built.origin
-
-    def put(chars: str, at: int) -> None:
-        built.put(chars, at, at + 1)
-
     pos = 0
     for start, stop, rows in found:
-        keep(pos, start)
+        built.keep(pos, start)
         for number, row in enumerate(rows):
             cells = [c for c in row if c is not None]
             at = min((w[1] for c in cells for w in c), default=start)
+            chars: list[str] = []
+            origin: list[int] = []
+            ends: list[int] = []
             if number:
-                put("\n", at)
+                chars.append("\n")
+                origin.append(at)
+                ends.append(at + 1)
             for index, cell in enumerate(cells):
                 if index:
-                    put(" | ", cell[0][1] if cell else at)
-                for ch, offset in _cell_text(report, cell):
-                    put(ch, offset)
-            put(" |", origin[-1] if origin else at)  # (as 附表1's text ends a row: a figure
-            # at a line's end is never joined to the next row's number)
+                    bar = cell[0][1] if cell else at
+                    chars.append(" | ")
+                    origin += [bar] * 3
+                    ends += [bar + 1] * 3
+                text, offsets = _cell_text(report, cell)
+                chars.append(text)
+                origin += offsets
+                ends += [offset + 1 for offset in offsets]
+            # (as 附表1's text ends a row: a figure at a line's end is never joined to the next
+            # row's number)
+            last = origin[-1] if origin else built.origin[-1] if built.origin else at
+            chars.append(" |")
+            origin += [last] * 2
+            ends += [last + 1] * 2
+            built.put_many("".join(chars), origin, ends)
         pos = stop
-    keep(pos, len(report))
+    built.keep(pos, len(report))
     return built.text(), built.origin, built.ends

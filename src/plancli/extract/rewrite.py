@@ -28,5 +28,12 @@ class Rewrite:
         self.origin.extend([start] * len(chars))
         self.ends.extend([stop] * len(chars))
 
+    def put_many(self, chars: str, origin: list[int], ends: list[int]) -> None:
+        """`chars`, each with its own origin and end (a table's row, cell by cell): one call
+        for a row, not one a character (a 4 MB table put 2.7 million, session 32)."""
+        self.parts.append(chars)
+        self.origin.extend(origin)
+        self.ends.extend(ends)
+
     def text(self) -> str:
         return "".join(self.parts)

@@ -210,9 +210,9 @@ class WorkReader:
             return True  # 提出了“2017年全省生产总值突破5万亿元，人均…突破5万元”: another year's
         # (a plan's amount against last year's: 今年拟安排…2.15万亿元，比去年增加8000亿元; 赤字率
         # 拟按2.8%安排，比去年预算高0.2个百分点 — this year's, 拟, 安排 or an opening 今年 says so)
-        if re.search(r"拟|安排|^\s*今年(?!以来)", self.parse[opening:end]) or re.match(
-            r"\s*[,，]\s*比(?:去年|上年)预算", self.parse[end:]
-        ):
+        if re.search(r"拟|安排|^\s*今年(?!以来)", self.parse[opening:end]) or re.compile(
+            r"\s*[,，]\s*比(?:去年|上年)预算"  # (at `end`, not on a copy of the rest: session 32)
+        ).match(self.parse, end):
             return False
         return PAST_NEXT.match(self.parse, end) is not None
 
