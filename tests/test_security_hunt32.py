@@ -243,9 +243,9 @@ def test_a_target_of_thousands_of_unknown_keys_is_told_at_once(tmp_path: Path, i
     plan = _plan(tmp_path)
     with plan.open("a", encoding="utf-8") as file:
         file.write("".join(f"k{i} = 1\n" for i in range(3000)))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine's load cannot fail it
     result = invoke("--plan", str(plan), "validate")
-    assert time.perf_counter() - started < 30  # (2 s here; 2,000 keys took 65 s)
+    assert time.process_time() - started < 30  # (2 s here; 2,000 keys took 65 s)
     assert result.exit_code == 3
     lines = result.stderr.splitlines()
     assert lines[0] == (
