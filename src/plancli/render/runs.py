@@ -244,6 +244,12 @@ class ItemLines(KeepsRuns):
         return lines
 
 
+def clause_lines(text: str) -> ItemLines:
+    """A caption broken between its clauses, after `；` or `; `, when wider than its table:
+    `* 现行，自起始期起适用；` over `无 * 者已被后来的调整取代`, not `…；无 *` over `者…`."""
+    return ItemLines(re.split(r"(?<=；)|(?<=; )", text))
+
+
 class BreaksAfterSlash(Text):
     """A figure against its bound (`5%/≥national_fai_growth`) that, when its column is too
     narrow for it, breaks after the `/` rather than anywhere: a bound that names a target
