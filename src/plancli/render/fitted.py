@@ -142,7 +142,8 @@ def _stacked(
     stacked.options["width"] = max(min(whole, room), MIN_STACKED_WIDTH)
     # The names under the ids take the room the others leave at their whole width, up to the
     # widest name: at the ids' width alone `城镇常住居民人均可支配` went over `收入` in a table
-    # 15 cells narrower than the 80-column terminal (`status`, session 31).
+    # 15 cells narrower than the 80-column terminal (`status`, session 31). Only as much of it
+    # as saves a name a line, the rest left: a short id stays beside its figures.
     spare = (
         width
         - EDGES
@@ -151,7 +152,9 @@ def _stacked(
     )  # (whole: a reference's period kept beside its bound, `≈ 4.7% (Q1–Q3)`)
     names = max((cell_len(line) for c in below.cells for line in c.plain.splitlines()), default=0)
     if spare > stacked.options["width"] and room >= whole:
-        stacked.options["width"] = min(max(whole, names), spare)
+        stacked.options["width"] = least_for_lines(
+            below.cells, whole, min(max(whole, names), spare)
+        )
     rest = [
         Column(c.header, c.cells, c.drop, {**c.options, "no_wrap": False, "overflow": "ellipsis"})
         if c.narrows
@@ -168,6 +171,30 @@ def _stacked(
             for c in rest
         ]
     return [stacked if i == top else c for i, c in enumerate(rest) if i != at]
+
+
+def least_for_lines(names: list[Text], least: int, most: int) -> int:
+    """The narrowest width from `least` to `most` at which no name takes more lines than at
+    `most`, nor breaks between characters where it did not: the room the names under the ids
+    use, the rest left. Up to the widest name, in English (47 cells) a short id sat 39 blank
+    cells from its figures at 80 columns (`gdp` … `≥ 6%`, `status`) for names that read in as
+    many lines 5 cells narrower; a Chinese name keeps its lines (`城镇常住居民人均可支配收入`
+    whole, `官渡区2022年国民经济和社会` over `发展计划`, not `…国民经` over `济…`)."""
+    texts = [keeping_runs(name) for name in names]  # (as they wrap under the ids)
+    kept = [name.wrapping(most) for name in texts]
+
+    def holds(width: int) -> bool:
+        for name, (count, inside) in zip(texts, kept, strict=True):
+            lines, breaks = name.wrapping(width)
+            if lines > count or not breaks <= inside:
+                return False
+        return True
+
+    low, high = least, most  # (halved while it holds: a narrower width seldom breaks less)
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if holds(middle) else (middle + 1, high)
+    return high
 
 
 def _unbroken(columns: list[Column]) -> list[Column]:
