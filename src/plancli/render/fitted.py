@@ -94,7 +94,7 @@ def _join(run: list[Column]) -> Column:
 
 
 def _stacked(
-    columns: list[Column], width: int, gap: int = GAP, roomy: bool = False, padded: bool = False
+    columns: list[Column], width: int, gap: int = GAP, roomy: bool = False
 ) -> list[Column]:
     """The columns, with a column that goes `under` the one before it (the name under the id)
     made one with it when the others leave it less than its `min_width`: else Rich, out of
@@ -142,18 +142,19 @@ def _stacked(
     stacked.options["width"] = max(min(whole, room), MIN_STACKED_WIDTH)
     # The names under the ids take the room the others leave at their whole width, up to the
     # widest name: at the ids' width alone `城镇常住居民人均可支配` went over `收入` in a table
-    # 15 cells narrower than the 80-column terminal (`status`, session 31). (`padded`: a cell
-    # of padding inside each edge too, `validate`'s table.)
+    # 15 cells narrower than the 80-column terminal (`status`, session 31). Only as much of it
+    # as saves a name a line, the rest left: a short id stays beside its figures.
     spare = (
         width
         - EDGES
-        - (2 if padded else 0)
         - gap * (len(columns) - 2)
         - sum(c.width() for c in columns if c is not above and c is not below)
     )  # (whole: a reference's period kept beside its bound, `≈ 4.7% (Q1–Q3)`)
     names = max((cell_len(line) for c in below.cells for line in c.plain.splitlines()), default=0)
     if spare > stacked.options["width"] and room >= whole:
-        stacked.options["width"] = min(max(whole, names), spare)
+        stacked.options["width"] = least_for_lines(
+            below.cells, whole, min(max(whole, names), spare)
+        )
     rest = [
         Column(c.header, c.cells, c.drop, {**c.options, "no_wrap": False, "overflow": "ellipsis"})
         if c.narrows
@@ -170,6 +171,30 @@ def _stacked(
             for c in rest
         ]
     return [stacked if i == top else c for i, c in enumerate(rest) if i != at]
+
+
+def least_for_lines(names: list[Text], least: int, most: int) -> int:
+    """The narrowest width from `least` to `most` at which no name takes more lines than at
+    `most`, nor breaks between characters where it did not: the room the names under the ids
+    use, the rest left. Up to the widest name, in English (47 cells) a short id sat 39 blank
+    cells from its figures at 80 columns (`gdp` … `≥ 6%`, `status`) for names that read in as
+    many lines 5 cells narrower; a Chinese name keeps its lines (`城镇常住居民人均可支配收入`
+    whole, `官渡区2022年国民经济和社会` over `发展计划`, not `…国民经` over `济…`)."""
+    texts = [keeping_runs(name) for name in names]  # (as they wrap under the ids)
+    kept = [name.wrapping(most) for name in texts]
+
+    def holds(width: int) -> bool:
+        for name, (count, inside) in zip(texts, kept, strict=True):
+            lines, breaks = name.wrapping(width)
+            if lines > count or not breaks <= inside:
+                return False
+        return True
+
+    low, high = least, most  # (halved while it holds: a narrower width seldom breaks less)
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if holds(middle) else (middle + 1, high)
+    return high
 
 
 def _unbroken(columns: list[Column]) -> list[Column]:
@@ -300,6 +325,11 @@ def _cards_keep_more(present: list[Column], kept: list[Column], width: int, gap:
     return any(c not in kept for c in cards_kept(present, width, gap))
 
 
+# The cells of padding inside a table's edges when it pads them (Rich's `pad_edge`, padding
+# (0, 1)): one each side.
+PAD_EDGES = 2
+
+
 class FittedTable:
     """A table whose optional columns are left out, least needed first, when the console is
     too narrow for all of them. Decided when printed, at the console's width: a dashboard kept
@@ -320,6 +350,13 @@ class FittedTable:
         self.table_options = table_options
 
     def fitted(self, width: int) -> Table:
+        # A table that pads its edges (`validate`'s) has a cell inside each edge too: laid out
+        # for two cells less, as every count here reckons with the edges alone (`EDGES`). Else
+        # its lines were two cells wider than the terminal where the message just stayed beside
+        # the id (66-67 columns beside a 35-character id; Rich's console cut them), or its
+        # names two cells narrower than the room (session 31's `padded`, in one count).
+        if self.table_options.get("pad_edge", True) is not False:
+            width -= PAD_EDGES
         kept = present = [
             replace(c, cells=[keeping_runs(cell) for cell in c.cells]) if c.room is not None else c
             for c in self.columns
@@ -352,8 +389,7 @@ class FittedTable:
                 return as_cards(present, width, gap, options, self.row_styles)
         if not _ids_fit(kept, width, gap):
             return as_cards(present, width, gap, options, self.row_styles)
-        padded = self.table_options.get("pad_edge", True) is not False
-        kept = _stacked(kept, width, gap, roomy, padded)
+        kept = _stacked(kept, width, gap, roomy)
         kept = _words_kept(kept, width, gap)
         kept = _unbroken(kept)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (

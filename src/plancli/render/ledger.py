@@ -19,7 +19,7 @@ from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
 from plancli.render import shown, target_name
 from plancli.render.fitted import FittedTable
-from plancli.render.runs import NoteText, note_text
+from plancli.render.runs import NoteText, clause_lines, note_text
 from plancli.render.widths import Column, id_column
 
 if TYPE_CHECKING:  # `history` and `show` render plain data and import no models (issue 15)
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # `history` and `show` render plain data and import no models
 
     from plancli.imports import ImportResult
     from plancli.model import Plan
-    from plancli.plain import AnyPlan, AnyRecord, AnyTarget
+    from plancli.plain import AnyAmendment, AnyPlan, AnyRecord, AnyTarget
     from plancli.undo import UndoPlan
 
 _ZH = {
@@ -202,10 +202,11 @@ def _note_column(header: str, notes: list[NoteText]) -> Column:
     return Column(header, list(notes), 3, {"overflow": "fold"}, room=8, phrase=phrase)
 
 
-def _recorded_column(records: Sequence[AnyRecord], lang: Lang) -> Column:
-    """When each figure was recorded; when all in one year, that year in the header and each
-    time without it (`12-03 11:31` under `recorded` / `2026 (UTC)`): five cells narrower, so
-    that beside a 35-character id a record is one line from 96 columns, not 101 (session 31)."""
+def _recorded_column(records: Sequence[AnyRecord | AnyAmendment], lang: Lang) -> Column:
+    """When each figure (or amendment) was recorded; when all in one year, that year in the
+    header and each time without it (`12-03 11:31` under `recorded` / `2026 (UTC)`): five cells
+    narrower, so that beside a 35-character id a record is one line from 96 columns, not 101
+    (session 31)."""
     years = {r.recorded_at.year for r in records}
     if len(years) != 1:
         times = [recorded_text(r.recorded_at) for r in records]
@@ -245,12 +246,7 @@ def amendments_table(
     columns += [
         Column(_w("from", lang), [Text(a.period) for a in amendments], 0, {"no_wrap": True}),
         Column(_w("bound", lang), bounds, 0, {"justify": "right", "no_wrap": True}),
-        Column(
-            _w("recorded (UTC)", lang),
-            [Text(recorded_text(a.recorded_at)) for a in amendments],
-            4,
-            {"no_wrap": True},
-        ),
+        _recorded_column(amendments, lang),  # `12-03 11:31` under `2026 (UTC)`, as history's
         # Who adjusted or dropped the target (a database's current_user), as for figures.
         Column(
             _w("recorded by", lang),
@@ -288,7 +284,7 @@ def amendments_table(
         collapse_padding=True,
         padding=(0, 1),
         title=Text(_w("amendments", lang)),
-        caption=Text(_w("amendments in force", lang)),
+        caption=clause_lines(_w("amendments in force", lang)),
     )
 
 

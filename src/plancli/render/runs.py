@@ -151,6 +151,16 @@ class KeepsRuns(Text):
                 )
         return lines
 
+    def wrapping(self, width: int) -> tuple[int, set[tuple[int, int]]]:
+        """The lines it takes at `width` (no narrower than its widest unit, `least_width`),
+        and where it breaks other than at a space (between Chinese characters): (line, offset)."""
+        count, inside = 0, set()
+        for n, line in enumerate(self.plain.split("\n")):
+            offsets = breaks(line, width, self.paths, self.phrases)
+            count += len(offsets) + 1
+            inside |= {(n, at) for at in offsets if not line[at - 1].isspace()}
+        return count, inside
+
     def least_width(self) -> int:
         """The narrowest it can be without breaking a run: its widest unit."""
         return max((cell_len(m.group()) for m in _UNIT.finditer(self.plain)), default=0)
@@ -242,6 +252,12 @@ class ItemLines(KeepsRuns):
                 kept.wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size)
             )
         return lines
+
+
+def clause_lines(text: str) -> ItemLines:
+    """A caption broken between its clauses, after `；` or `; `, when wider than its table:
+    `* 现行，自起始期起适用；` over `无 * 者已被后来的调整取代`, not `…；无 *` over `者…`."""
+    return ItemLines(re.split(r"(?<=；)|(?<=; )", text))
 
 
 class BreaksAfterSlash(Text):
