@@ -6,25 +6,12 @@ a figure is refused, naming both (`plancli.figure_tokens`, `cli/figure_args`).""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from plancli.figure_tokens import reads_as_figure, run_together
-
-
-@pytest.fixture(name="run")
-def run_fixture(invoke: Any, tmp_path: Path) -> Callable[..., Any]:
-    """plancli --lang LANG --plan guandu-2022 --ledger a TOML file of tmp_path: how a command
-    line is parsed is no store's (`run.ledger`, not created until written)."""
-
-    def call(*args: str, lang: str = "en") -> Any:
-        return invoke("--lang", lang, "--plan", "guandu-2022", "--ledger", str(ledger), *args)
-
-    ledger = tmp_path / "work.progress.toml"
-    call.ledger = ledger  # type: ignore[attr-defined]
-    return call
+from test_cli_periods_s32 import run_fixture  # noqa: F401 - the fixture `run`, used by name
 
 
 @pytest.mark.parametrize(
