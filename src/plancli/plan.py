@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError, PlanProblem
-from plancli.i18n import N_, _, colon_join, join_list, ngettext
+from plancli.i18n import N_, _, colon_join, join_list
 from plancli.locations import resolve_plan
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
@@ -23,7 +23,6 @@ from plancli.plan_messages import (
     _validation_message,
     ordered_errors,
     plan_file_error,
-    said,
 )
 from plancli.radicals import RADICAL_TABLE
 from plancli.safe import Clipped, clip, clip_path
@@ -244,13 +243,8 @@ def describe_validation_error(
     exc: ValidationError, data: dict[str, Any], text: str, file: str = ""
 ) -> str:
     """First error as `FILE: line N: target ID: field: message` (+ N more); `FILE:N：…` in zh."""
-    more = len(exc.errors()) - 1
-    suffix = ngettext(" (and {n} more error)", " (and {n} more errors)", more).format(n=more)
-    return _described(ordered_errors(exc)[0], data, text, file) + (suffix if more else "")
-
-
-def _described(first: Any, data: dict[str, Any], text: str, file: str = "") -> str:
-    return said(PlanProblem(*_located(first, data, text)), file)
+    errors = ordered_errors(exc)
+    return str(plan_file_error([PlanProblem(*_located(errors[0], data, text))], len(errors), file))
 
 
 def _located(
