@@ -483,7 +483,7 @@ def import_rows(
         return ImportResult(name, batch, len(rows), changes, unchanged, kept=kept)
     if not keep:
         firsts: dict[str, int] = {}  # each target's first row written, where a database
-        kept_firsts = firsts if store.location.format == "postgres" else None  # may refuse one
+        kept_firsts = firsts if store.refuses_targets else None  # may refuse one
         with naming_rows(name, firsts.get), store.transaction() as session:
             from plancli.import_stream import import_stream
 

@@ -6,6 +6,7 @@ import no Pydantic (issue 15), and compute everything from the files on every ru
 """
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
@@ -206,6 +207,7 @@ def _split_gap_json(
     from plancli.cli.streams import emit_parts
     from plancli.errors import PlanError
     from plancli.periods import parse_plan_period
+    from plancli.stores.shares import share_reader
 
     location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
     plan = st.plain_plan
@@ -216,27 +218,11 @@ def _split_gap_json(
     if period is not None and period.year != plan.plan.year:
         return None
     query = figure_query(plan, period)
-    source: Callable[[], Source]
-    if location.format == "sqlite":
-        from plancli.stores.sqlite_split import SqliteShares
-
-        def source() -> Source:
-            return SqliteShares(location, query)
-    elif location.format == "postgres":
-        from plancli.stores.postgres.libpq import find_libpq
-        from plancli.stores.postgres.split import PostgresShares
-
-        find_libpq()  # libpq loaded once, before the fork: not by each process after it
-
-        def source() -> Source:
-            return PostgresShares(location, query)
-    else:
+    source: Callable[[], Source] | None = share_reader(location, query)
+    if source is None:  # a store read whole, once, before the fork (its pages shared)
         from plancli.ledger_read import read_figures
 
-        figures = Figures(*read_figures(location, query))
-
-        def source() -> Source:
-            return figures
+        source = partial(Figures, *read_figures(location, query))
 
     def warn(figures: "Sequence[Recorded]", amendments: "Sequence[AnyAmendment]") -> None:
         read_warnings(st, figures, amendments)  # as one process warns (`gap_split`)

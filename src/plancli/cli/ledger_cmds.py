@@ -464,10 +464,10 @@ def history_cmd(
         # One table: the figures (amendments are in --json, and in the table view).
         from plancli.history import history_csv
         from plancli.output import csv_text
+        from plancli.stores import store_class
 
         # `recorded_by` where the ledger keeps writers: a database, or a TOML copy of one
-        # (the same content gives the same columns whatever the store holds it)
-        writers = location.format == "postgres" or any(
+        writers = store_class(location).stamps_writers or any(
             [r.recorded_by for r in records] + [a.recorded_by for a in amendments]
         )
         columns, rows = history_csv(revisions, writers=writers)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from plancli.errors import InputError, LedgerFileError, os_reason
 from plancli.i18n import N_, _
@@ -220,6 +220,14 @@ class LedgerSession(Protocol):
 class LedgerStore(Protocol):
     """Where records are kept: a TOML file (stores.toml), SQLite (stores.sqlite) or a
     PostgreSQL database (stores/postgres)."""
+
+    # What the store can do, asked by the callers that must not name a store (`store_class`):
+    # a write refused target by target, as a database refuses a department another's target
+    # (an import then keeps each target's first row, to name the row a refusal is about);
+    refuses_targets: ClassVar[bool]
+    # every record stamped with who wrote it (`recorded_by`: the database's user), so a
+    # listing of the ledger has that column whatever its records hold.
+    stamps_writers: ClassVar[bool]
 
     @property
     def location(self) -> LedgerLocation: ...

@@ -31,7 +31,7 @@ from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from plancli.locations import LedgerLocation
 from plancli.plain import Figure, FigureQuery, latest_in_order
@@ -351,6 +351,9 @@ class _SqliteSession:
 @dataclass
 class SqliteLedgerStore:
     """The ledger as a SQLite database; each change is one IMMEDIATE transaction."""
+
+    refuses_targets: ClassVar[bool] = False  # (stores.base.LedgerStore)
+    stamps_writers: ClassVar[bool] = False
 
     location: LedgerLocation
     lock_timeout: float = LOCK_TIMEOUT_SECONDS

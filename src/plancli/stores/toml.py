@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import tomli_w
 from pydantic import ValidationError
@@ -438,6 +438,9 @@ class _TomlSession:
 @dataclass
 class TomlLedgerStore:
     """The ledger as one TOML file, rewritten atomically under `<ledger>.lock`."""
+
+    refuses_targets: ClassVar[bool] = False  # (stores.base.LedgerStore)
+    stamps_writers: ClassVar[bool] = False
 
     location: LedgerLocation
     lock_timeout: float = LOCK_TIMEOUT_SECONDS

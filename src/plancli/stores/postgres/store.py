@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from plancli import plain
 from plancli.errors import LedgerFileError
@@ -115,6 +115,11 @@ def _unfit(figures: Sequence[Decimal | None]) -> int | None:
 
 class PostgresLedgerStore(PostgresAdministration):
     """The ledger as rows of one plan in a PostgreSQL database; each change one transaction."""
+
+    # (stores.base.LedgerStore) the row-level security policies refuse a department's write
+    # of another's target; every row carries the role that wrote it
+    refuses_targets: ClassVar[bool] = True
+    stamps_writers: ClassVar[bool] = True
 
     def read(self) -> list[Record]:
         with self._snapshot() as connection:
