@@ -9,7 +9,7 @@ import typer
 
 from plancli.cli.app import JsonOpt, command, say, say_created, state
 from plancli.cli.figure_args import FigureCommand
-from plancli.cli.ledger_cmds import DryRunOpt, TargetArg
+from plancli.cli.ledger_opts import DryRunOpt, TargetArg
 from plancli.cli.streams import emit
 from plancli.i18n import _
 from plancli.periods import applies_from
