@@ -17,6 +17,7 @@ from typer._click import exceptions as click_exceptions  # Typer >= 0.26 vendors
 from plancli.cli.boundary import say
 from plancli.cli.click_words import usage_message
 from plancli.cli.helpformat import PlanContext, is_wide, shorten
+from plancli.cli.option_parser import plan_parser
 from plancli.i18n import N_, _, lang_from_argv
 
 # `plancli --help` lists the commands by what an analyst is doing, like `gh` and `git` do,
@@ -60,6 +61,9 @@ class _Translated:
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+
+    def make_parser(self, ctx: Any) -> Any:
+        return plan_parser(self, ctx)  # `-n5`: refused by name (option_parser)
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
