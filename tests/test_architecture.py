@@ -160,9 +160,7 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
         "the SpreadsheetML an import needs, read with expat against hostile files",
     ),
     "plancli.imports_text": (880, "CSV, JSON and JSON Lines read as one stream, chunk by chunk"),
-    "plancli.cli.app": (680, "the Typer application, its global options and the error boundary"),
     "plancli.bulletin": (735, "one table of a bulletin's Chinese headers, names and periods"),
-    "plancli.cli.ledger_cmds": (650, "the four ledger commands' parameters and their help"),
     "plancli.model": (590, "the plan file's one schema, which `plancli schema` documents"),
     "plancli.report.xlsx": (610, "one workbook's sheets, formats and colours"),
     "plancli.report.summary": (

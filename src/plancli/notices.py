@@ -1,5 +1,5 @@
 """Warnings a core module finds in the middle of a command, said by the command line when the
-command has done its work (`cli.app.command`): a store cannot print, and the commands that
+command has done its work (`cli.boundary.guarded`): a store cannot print, and the commands that
 write need not each ask it. No Pydantic, no Rich imported here."""
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.period_slips import period_slip
 
 Granularity = Literal["M", "Q", "H", "Y"]
 
@@ -152,10 +153,10 @@ _CN_NUMBERS = {c: n for n, c in enumerate("〇一二三四五六七八九十")} 
 
 
 # plancli's forms with any number where the month, quarter or half goes: 2022-13, 2022/13,
-# 2022-Q5, 2022q0, 2022-H3 (after NFKC: 2022-Ｑ５ too).
+# 2022-Q5, 2022q0, 2022-H3, 2022-Q005 (after NFKC: 2022-Ｑ５ too).
 _CODE_WRITTEN = re.compile(
-    r"^[0-9]{4}(?:[-/.](?P<month>[0-9]{1,2})|-?[Qq](?P<quarter>[0-9]{1,2})"
-    r"|-?[Hh](?P<half>[0-9]{1,2}))$"
+    r"^[0-9]{4}(?:[-/.](?P<month>[0-9]{1,2})|-?[Qq](?P<quarter>0{0,9}[0-9]{1,2})"
+    r"|-?[Hh](?P<half>0{0,9}[0-9]{1,2}))$"
 )
 
 
@@ -164,7 +165,9 @@ def no_such_month(text: str) -> InputError | None:
     or a range of months that starts or ends on none (`13-14月`: both named, the first first),
     or whose quarter is none (`1-5季度`, `5季度末`, `2026-Q5`), or half (`2026-H3`): it was told
     `malformed … use YYYY-MM`, as if the form were wrong and not the month, and `13-14月` named
-    14 alone (session 31); `2026-13` and `2026-Q5` were, until session 32."""
+    14 alone (session 31); `2026-13` and `2026-Q5` were, until session 32. Also a period
+    nearly written right, named with the form it takes (`2026-Q02`, `2026-M6`, `2026-6月`:
+    `period_slips`, session 33)."""
 
     normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(PERIOD_DASHES)
     found = _MONTH_WRITTEN.match(normal)
@@ -174,11 +177,14 @@ def no_such_month(text: str) -> InputError | None:
     if found is not None:
         return _none_of(text, [found["start"], found["quarter"]], 4)
     found = _CODE_WRITTEN.match(normal)
-    if found is None:
-        return None
-    if found["half"] is not None:
-        return _none_of(text, [found["half"]], 2)
-    return _none_of(text, [found["month"]], 12) or _none_of(text, [found["quarter"]], 4)
+    if found is not None and found["half"] is not None:
+        wrong = _none_of(text, [found["half"]], 2)
+    elif found is not None:
+        wrong = _none_of(text, [found["month"]], 12) or _none_of(text, [found["quarter"]], 4)
+    else:
+        wrong = None
+    # 2022-Q02, 2022-M6, 2022-6月: nearly plancli's form, each named with the form it takes
+    return wrong or period_slip(normal, _clipped(text))
 
 
 def _none_of(text: str, given: list[str | None], limit: int) -> InputError | None:

@@ -10,22 +10,27 @@ import sys
 
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer vendors Click
 
+# The commands are registered in the order these modules are imported, which is the order
+# Click lists them (shell completion's candidates): kept as it is, not sorted.
+# isort: off
 from plancli.cli import (
+    completion,  # noqa: F401  (registers `completion`)
+    record_cmds,  # noqa: F401  (registers record and import)
+    ledger_cmds,  # noqa: F401  (registers history and undo)
     amend_cmds,  # noqa: F401  (registers commands)
     assess_cmds,  # noqa: F401  (registers commands)
-    completion,  # noqa: F401  (registers `completion`)
     extract_cmds,  # noqa: F401  (registers commands)
     init_cmds,  # noqa: F401  (registers `init`)
-    inputs,
-    ledger_cmds,  # noqa: F401  (registers commands)
-    ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)
     plan_cmds,  # noqa: F401  (registers commands)
     report_cmds,  # noqa: F401  (registers commands)
-    streams,
+    ledger_file_cmds,  # noqa: F401  (registers the `ledger` sub-app)
 )
-from plancli.cli.app import (
+
+# isort: on
+from plancli.cli import inputs, streams
+from plancli.cli.app import app
+from plancli.cli.boundary import (
     INTERNAL_ERROR_EXIT,
-    app,
     internal_error_message,
     interrupted_message,
     is_typer_exception,

@@ -9,7 +9,7 @@ import typer
 
 from plancli.cli.app import JsonOpt, command, say, say_created, state
 from plancli.cli.figure_args import FigureCommand
-from plancli.cli.ledger_cmds import DryRunOpt, TargetArg
+from plancli.cli.ledger_opts import DryRunOpt, TargetArg
 from plancli.cli.streams import emit
 from plancli.i18n import _
 from plancli.periods import applies_from
@@ -38,8 +38,9 @@ def amend_cmd(
             "--from",
             metavar="PERIOD",
             help=_(
-                "The new bound (or the drop) applies from the end of this period on (2022-07, "
-                "2022-Q3, 2022-H1; also 2022年7月, 前三季度, 上半年); before it, the plan's."
+                "The new bound (or the drop) applies from the end of this period on: 2022-07, "
+                "2022-Q3, 2022-H1 or 2022, also as a bulletin writes it (2022年7月, 前三季度, "
+                "上半年); before it, the plan's."
             ),
         ),
     ],

@@ -43,8 +43,8 @@ AsOfOpt = Annotated[
         "--as-of",
         metavar="PERIOD",
         help=_(
-            "Judge at this period (2022-06, 2022-Q2, 2022-H1, 2022; also 2022年6月, 1-6月, "
-            "上半年); default: the latest period with a record."
+            "Judge at this period: 2022-06, 2022-Q2, 2022-H1 or 2022, also as a bulletin "
+            "writes it (2022年6月, 1-6月, 上半年); default: the latest period with a record."
         ),
     ),
 ]

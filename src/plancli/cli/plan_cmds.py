@@ -17,7 +17,7 @@ from plancli.cli.app import (
     state,
 )
 from plancli.cli.assess_cmds import AsOfOpt, print_legend
-from plancli.cli.ledger_cmds import TargetArg
+from plancli.cli.ledger_opts import TargetArg
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _, join_list, ngettext

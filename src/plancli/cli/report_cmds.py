@@ -279,7 +279,10 @@ def template_cmd(
             "--period",
             "-p",
             metavar="PERIOD",
-            help=_("Period to fill in: 2022-06, 2022-Q2, 2022-H1 or 2022."),
+            help=_(
+                "Period to fill in: 2022-06, 2022-Q2, 2022-H1 or 2022, also as a bulletin "
+                "writes it (2022年6月, 1-6月, 上半年)."
+            ),
         ),
     ],
     owner: Annotated[

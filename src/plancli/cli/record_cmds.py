@@ -1,0 +1,366 @@
+"""The commands that write figures: record (one) and import (a file of them). Parse, call the
+core, render, exit.
+
+Talk (confirmations, warnings) goes to stderr; data (the import dry-run table, --json) to
+stdout. Neither imports Rich unless it prints a table, to keep a cron job's start-up short.
+"""
+
+from collections.abc import Iterable
+from typing import Annotated
+
+import typer
+
+from plancli.cli import streams
+from plancli.cli.app import command, say, say_created, state
+from plancli.cli.figure_args import FigureCommand
+from plancli.cli.ledger_opts import DryRunOpt, TargetArg, WrittenJsonOpt, advise
+from plancli.cli.streams import emit
+from plancli.cli.written import import_json, written_record
+from plancli.errors import InputError, os_reason
+from plancli.i18n import _, ngettext
+from plancli.safe import clip_path
+
+# The warnings of an import printed, as the refusals are: the first of them, then how many more.
+WARNINGS_SHOWN = 1000
+
+
+# Negative figures (GDP growth of -2.5 %) must not be taken for options: `plancli record gdp
+# -2.5 --period 2022-03` works (FigureCommand); a mistyped option is refused as one, and `-n5`
+# as a flag and a figure run together (it was a dry run of -5).
+@command(
+    "record",
+    cls=FigureCommand,
+    help=_("Record a figure for a target and period (again: supersedes it, history keeps both)."),
+)
+def record_cmd(
+    ctx: typer.Context,
+    target_id: TargetArg,
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help=_(
+                "The figure at the end of the period: year-to-date total (cumulative), "
+                "YTD growth % (growth, relative, trend: also as the bulletin writes it, "
+                "下降4.0 = -4.0, 增长5.2%), the level (level; change targets too, "
+                "提升1个百分点: the level itself, 58.38, not the rise 0.3), or percent done "
+                "0–100 or `done` (milestone)."
+            ),
+        ),
+    ],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period",
+            "-p",
+            help=_(
+                "Period it describes: 2022-06, 2022-Q2, 2022-H1 or 2022, also as a bulletin "
+                "writes it (2022年6月, 6月, 1-6月, 上半年); a change target's base level: the "
+                "year before, e.g. 2021."
+            ),
+        ),
+    ],
+    amount: Annotated[
+        str | None,
+        typer.Option("--amount", help=_("Growth targets: the year-to-date amount, in its unit.")),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help=_("A remark kept with the figure."))
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help=_("Where the figure comes from (a bulletin)."))
+    ] = None,
+    add: Annotated[
+        bool,
+        typer.Option(
+            "--add",
+            help=_(
+                "Cumulative targets: VALUE is this period's increment, added to the "
+                "latest earlier period's total."
+            ),
+        ),
+    ] = False,
+    dry_run: DryRunOpt = False,
+    json_out: WrittenJsonOpt = False,
+) -> None:
+    from plancli.figure_slips import record_warnings
+    from plancli.figure_words import as_written
+    from plancli.ledger import Entry, record_entry, with_warnings
+    from plancli.record_text import pending_note, record_message
+    from plancli.stores import open_store
+
+    st = state(ctx)
+    # The plan as plain data: checking a figure needs no models (a 10,000-target plan took
+    # longer to validate than the rest of a `record`).
+    plan = st.plain_plan
+    location = st.ledger_location
+    creating = st.ledger_to_create()
+    # Figures as `import` reads them: full-width digits, thousands separators, ％ (formats.md).
+    # A figure they cannot read is refused as typed (`－－３`, not `--3`: `as_written`).
+    amount = None if amount is None else as_written(amount)
+    entry = Entry(target_id, period, as_written(value), amount, note, source, add)
+    store = open_store(location)
+    change = record_entry(store, plan, entry, dry_run=dry_run)
+    change = with_warnings(change, [*record_warnings(plan, entry, change.record), *change.warnings])
+    say_created(location.path, creating, not change.unchanged, dry_run, store)
+    said = record_message(plan, change, location.shown, dry_run)
+    if not dry_run and not change.unchanged:
+        # An output lost after this says the figure was recorded; with --json, it is said
+        # once the JSON is out, or as the error's first half, never both.
+        streams.wrote(said, held=json_out)
+    if not (json_out and streams.written()):
+        say(said)
+    if change.later and not change.unchanged:
+        say(
+            _("note: a late correction; later periods keep their own figures ({periods})").format(
+                periods=", ".join(change.later)
+            )
+        )
+    for warning in change.warnings:
+        say(_("warning: {message}").format(message=warning))
+    if (target := plan.target(change.record.target)) is not None and target.pending:
+        amended = any(a.target == target.id for a in store.amendments())
+        if (pending := pending_note(plan, change.record, amended)) is not None:
+            say(_("note: {message}").format(message=pending))
+    advise(store)
+    if json_out:
+        from plancli.output import dump_json
+        from plancli.output_writes import RecordOutput, WriteCounts
+
+        written = not dry_run and not change.unchanged
+        emit(
+            dump_json(
+                RecordOutput(
+                    command="record",
+                    plan=plan.plan.id,
+                    ledger=location.shown,
+                    dry_run=dry_run,
+                    written=written,
+                    batch=change.record.batch if written else None,
+                    counts=WriteCounts(
+                        new=int(change.previous is None),
+                        revised=int(change.previous is not None and not change.unchanged),
+                        unchanged=int(change.unchanged),
+                        rows=1,
+                    ),
+                    records=[written_record(change, written=written)],
+                )
+            ),
+            utf8=True,
+        )
+
+
+@command(
+    "import",
+    help=_(
+        "Import figures (CSV, JSON, xlsx): all rows or none, one batch; re-importing is a no-op."
+    ),
+)
+def import_cmd(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help=_(
+                "CSV with header target,period,value[,amount,note,source], a JSON list of "
+                "such objects, JSON Lines, or an Excel .xlsx sheet with the CSV's columns; "
+                "`-` reads stdin."
+            ),
+        ),
+    ],
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            metavar="NAME",
+            help=_(
+                "xlsx: the sheet to read (default: the first with a header row; a workbook of "
+                "several tables, such as one sheet a month, must name one)."
+            ),
+        ),
+    ] = None,
+    skip_unknown: Annotated[
+        bool,
+        typer.Option(
+            "--skip-unknown",
+            help=_(
+                "Leave out the rows whose target (id or name) is no target of the plan, such "
+                "as a bureau table's other indicators, and list them; any other bad row still "
+                "refuses the file."
+            ),
+        ),
+    ] = False,
+    dry_run: DryRunOpt = False,
+    json_out: WrittenJsonOpt = False,
+) -> None:
+    from plancli.bulletin import resolve_rows
+    from plancli.bulletin_blanks import figureless_lines
+    from plancli.import_skip import (
+        names_no_target,
+        skipped_lines,
+        skipped_rows,
+        unknown_hint,
+        unknown_rows,
+        without,
+    )
+    from plancli.imports import ImportRejected, import_rows, read_import
+    from plancli.read_notes import ReadNotes
+    from plancli.record_text import import_counts
+    from plancli.stores import open_store
+
+    st = state(ctx)
+    location = st.ledger_location
+    creating = st.ledger_to_create()
+    store = open_store(location)
+    store.check_writable()  # before reading a possibly long stdin
+    # The file is read before the plan is loaded: a file over a limit is refused at once,
+    # and the rows do not need the plan until they are checked.
+    from plancli.cli.inputs import open_input
+
+    name, stream, size = open_input(file)
+    try:
+        notes = ReadNotes()
+        if not (skip_unknown and json_out):  # --json lists every row skipped: keep them
+            # Rows naming no target past the first 1,000 are counted, not kept (audit S D7).
+            notes.no_target = names_no_target(lambda: st.plain_plan)
+        name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
+    except OSError as exc:  # the file, or stdin, failed while it was read
+        raise InputError(
+            _("{path}: cannot read: {reason}").format(path=clip_path(name), reason=os_reason(exc))
+        ) from None
+    finally:
+        if file != "-":
+            stream.close()
+    plan = st.plain_plan
+    # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
+    rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
+    if notes.template_cells:  # a template's rows changed where they should not be?
+        from plancli.shared_ledger import database_owners
+        from plancli.template_check import template_problems
+
+        # A database's 牵头单位, not the file's, decide whose sheet a row belongs to.
+        template_problems(plan, notes, problems, store.read, lambda: database_owners(location))
+    # The texts resolve_rows found naming no target: not every text looked up again.
+    texts: Iterable[str] | None = notes.unknown
+    if texts is None:
+        texts = notes.targets or {row.entry.target for row in rows}
+    unknown = unknown_rows(plan, rows, texts)
+    rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
+    if not skip_unknown:
+        problems.more += notes.dropped  # bad rows, counted
+    # Without --json, the rows are checked and written as a stream (a million rows: the
+    # figures in force and the rows in memory, not a model of each); --json lists them all.
+    try:
+        result = import_rows(
+            store, plan, name, rows, problems, dry_run=dry_run, keep=json_out, pasted=notes.pasted
+        )
+    except ImportRejected as rejected:
+        from plancli.column_labels import with_column_labels
+
+        labelled = with_column_labels(rejected, notes)  # '本月止累计' '2,004.9亿元': …
+        if unknown and not skip_unknown:
+            raise unknown_hint(plan, labelled, unknown, notes.dropped) from None
+        raise labelled from None
+    skipped = skipped_rows(plan, unknown) if skip_unknown else []
+    say_created(location.path, creating, result.written, dry_run, store)
+    if notes.sheet is not None:
+        say(notes.sheet)
+    if notes.encoding == "GB18030":
+        say(
+            _("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(
+                file=clip_path(name)
+            )
+        )
+    if notes.header is not None and notes.header.period:
+        message = _(
+            "{file}: no period column; every row is for {period}, as its title or file name says"
+        )
+        say(message.format(file=clip_path(name), period=notes.header.period))
+    if notes.blank_rows:
+        say(
+            ngettext(
+                "{file}: {n} blank row skipped (a template row with no figure yet)",
+                "{file}: {n} blank rows skipped (template rows with no figure yet)",
+                notes.blank_rows,
+            ).format(file=clip_path(name), n=notes.blank_rows)
+        )
+    if notes.no_data_rows:
+        say(
+            ngettext(
+                "{file}: {n} row marked — (no data) skipped",
+                "{file}: {n} rows marked — (no data) skipped",
+                notes.no_data_rows,
+            ).format(file=clip_path(name), n=notes.no_data_rows)
+        )
+    if notes.total_rows:
+        say(
+            ngettext(
+                "{file}: {n} total row (合计, 总计, 小计: the table's, not a target) skipped",
+                "{file}: {n} total rows (合计, 总计, 小计: the table's, not a target) skipped",
+                notes.total_rows,
+            ).format(file=clip_path(name), n=notes.total_rows)
+        )
+    for line in [
+        *figureless_lines(name, notes),
+        *skipped_lines(plan, name, skipped, notes.dropped),
+    ]:
+        say(line)  # a bulletin's rows with no figure (bulletin_blanks), the rows of no target
+    warned: dict[int, list[str]] = {}
+    for row, message in [*notes.warnings, *result.row_warnings()]:
+        warned.setdefault(row, []).append(message)
+    lines = [(row, warning) for row in sorted(warned) for warning in warned[row]]
+    for row, warning in lines[:WARNINGS_SHOWN]:
+        say(
+            _("warning: {file}:{row}: {message}").format(
+                file=clip_path(name), row=row, message=warning
+            )
+        )
+    if len(lines) > WARNINGS_SHOWN:  # a file of 190,000 slips: a terminal cannot read them
+        more = len(lines) - WARNINGS_SHOWN
+        say(
+            ngettext(
+                "warning: {file}: {n} more warning not shown (`import --json` lists each row's)",
+                "warning: {file}: {n} more warnings not shown (`import --json` lists each row's)",
+                more,
+            ).format(file=clip_path(name), n=f"{more:,}")
+        )
+    from plancli.import_summary import periods_text, stale_sheet
+
+    stale = stale_sheet(name, result, notes, store.read)
+    if stale is not None:
+        say(_("warning: {message}").format(message=stale))
+    counts, periods = import_counts(result), periods_text(result)
+    if dry_run:
+        if result.changes and not json_out:
+            from plancli.render import console
+            from plancli.render.ledger import import_table
+
+            console().print(import_table(plan, result, st.lang))
+        say(
+            _("would import {file}: {counts}; nothing written to {ledger} (--dry-run)").format(
+                file=clip_path(name), counts=counts, ledger=clip_path(location.shown)
+            )
+            + periods
+        )
+    elif result.written:
+        said = _("imported {file}: {counts} into {ledger} (batch {batch})").format(
+            file=clip_path(name),
+            counts=counts,
+            ledger=clip_path(location.shown),
+            batch=result.batch,
+        )
+        said += periods
+        streams.wrote(said, held=json_out)  # an output lost after this says it was imported
+        if not json_out:
+            say(said)
+    else:
+        say(
+            _("{file}: nothing to import ({counts}); {ledger} unchanged").format(
+                file=clip_path(name), counts=counts, ledger=clip_path(location.shown)
+            )
+            + periods
+        )
+    advise(store)
+    if json_out:
+        emit(import_json(plan, location.shown, result, dry_run, notes, skipped), utf8=True)
