@@ -3,6 +3,10 @@ bundled Guandu plan's or a corpus plan's own figures."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -41,3 +45,66 @@ def test_a_relation_without_figures_names_its_reference(
     english = june("gap", lang="en")
     assert "—/≈GDP" in english and "≈gdp" not in english  # as `targets` abbreviates it
     assert "≈ GDP" in june("status", lang="en")
+
+
+# --------------------------------------------- 2: the template prints for a meeting, on A4
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets", "name_header"),
+    [("zh", ["填报", "说明"], "指标名称（参考）"), ("en", ["input", "notes"], "name")],
+)
+def test_the_template_has_a_page_setup(
+    june, tmp_path: Path, lang: str, sheets: list[str], name_header: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The template had none: LibreOffice printed the bundled plan's 77 rows for 2022-06 on 9
+    portrait pages, ids on one, their names on another, the header row on the first only."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / f"june-{lang}.xlsx"
+    june("template", "-p", "2022-06", str(out), lang=lang)
+    book = load_workbook(out)
+    assert book.sheetnames == sheets
+    sheet, notes = book[sheets[0]], book[sheets[1]]
+    assert sheet.max_row == 78  # 77 figures due and the header
+    for page, landscape in ((sheet, True), (notes, False)):
+        setup = page.page_setup
+        assert setup.paperSize == 9  # A4
+        assert setup.orientation == ("landscape" if landscape else "portrait")
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert page.sheet_properties.pageSetUpPr.fitToPage
+        assert page.oddFooter.center.text == "&P / &N"
+    assert sheet.print_title_rows == "$1:$1"  # the header row on every page
+    names = [cell.value for cell in sheet[1]].index(name_header) + 1
+    assert sheet.column_dimensions[chr(ord("A") + names - 1)].width == 30  # wrapped, not 49
+    assert sheet.cell(2, names).alignment.wrap_text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_template_prints_on_a_few_landscape_pages(june, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """As LibreOffice prints it: 3 (zh) or 4 (en, longer names wrap to more lines) landscape A4
+    pages, where it was 9 portrait ones; each page has the header row."""
+    out = tmp_path / f"june-{lang}.xlsx"
+    june("template", "-p", "2022-06", str(out), lang=lang)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},  # its own profile: no clash with a running one
+    )
+    pdf = out.with_suffix(".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
+    assert re.search(r"Page size:\s+841.89 x 595.3", info.stdout)  # A4 landscape
+    assert pages <= 4
+    headers = ("指标代码", "指标名称（参考）") if lang == "zh" else ("target", "last_period")
+    for page in range(1, pages):  # the last page is the notes sheet
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert all(header in text for header in headers), page

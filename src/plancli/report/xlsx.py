@@ -548,8 +548,9 @@ def template_workbook(
     rows: Sequence[TemplateRow], lang: Lang, created: datetime | None = None
 ) -> bytes:
     """A sheet `input` with a row per figure due: target and period given, value, amount,
-    note and source to fill in, grey helper columns the import ignores; then `notes`. Under
-    zh they are `填报` and `说明`; an import reads either workbook (workbook_sheets)."""
+        note and source to fill in, grey helper columns the import ignores; then `notes`. Under
+        zh they are `填报` and `说明`; an import reads either workbook (workbook_sheets). Both print
+    on A4 (`template_print`): the input sheet landscape, its header row on every page."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -595,4 +596,7 @@ def template_workbook(
     _append(notes, [t("report.sheet_note", lang)])
     _append(notes, ["plancli import FILE.xlsx"])
     notes["A1"].alignment = Alignment(wrap_text=True, vertical="top")
+    from plancli.report.template_print import template_page_setup
+
+    template_page_setup(sheet, columns, notes)
     return _save(workbook, created)
