@@ -108,3 +108,56 @@ def test_the_template_prints_on_a_few_landscape_pages(june, tmp_path: Path, lang
             check=True,
         ).stdout
         assert all(header in text for header in headers), page
+
+
+# ------------------------------------------- 3: the Chinese workbook's sheets without codes
+
+
+def test_the_chinese_assessments_sheet_says_its_codes_in_words(june, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """执行情况 kept the JSON contract's codes: 领域 `headline`, 类型 `growth`, 频率 `quarterly`,
+    无数据原因 `no_record`, 比较关系 `same`, true/false. The English sheet keeps them."""
+    june("record", "new_5g_base_stations", "120", "-p", "2022-06")
+    zh_book, en_book = tmp_path / "june-zh.xlsx", tmp_path / "june-en.xlsx"
+    june("report", "-o", str(zh_book))
+    june("report", "-o", str(en_book), lang="en")
+    zh = dict(_rows(zh_book, "执行情况"))
+    gdp, income, stations = zh["gdp"], zh["urban_income"], zh["new_5g_base_stations"]
+    assert (gdp["领域"], gdp["类型"], gdp["频率"], gdp["状态"]) == (
+        "主要预期目标",
+        "增速",
+        "季度",
+        "滞后",
+    )
+    assert (gdp["完成值（下降型目标为降幅）"], gdp["数据未更新"], gdp["下降型目标"]) == (
+        5,
+        "否",
+        "否",
+    )
+    assert (income["类型"], income["比较关系"], income["参照指标"]) == ("相对", "同步于", "gdp")
+    assert income["无数据原因"] == "截至该期无记录"
+    assert (stations["领域"], stations["类型"], stations["频率"]) == (
+        "坚持建管并重，优化城市品质功能",
+        "累计",
+        "季度",
+    )
+    assert stations["完成值（下降型目标为降幅）"] == 120
+    assert zh["budget_revenue"]["频率"] == "月度"
+    en = dict(_rows(en_book, "assessments"))
+    assert (en["gdp"]["section"], en["gdp"]["kind"], en["gdp"]["frequency"]) == (
+        "headline",
+        "growth",
+        "quarterly",
+    )
+    assert (en["gdp"]["stale"], en["urban_income"]["reason"]) == (False, "no_record")
+    assert en["urban_income"]["relation"] == "same"
+    records = dict(_rows(zh_book, "录入记录"))
+    assert records["gdp"]["现行"] == "是"
+    assert dict(_rows(en_book, "records"))["gdp"]["current"] is True
+
+
+def _rows(path: Path, name: str) -> list[tuple[str, dict[str, object]]]:
+    """A sheet's rows by their first cell (the id), as header → value."""
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(path)[name].iter_rows(values_only=True))
+    return [(str(row[0]), dict(zip(rows[0], row, strict=True))) for row in rows[1:]]

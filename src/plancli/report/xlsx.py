@@ -302,6 +302,8 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from plancli.report.xlsx_words import zh_row, zh_word
+
     workbook = Workbook()
     summary = workbook.active
     assert summary is not None
@@ -320,6 +322,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         if lang == "zh":  # the bound as the summary sheet writes it (下降 ≥ 2.5%)
             data["bound"] = _bound_zh(a, report)
             data["direction"] = _direction_zh(a)
+            zh_row(data, report.section_name(a.section, "zh"))  # 增速, 季度, 是: no codes
         row = _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
         for position, column in enumerate(CSV_COLUMNS, start=1):
             if column in SHARE_COLUMNS:
@@ -357,7 +360,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
                 record.source,
                 _excel_value(record.recorded_at),
                 record.batch,
-                record.current,
+                zh_word("current", record.current) if lang == "zh" else record.current,
             ],
         )
         records.cell(row, 8).number_format = "yyyy-mm-dd hh:mm:ss"
