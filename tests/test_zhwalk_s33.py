@@ -161,3 +161,31 @@ def _rows(path: Path, name: str) -> list[tuple[str, dict[str, object]]]:
 
     rows = list(load_workbook(path)[name].iter_rows(values_only=True))
     return [(str(row[0]), dict(zip(rows[0], row, strict=True))) for row in rows[1:]]
+
+
+# ------------------------------------------ 4: a target already met needs nothing a month
+
+
+@pytest.mark.parametrize(
+    ("target", "value", "lang", "line"),
+    [
+        ("culture_tourism_seed_register", "done", "zh", "月均需完成    无需：已完成"),
+        ("culture_tourism_seed_register", "done", "en", "needed per month   none: already met"),
+        ("new_5g_base_stations", "320", "zh", "月均需完成    无需：已完成"),  # 320 of 310 个
+        ("new_5g_base_stations", "320", "en", "needed per month   none: already met"),
+    ],
+)
+def test_show_says_a_met_target_needs_nothing(
+    june, target: str, value: str, lang: str, line: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`show` on the 种子企业库 milestone done in June said `月均需完成 0 个百分点`, on 320 of
+    the 310 5G base stations `0 个`: a pace for a target that needs none."""
+    june("record", target, value, "-p", "2022-06")
+    shown = june("show", target, lang=lang)
+    assert line in shown.splitlines()
+    assert not [
+        row for row in shown.splitlines() if row.endswith((" 0 个百分点", " 0 个", " 0 pp"))
+    ]
+    # a target not met still says its monthly need: 120 of 310 → 190 in 6 months, 32 个 a month
+    june("record", "new_5g_base_stations", "120", "-p", "2022-06")
+    assert "月均需完成    32 个" in june("show", "new_5g_base_stations").splitlines()

@@ -63,6 +63,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.pending": ("pending", "待下达"),
     "status.tracked": ("tracked", "跟踪"),
     "status.dropped": ("dropped", "不再考核"),
+    # `show`'s needed-per-month line for a target already met (a milestone done, 320 of 310)
+    "need_met": ("none: already met", "无需：已完成"),
     # the Chinese workbook's true/false cells (report/xlsx_words); English keeps TRUE/FALSE
     "cell.true": ("true", "是"),
     "cell.false": ("false", "否"),
