@@ -3,6 +3,7 @@ bundled Guandu plan's or a corpus plan's own figures."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -10,6 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from plancli.stores.toml import read_toml_ledger
 
 # --------------------------------------- 1: a relation with no figure names its reference
 
@@ -189,3 +192,70 @@ def test_show_says_a_met_target_needs_nothing(
     # a target not met still says its monthly need: 120 of 310 → 190 in 6 months, 32 个 a month
     june("record", "new_5g_base_stations", "120", "-p", "2022-06")
     assert "月均需完成    32 个" in june("show", "new_5g_base_stations").splitlines()
+
+
+# ----------------------------- 5: a bulletin's growth headed 同比±%, 比上年同期±%, 累计同比(%)
+
+
+def _bulletin(path: Path, growth: str) -> Path:
+    """官渡区's 1-6月 table as a 统计局 sends it: a merged title, 当月 and 累计 merged over
+    绝对值 and the growth; GDP's 700 亿元 at 5.0 % (docs' example: 8.72 % needed in H2)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "主要指标"
+    sheet.append(["官渡区2022年1-6月主要经济指标"])
+    sheet.append(["指标名称", "计量单位", "当月", None, "累计", None])
+    sheet.append([None, None, "绝对值", growth, "绝对值", growth])
+    for cells in ("A1:F1", "C2:D2", "E2:F2", "A2:A3", "B2:B3"):
+        sheet.merge_cells(cells)
+    sheet.append(["地区生产总值", "亿元", None, None, 700, 5.0])
+    sheet.append(["地方一般公共预算收入", "亿元", 5.2, 1.8, 30.1, 3.1])
+    sheet.append(["社会消费品零售总额", "亿元", 60.2, 7.1, 350.5, 6.5])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("growth", ["同比±%", "比上年同期±%", "累计同比(%)", "同比（±%）"])
+def test_a_bulletins_growth_headed_with_a_percent_is_read(
+    invoke, tmp_path: Path, growth: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Refused before: `不认识 '累计/同比±%' 列`. The 累计 growth is read, 当月's passed over."""
+    ledger = tmp_path / "g.progress.toml"
+    path = _bulletin(tmp_path / "官渡区2022年6月.xlsx", growth)
+    result = invoke("--ledger", str(ledger), "--lang", "zh", "import", str(path))
+    assert result.exit_code == 0, result.output
+    gap = json.loads(invoke("--ledger", str(ledger), "gap", "--json").stdout)
+    figures = {
+        t["id"]: (t["period"], t["actual"], t["amount"], t["required_growth_rest"])
+        for t in gap["targets"]
+        if t["actual"] is not None
+    }
+    assert figures == {
+        "gdp": ("2022-06", 5, 700, 8.72),
+        "budget_revenue": ("2022-06", 3.1, 30.1, 0.61),  # 2 % for the year
+        "retail_sales": ("2022-06", 6.5, 350.5, 7.48),
+    }
+
+
+def test_a_one_row_header_with_a_percent_growth_and_a_change_without_one(
+    invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`比上年同期±%` is the growth; `比上年同期增减` beside it (its unit not said: 亿元 more
+    than last year) is still read past and named, never taken for the growth."""
+    ledger = tmp_path / "g.progress.toml"
+    sheet = tmp_path / "官渡区2022年1-6月主要经济指标.csv"
+    sheet.write_text(
+        "指标名称,计量单位,本月止累计,比上年同期增减,比上年同期±%\n"
+        "社会消费品零售总额,亿元,350.5,21.4,6.5\n",
+        encoding="utf-8",
+    )
+    result = invoke("--ledger", str(ledger), "--lang", "en", "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert "'比上年同期增减' read past" in result.stderr
+    records = read_toml_ledger(ledger).records
+    assert [(r.target, str(r.period), str(r.value), str(r.amount)) for r in records] == [
+        ("retail_sales", "2022-06", "6.5", "350.5")
+    ]
