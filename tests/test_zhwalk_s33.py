@@ -259,3 +259,27 @@ def test_a_one_row_header_with_a_percent_growth_and_a_change_without_one(
     assert [(r.target, str(r.period), str(r.value), str(r.amount)) for r in records] == [
         ("retail_sales", "2022-06", "6.5", "350.5")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"),
+    [
+        ("zh", "（累计同比 未写明单位：若是百分比增速，请把表头写作 累计同比(%) 或 累计同比±%）"),
+        (
+            "en",
+            " (累计同比 does not say its unit: if it is the growth in percent, head it 累计同比(%)",
+        ),
+    ],
+)
+def test_a_comparison_without_its_unit_is_refused_saying_how_to_mark_it(
+    invoke, tmp_path: Path, lang: str, hint: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`累计同比` alone may be a growth or a change in 亿元: still refused, now saying how to
+    head it (the refusal named the column and nothing else)."""
+    ledger = tmp_path / "g.progress.toml"
+    sheet = tmp_path / "官渡区2022年1-6月.csv"
+    sheet.write_text("指标名称,计量单位,本月止累计,累计 同比\n社会消费品零售总额,亿元,350.5,6.5\n")
+    result = invoke("--ledger", str(ledger), "--lang", lang, "import", str(sheet))
+    assert result.exit_code == 2
+    assert "'累计 同比'" in result.stderr and hint in result.stderr
+    assert not ledger.exists()

@@ -64,7 +64,7 @@ from plancli.figure_words import number_text as number_text  # (its readers impo
 from plancli.i18n import N_, _
 from plancli.import_problems import name_given
 from plancli.ledger import Entry
-from plancli.percent_headers import percent_growth
+from plancli.percent_headers import percent_growth, unsaid_percent_hint
 from plancli.periods import bulletin_period, no_such_month
 from plancli.plan import fold_name
 from plancli.read_notes import ReadNotes
@@ -269,6 +269,7 @@ def read_header(
             hint = _(
                 " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
             )
+        hint += unsaid_percent_hint(unknown)  # 同比 with no %: say how to mark the growth
         unknown_columns = _("{file}:{line}: unknown column(s) {columns}; {expected}")
         raise InputError(unknown_columns.format(**at, columns=listed, expected=_(_EXPECTED)) + hint)
     template = {HELPER_HEADERS.get(key) for key in seen} >= set(TEMPLATE_HELPERS)
