@@ -64,6 +64,7 @@ from plancli.figure_words import number_text as number_text  # (its readers impo
 from plancli.i18n import N_, _
 from plancli.import_problems import name_given
 from plancli.ledger import Entry
+from plancli.percent_headers import percent_growth, unsaid_percent_hint
 from plancli.periods import bulletin_period, no_such_month
 from plancli.plan import fold_name
 from plancli.read_notes import ReadNotes
@@ -132,9 +133,9 @@ _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
 
 def header_key(cell: str) -> str:
-    """A header cell as HEADERS knows it: `累计增长（%）` → `累计增长`, ` Value ` → `value`,
-    `增速(%)(累计)` → `增速` (up to MAX_BRACKETS brackets at its end are dropped)."""
-    text = "".join(unicodedata.normalize("NFKC", cell).split()).lower()
+    """A header cell as HEADERS knows it: `累计增长（%）` → `累计增长`, `同比±%` → the growth
+    (`percent_headers`), `增速(%)(累计)` → `增速` (at most MAX_BRACKETS brackets dropped)."""
+    text = percent_growth("".join(unicodedata.normalize("NFKC", cell).split()).lower())
     if text in HEADERS:  # 指标名称（参考）: a header whose bracket is part of it
         return text
     for _count in range(MAX_BRACKETS):
@@ -268,12 +269,9 @@ def read_header(
             hint = _(
                 " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
             )
-        raise InputError(
-            _("{file}:{line}: unknown column(s) {columns}; {expected}").format(
-                **at, columns=listed, expected=_(_EXPECTED)
-            )
-            + hint
-        )
+        hint += unsaid_percent_hint(unknown)  # 同比 with no %: say how to mark the growth
+        unknown_columns = _("{file}:{line}: unknown column(s) {columns}; {expected}")
+        raise InputError(unknown_columns.format(**at, columns=listed, expected=_(_EXPECTED)) + hint)
     template = {HELPER_HEADERS.get(key) for key in seen} >= set(TEMPLATE_HELPERS)
     if not template and "unit" in seen:  # a file's own `unit` column: its 单位 (a template's
         own_unit_column(seen["unit"], positions, labels, at)  # is read past, checked by

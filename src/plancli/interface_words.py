@@ -63,6 +63,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.pending": ("pending", "待下达"),
     "status.tracked": ("tracked", "跟踪"),
     "status.dropped": ("dropped", "不再考核"),
+    # `show`'s needed-per-month line for a target already met (a milestone done, 320 of 310)
+    "need_met": ("none: already met", "无需：已完成"),
+    # the Chinese workbook's true/false cells (report/xlsx_words); English keeps TRUE/FALSE
+    "cell.true": ("true", "是"),
+    "cell.false": ("false", "否"),
+    # the workbook's `actual_from` and `stretch_exceeds` cells (report/xlsx_words)
+    "actual_from.own": ("own", "本指标记录"),
+    "actual_from.parts": ("parts", "各构成之和"),
+    "stretch_exceeds.figure": ("figure", "争取目标值"),
+    "stretch_exceeds.last_year": ("last_year", "上年实际"),
     "as_of": ("as of", "截至"),
     "time_progress": ("time progress", "时间进度"),
     "expected_share": ("expected by now", "应完成进度"),

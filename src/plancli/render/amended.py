@@ -4,10 +4,12 @@ of a stale figure, the `+` of a sum without some of its parts."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
@@ -105,6 +107,22 @@ def reference_names(rows: Iterable[AssessmentOut], find: Callable[[str], Any], l
             shown += [target.name] if target is not None else []
             names[a.reference] = next((n.strip() for n in shown if n.strip()), a.reference)
     return names
+
+
+# The widest reference name a target cell takes (全国固定资产投资增速: 20 cells); a longer one
+# would widen the narrow target column past the names' room at 80 columns.
+_REFERENCE_CELLS = 20
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)\s*$")
+
+
+def short_reference(name: str, reference: str) -> str:
+    """A relative target's reference in a target cell, short as the column is narrow: its
+    name (≈ 地区生产总值), the abbreviation an English name ends in (Gross regional product
+    (GDP) → ≈ GDP), else, for a name longer than the column takes, its id `reference` (`show`
+    and the report's sentences name it in full)."""
+    if (abbreviation := _ABBREVIATION.search(name)) is not None:
+        return abbreviation.group(1)
+    return name if name and cell_len(name) <= _REFERENCE_CELLS else reference
 
 
 def marks_legend(

@@ -134,7 +134,7 @@ def gap_table(
             Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 f"{t('actual', lang)} / {t('target', lang)}",
-                [figure_of_bound(a, lang, out.as_of) for a in rows],
+                [figure_of_bound(a, lang, out.as_of, names) for a in rows],
                 0,
                 {"justify": "right", "overflow": "fold"},
                 # breaks after the `/` and between words, never inside a bound's id
@@ -226,7 +226,7 @@ def dashboard(
     if out.as_of is None:
         parts.append(shown(empty or t("no_records", lang), style="yellow"))
     if out.headline:
-        parts.append(headline_table(out.headline, lang, out.as_of))
+        parts.append(headline_table(out.headline, lang, out.as_of, names))
     parts.append(section_table(out, lang))
     if out.investment:
         parts.append(investment_table(out.investment, lang))
@@ -243,15 +243,17 @@ def dashboard(
 
 
 def headline_table(
-    rows: Sequence[HeadlineOut], lang: Lang, as_of: str | None = None
+    rows: Sequence[HeadlineOut], lang: Lang, as_of: str | None = None, names: Names | None = None
 ) -> FittedTable:
+    """The headline indicators; `names`, their relations' references by name
+    (`reference_names`)."""
     return _fitted(
         [
             _id_column(rows, lang),
             _name_column(rows, lang),
             Column(
                 t("target", lang),
-                [target_cell(a, lang, as_of) for a in rows],
+                [target_cell(a, lang, as_of, names) for a in rows],
                 0,
                 {"justify": "right"},
                 # a 左右's edge goes under its bound (`≈ 5%` over `(≥4.5%)`) before the

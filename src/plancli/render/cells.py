@@ -31,9 +31,11 @@ from plancli.judged_edges import edge_cell, judged_edges
 from plancli.periods import earlier_part
 from plancli.render import shown
 from plancli.render.amended import (
+    Names,
     amended_mark,
     awaiting_reference,
     partial_mark,
+    short_reference,
 )
 from plancli.render.runs import BreaksAfterSlash
 from plancli.unit_words import class_text
@@ -101,7 +103,11 @@ def actual_with_unit(a: AssessmentOut, lang: Lang) -> str:
     return table_cell(f"{text} {a.unit}", lang)
 
 
-def target_text(a: AssessmentOut, lang: Lang = "en", as_of: str | None = None) -> str:
+def target_text(
+    a: AssessmentOut, lang: Lang = "en", as_of: str | None = None, names: Names | None = None
+) -> str:
+    """The bound in force as a cell writes it; a relative target's, by `names`
+    (`reference_names`), with its reference named (`≈ 地区生产总值`, `≈ GDP`), not by id."""
     if a.kind == "relative" and a.reference_actual is not None:
         # the reference's growth, same period, and how the target compares with it; that
         # period named where it is not `as_of`'s, as the report names it (≈ 4.7 %（前三季度）:
@@ -110,6 +116,10 @@ def target_text(a: AssessmentOut, lang: Lang = "en", as_of: str | None = None) -
         return text + reference_period_cell(a, lang, as_of)
     if awaiting_reference(a):  # ≈ 参照: the legend names it (GDP for Q2 not out yet)
         return f"{relation_sign(a.relation)} {t('reference_cell', lang)}"
+    if a.kind == "relative" and a.reference and names and a.reference in names:
+        # no figure of its reference yet: the reference by name, as `targets` and `show` name
+        # it (`≈ gdp` meant nothing to a reader, session 32's walk)
+        return f"{relation_sign(a.relation)} {short_reference(names[a.reference], a.reference)}"
     if a.status == "dropped":  # no bound in force: 不再考核
         return t("status.dropped", lang)
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
@@ -141,16 +151,20 @@ def judged_target_text(a: AssessmentOut, lang: Lang = "en", as_of: str | None = 
     return judged + halfway_note(a.around_baseline, a.around, a.unit, lang)
 
 
-def target_cell(a: AssessmentOut, lang: Lang, as_of: str | None = None) -> EdgeApart:
+def target_cell(
+    a: AssessmentOut, lang: Lang, as_of: str | None = None, names: Names | None = None
+) -> EdgeApart:
     """The bound in a table cell (`≈ 5.5%（≥5%）`), its edge on a line of its own when narrow."""
-    text = table_cell(target_text(a, lang, as_of), lang)
+    text = table_cell(target_text(a, lang, as_of, names), lang)
     cell = shown(text + edge_cell(a, lang) + amended_mark(a))
     label = reference_period_cell(a, lang, as_of)
     edge = edge_cell(a, lang) or label  # on a line of its own
     return EdgeApart(cell.plain, edge, style=cell.style, whole=True, label=edge == label)
 
 
-def actual_of_target(a: AssessmentOut, lang: Lang = "en", as_of: str | None = None) -> str:
+def actual_of_target(
+    a: AssessmentOut, lang: Lang = "en", as_of: str | None = None, names: Names | None = None
+) -> str:
     """`120/310 个`, `5%/≥7%`, `4.2%/≤4.8%`: the figure against its bound, compactly, the
     bound's words in the table's language (`—/待下达`); `†` marks a bound adjusted mid-year,
     `+` a sum without some of its parts (`6.2+/58.72 亿元`)."""
@@ -159,7 +173,7 @@ def actual_of_target(a: AssessmentOut, lang: Lang = "en", as_of: str | None = No
         bound = table_cell(f"{num(a.min)} {a.unit}", lang)
         return f"{actual}/{bound}{edge_cell(a, lang)}{amended_mark(a)}"  # （按分项合计58.71考核）
     # ≥ 39个（推进中）, as every Chinese cell
-    compact = table_cell(target_text(a, lang, as_of), lang)
+    compact = table_cell(target_text(a, lang, as_of, names), lang)
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
     return f"{actual}/{compact}{edge_cell(a, lang)}{amended_mark(a)}"  # ≈5%（≥4.5%）
@@ -186,9 +200,11 @@ def marked(a: AssessmentOut, text: str) -> Text:
     return shown(f"{text}*" if a.stale and text else text)
 
 
-def figure_of_bound(a: AssessmentOut, lang: Lang, as_of: str | None = None) -> Text:
+def figure_of_bound(
+    a: AssessmentOut, lang: Lang, as_of: str | None = None, names: Names | None = None
+) -> Text:
     """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
-    cell = marked(a, actual_of_target(a, lang, as_of))
+    cell = marked(a, actual_of_target(a, lang, as_of, names))
     label = reference_period_cell(a, lang, as_of)
     edge = edge_cell(a, lang) or label  # （前三季度） whole
     return EdgeApart(cell.plain, edge, style=cell.style, label=edge == label)

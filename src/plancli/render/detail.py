@@ -112,7 +112,10 @@ def assessment_detail(
         add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
     add("projection", figure_with_unit(a, a.projection))
     need = whole_need(a)
-    if need is not None and not need.monthly:  # 2 个 in the months left, not 0.33 个 a month
+    if a.status == "met" and a.required_per_month is not None:
+        # nothing more is needed: `done`, not `0 个百分点` a month (session 32's walk)
+        add("required_per_month", t("need_met", lang))
+    elif need is not None and not need.monthly:  # 2 个 in the months left, not 0.33 个 a month
         add("required_rest", f"{need.number} {a.unit}")
     else:
         add("required_per_month", per_month_text(a, lang, spaced=True))

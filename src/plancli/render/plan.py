@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -21,7 +20,7 @@ from plancli.plain import AnyAmendment, Plan, Target, plain_amendment
 from plancli.plan import BundledPlan
 from plancli.plan_checks import Finding
 from plancli.render import shown, target_name, zh_brackets
-from plancli.render.amended import amended_list, entry_period
+from plancli.render.amended import amended_list, entry_period, short_reference
 from plancli.render.fitted import FittedTable
 from plancli.render.runs import ItemLines, keeping_runs
 from plancli.render.widths import Column, id_column
@@ -154,23 +153,11 @@ def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang
     return text + compact_edge(edge, lang) + dagger
 
 
-# The widest reference name the target column takes (全国固定资产投资增速: 20 cells); a longer one
-# would widen the narrow target column past the names' room at 80 columns.
-_REFERENCE_CELLS = 20
-_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)\s*$")
-
-
 def _short_reference(plan: Plan, target: Target, lang: Lang) -> str:
-    """A relative target's reference in the target column, short as the column is narrow: its
-    name (≈ 地区生产总值), the abbreviation an English name ends in (Gross regional product
-    (GDP) → ≈ GDP), else, for a name longer than the column takes, its id (`show` and the
-    report's sentences name it in full)."""
+    """A relative target's reference in the target column (`short_reference`): ≈ 地区生产总值,
+    ≈ GDP, or the id of a name longer than the column takes."""
     name = reference_name(plan, target, lang) or ""
-    if (abbreviation := _ABBREVIATION.search(name)) is not None:
-        return abbreviation.group(1)
-    if cell_len(name) <= _REFERENCE_CELLS or target.reference is None:
-        return name
-    return target.reference
+    return short_reference(name, target.reference) if target.reference is not None else name
 
 
 def decline_base(target: Target, growth: Decimal, lang: Lang) -> str | None:

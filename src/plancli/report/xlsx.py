@@ -302,6 +302,8 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from plancli.report.xlsx_words import zh_row, zh_word
+
     workbook = Workbook()
     summary = workbook.active
     assert summary is not None
@@ -320,6 +322,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         if lang == "zh":  # the bound as the summary sheet writes it (下降 ≥ 2.5%)
             data["bound"] = _bound_zh(a, report)
             data["direction"] = _direction_zh(a)
+            zh_row(data, report.section_name(a.section, "zh"))  # 增速, 季度, 是: no codes
         row = _append(sheet, [_excel_value(data[column]) for column in CSV_COLUMNS])
         for position, column in enumerate(CSV_COLUMNS, start=1):
             if column in SHARE_COLUMNS:
@@ -357,7 +360,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
                 record.source,
                 _excel_value(record.recorded_at),
                 record.batch,
-                record.current,
+                zh_word("current", record.current) if lang == "zh" else record.current,
             ],
         )
         records.cell(row, 8).number_format = "yyyy-mm-dd hh:mm:ss"
@@ -548,8 +551,9 @@ def template_workbook(
     rows: Sequence[TemplateRow], lang: Lang, created: datetime | None = None
 ) -> bytes:
     """A sheet `input` with a row per figure due: target and period given, value, amount,
-    note and source to fill in, grey helper columns the import ignores; then `notes`. Under
-    zh they are `填报` and `说明`; an import reads either workbook (workbook_sheets)."""
+        note and source to fill in, grey helper columns the import ignores; then `notes`. Under
+        zh they are `填报` and `说明`; an import reads either workbook (workbook_sheets). Both print
+    on A4 (`template_print`): the input sheet landscape, its header row on every page."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -595,4 +599,7 @@ def template_workbook(
     _append(notes, [t("report.sheet_note", lang)])
     _append(notes, ["plancli import FILE.xlsx"])
     notes["A1"].alignment = Alignment(wrap_text=True, vertical="top")
+    from plancli.report.template_print import template_page_setup
+
+    template_page_setup(sheet, columns, notes)
     return _save(workbook, created)

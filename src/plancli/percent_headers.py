@@ -1,0 +1,59 @@
+"""Growth headers that say their unit is a percent change (`bulletin.header_key`): the 统计局's
+Excel bulletins head the year-on-year growth column `同比±%`, `比上年同期±%` or `累计同比(%)`, where
+plancli knew only `比上年同期增长(%)` and refused the file (`unknown column '同比±%'`).
+
+Decided in session 33: a header naming a year-on-year comparison (同比, 比上年同期, 比去年同期,
+比上年) that says `%` (±%, (%), (±%), a bare %) is the growth rate in percent, whatever word
+joins them (增长, 增减): `比上年同期增减(%)` is a change in percent of last year's figure, which
+is the growth.
+Without the `%`, `比上年同期增减` stays read past (bulletin_blanks.UNUSED_COLS): it can be the
+change in the figure's own unit (`比上年同期增减（亿元）`, 万人 more than last year). A wrong
+reading is still caught row by row: a growth typed for a count or a rate is refused
+(`figure_slips.growth_for_figure`), as under `比上年同期增长(%)`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from plancli.i18n import _
+
+# On the header as `header_key` folds it (NFKC: full-width brackets and ％ are ASCII; no spaces;
+# lower case): an optional 累计/本年累计 or 1-6月, the comparison, an optional 增长/增减/增速,
+# then the percent.
+_PERCENT_GROWTH = re.compile(
+    r"^(?:累计|本年累计|本月止累计|1-\d{1,2}月)?"
+    r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期)"
+    r"(?:增长|增减|增速|增幅)?"
+    r"(?:±%|\(±%\)|\(%\)|%|±\(%\)|\(±\)%|\+/-%|\(\+/-%\))$"
+)
+GROWTH_KEY = "同比增长"
+"""What such a header is read as: the `value` column's growth (bulletin.HEADERS)."""
+
+
+def percent_growth(text: str) -> str:
+    """The folded header `text` as `header_key` reads it: GROWTH_KEY for a year-on-year growth
+    in percent (`同比±%`, `比上年同期±%`, `累计同比(%)`), else `text` as it is."""
+    return GROWTH_KEY if _PERCENT_GROWTH.match(text) is not None else text
+
+
+# The same comparison with no unit said (`同比`, `累计同比`, `比上年同期`): refused as unknown, as
+# it may be a growth in % or a change in the figure's unit; the refusal says how to mark it.
+_UNSAID = re.compile(
+    r"^(?:累计|本年累计|本月止累计|1-\d{1,2}月)?"
+    r"(?:同比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期)(?:增减)?$"
+)
+
+
+def unsaid_percent_hint(unknown: Sequence[str]) -> str:
+    """For a refused header that names a year-on-year comparison without its unit (`同比`), what
+    to write for plancli to read it as the growth; "" when none does."""
+    for header in unknown:
+        text = "".join(unicodedata.normalize("NFKC", header).split())
+        if _UNSAID.match(text):
+            return _(
+                " ({header} does not say its unit: if it is the growth in percent, head it "
+                "{header}(%) or {header}±%)"
+            ).format(header=text)  # only the words the pattern allows: nothing to escape
+    return ""
