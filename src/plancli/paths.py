@@ -138,6 +138,24 @@ def open_regular(path: Path) -> int:
     return fd
 
 
+def refuse_folder_name(name: str) -> None:
+    """Refuse (InputError, exit 2) a file name typed with a trailing separator (`-o d.xlsx/`,
+    `--ledger n.toml/`): the user means a folder, and `Path` would drop the slash and write a
+    file named `d.xlsx`, as `cp` refuses (`cannot create regular file 'd.xlsx/': Not a
+    directory`). A folder that exists is left to the caller's own words (`is a folder`)."""
+    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    if not name.endswith(separators) or os.path.isdir(name):
+        return
+    bare = name.rstrip("".join(separators))
+    if not bare:
+        return
+    raise InputError(
+        _("{path}: ends in {sep}, so it names a folder, not a file: give {example}").format(
+            path=clip_path(name), sep=name[-1], example=clip_path(bare)
+        )
+    )
+
+
 def writable_target(path: Path, what: str) -> Path:
     """The file to replace when writing `path`: `path` itself, or the target of a link to a
     regular file in the same folder. InputError (exit 2) for anything else: a device, a FIFO,
