@@ -222,3 +222,67 @@ def test_a_run_of_blank_rows_is_blanked_but_its_last_row() -> None:
         b'<row r="2"><c r="A2"><v>1</v></c></row>',
         b'<row r="5"><c r="A5" s="1"/></row><row r="6"><c r="A6" s="1"/>',
     ]
+
+
+# ---------------------------------------------------------------- a SQLite ledger's damaged page
+
+
+def test_a_sqlite_ledger_with_a_damaged_page_takes_no_figure(invoke: Any, tmp_path: Path) -> None:
+    """`record` reads only its target's rows (through the index), so a page damaged elsewhere
+    went unnoticed: the figure was written, and the next `gap` refused the whole file. Now
+    SQLite's quick_check runs under the write lock first, and nothing is written."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from plancli.locations import LedgerLocation
+    from plancli.model import Record
+    from plancli.stores import open_store
+
+    ledger = tmp_path / "plan2022.progress.sqlite"
+    at = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
+    months = [f"2022-{m:02d}" for m in range(1, 13)]
+    records = [
+        Record(
+            target="gdp",
+            period=month,
+            value=Decimal("4.9"),
+            note=f"第{n}次快报：{'区统计局' * 20}",
+            recorded_at=at,
+            batch=f"b{n}",
+        )
+        for n in range(40)
+        for month in months
+    ]
+    with open_store(LedgerLocation(ledger, "option")).transaction() as session:
+        session.append(records)
+    data = bytearray(ledger.read_bytes())
+    page = data.index("第0次快报".encode()) // 4096  # a page of gdp's first figures
+    data[page * 4096 : (page + 1) * 4096] = b"\xde\xad" * 2048
+    ledger.write_bytes(bytes(data))
+    result = invoke(
+        "--ledger", str(ledger), "record", "little_giant_enterprises", "3", "-p", "2022-06"
+    )
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith(
+        f"error: {ledger}: the SQLite ledger is damaged (Page {page + 1}: "
+    )
+    assert result.stderr.endswith(
+        f"); nothing written: restore it from a backup, or save what SQLite can read with "
+        f"`sqlite3 {ledger} .recover`\n"
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert ledger.read_bytes() == bytes(data)  # nothing written, not even into the log
+    assert not Path(f"{ledger}-wal").exists() or Path(f"{ledger}-wal").stat().st_size == 0
+    zh = invoke(
+        "--lang",
+        "zh",
+        "--ledger",
+        str(ledger),
+        "record",
+        "little_giant_enterprises",
+        "3",
+        "-p",
+        "2022-06",
+    )
+    assert zh.exit_code == 3
+    assert "SQLite 台账已损坏" in zh.stderr
