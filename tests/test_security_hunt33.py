@@ -286,3 +286,29 @@ def test_a_sqlite_ledger_with_a_damaged_page_takes_no_figure(invoke: Any, tmp_pa
     )
     assert zh.exit_code == 3
     assert "SQLite 台账已损坏" in zh.stderr
+
+
+# ---------------------------------------------------------------- extract -o through a link
+
+
+def test_a_draft_through_a_link_to_a_recorded_plan_names_its_ledger(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`extract -o draft.toml`, draft.toml a link to the plan whose figures are recorded: the
+    ledger was looked for beside the link's name (draft.progress.toml), so the refusal said only
+    `draft.toml exists; use --force`, not that a new draft may give the targets other ids."""
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "plan2022.toml"
+    plan.write_bytes(SEED.read_bytes())
+    assert invoke("--plan", str(plan), "record", "gdp", "4.9", "-p", "2022-06").exit_code == 0
+    (tmp_path / "draft.toml").symlink_to("plan2022.toml")
+    report = tmp_path / "report.txt"
+    report.write_text("某市2026年政府工作报告\n主要预期目标是：地区生产总值增长5%左右。\n")
+    result = invoke("extract", "report.txt", "-o", "draft.toml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: draft.toml exists, and figures of its plan are recorded in "
+        "plan2022.progress.toml: a new draft may give its targets other ids; write the draft "
+        "to another file, or use --force to overwrite it\n"
+    )
+    assert plan.read_bytes() == SEED.read_bytes()
