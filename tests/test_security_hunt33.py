@@ -312,3 +312,27 @@ def test_a_draft_through_a_link_to_a_recorded_plan_names_its_ledger(
         "to another file, or use --force to overwrite it\n"
     )
     assert plan.read_bytes() == SEED.read_bytes()
+
+
+def test_a_link_in_a_loop_is_called_a_loop_not_a_missing_file(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ln -s a.toml b.toml; ln -s b.toml a.toml` as a ledger or -o was refused as `a link to
+    …/a.toml, which does not exist`: the file is there, as a loop."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.progress.toml").symlink_to("b.progress.toml")
+    (tmp_path / "b.progress.toml").symlink_to("a.progress.toml")
+    words = (
+        "is a symbolic link in a loop (it leads back to itself); give the real path, or remove "
+        "the link"
+    )
+    recorded = invoke("--ledger", "a.progress.toml", "record", "gdp", "4.9", "-p", "2022-06")
+    assert recorded.exit_code == 2
+    assert recorded.stderr.endswith(f"\nerror: a.progress.toml: {words}\n")  # (after a note)
+    written = invoke("report", "-f", "md", "-o", "b.progress.toml")
+    assert written.stderr.endswith(f"b.progress.toml: {words}\n")
+    zh = invoke(
+        "--lang", "zh", "--ledger", "a.progress.toml", "record", "gdp", "1", "-p", "2022-06"
+    )
+    loop = "是循环的符号链接（最终指回自身）；请给出真实路径，或删除该链接"
+    assert zh.stderr.endswith(f"\n错误：a.progress.toml：{loop}\n")

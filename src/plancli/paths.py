@@ -20,6 +20,7 @@ No Pydantic or Rich here: the status dashboard's cached path uses it.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -178,7 +179,14 @@ def writable_target(path: Path, what: str) -> Path:
     real = Path(os.path.realpath(path))
     try:
         target = os.stat(real)
-    except OSError:
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # `ln -s a.toml a.toml`: not a file that "does not exist"
+            raise InputError(
+                _(
+                    "{path}: is a symbolic link in a loop (it leads back to itself); give the "
+                    "real path, or remove the link"
+                ).format(path=clip_path(path))
+            ) from None
         raise InputError(
             _(
                 "{path}: is a symbolic link to {real}, which does not exist; plancli does not "
