@@ -81,6 +81,7 @@ from plancli.safe_xml import parser as _parser
 from plancli.template_check import helper_positions, keep_cells
 from plancli.texts import shell_word
 from plancli.workbook_sheets import one_table, same_sheet
+from plancli.xlsx_blank_rows import BlankRowSkipper
 from plancli.xlsx_formats import (
     _PLAIN,
     NumberFormat,
@@ -748,7 +749,8 @@ def _read_sheet(
         return _(" (after row {row})").format(row=reader.row) if reader.row else ""
 
     try:
-        book.feed(part, reader.parser(), limits.sheet_bytes, N_("sheet"), where)
+        parser = BlankRowSkipper(reader.parser(), lambda: collector.header is not None)
+        book.feed(part, parser, limits.sheet_bytes, N_("sheet"), where)
         rows, problems = collector.finish()
     except _Damaged as exc:
         raise InputError(

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 
 from plancli.errors import InputError
 from plancli.i18n import N_, _
-from plancli.paths import check_readable, is_sqlite_file
+from plancli.paths import check_readable, is_sqlite_file, refuse_folder_name
 from plancli.safe import clip_path
 
 LEDGER_SUFFIX = ".progress.toml"
@@ -401,6 +401,7 @@ def location_of(ledger: str | Path, origin: Origin = "option") -> LedgerLocation
         return database_location(ledger, origin)
     if isinstance(ledger, str):
         _refuse_other_urls(ledger)
+        refuse_folder_name(ledger)  # `n.toml/` was written as n.toml
     return LedgerLocation(Path(ledger).expanduser(), origin)
 
 

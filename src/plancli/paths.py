@@ -20,6 +20,7 @@ No Pydantic or Rich here: the status dashboard's cached path uses it.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -138,6 +139,24 @@ def open_regular(path: Path) -> int:
     return fd
 
 
+def refuse_folder_name(name: str) -> None:
+    """Refuse (InputError, exit 2) a file name typed with a trailing separator (`-o d.xlsx/`,
+    `--ledger n.toml/`): the user means a folder, and `Path` would drop the slash and write a
+    file named `d.xlsx`, as `cp` refuses (`cannot create regular file 'd.xlsx/': Not a
+    directory`). A folder that exists is left to the caller's own words (`is a folder`)."""
+    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    if not name.endswith(separators) or os.path.isdir(name):
+        return
+    bare = name.rstrip("".join(separators))
+    if not bare:
+        return
+    raise InputError(
+        _("{path}: ends in {sep}, so it names a folder, not a file: give {example}").format(
+            path=clip_path(name), sep=name[-1], example=clip_path(bare)
+        )
+    )
+
+
 def writable_target(path: Path, what: str) -> Path:
     """The file to replace when writing `path`: `path` itself, or the target of a link to a
     regular file in the same folder. InputError (exit 2) for anything else: a device, a FIFO,
@@ -160,7 +179,14 @@ def writable_target(path: Path, what: str) -> Path:
     real = Path(os.path.realpath(path))
     try:
         target = os.stat(real)
-    except OSError:
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # `ln -s a.toml a.toml`: not a file that "does not exist"
+            raise InputError(
+                _(
+                    "{path}: is a symbolic link in a loop (it leads back to itself); give the "
+                    "real path, or remove the link"
+                ).format(path=clip_path(path))
+            ) from None
         raise InputError(
             _(
                 "{path}: is a symbolic link to {real}, which does not exist; plancli does not "

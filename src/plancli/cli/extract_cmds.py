@@ -5,12 +5,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.models import TyperPath
 
 from plancli.cli.app import command, say
 from plancli.cli.streams import emit
 from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _, join_list, ngettext
+from plancli.paths import refuse_folder_name
 from plancli.safe import clip_path
+
+# A file name as typed, a folder that exists refused (Typer >= 0.26 vendors Click).
+_FILE_AS_TYPED = TyperPath(dir_okay=False)
 
 
 @command(
@@ -28,8 +33,8 @@ def extract_cmd(
             ),
         ),
     ],
-    output: Annotated[
-        Path | None,
+    output_name: Annotated[
+        str | None,
         typer.Option(
             "--output",
             "-o",
@@ -37,7 +42,9 @@ def extract_cmd(
             help=_(
                 "Write the draft here (default, or -: stdout); never over the report or a ledger."
             ),
-            dir_okay=False,
+            # As typed: a Path drops the `/` of `-o p.toml/` (a folder meant), Click's path
+            # type keeps it and still refuses a folder that exists.
+            click_type=_FILE_AS_TYPED,
         ),
     ] = None,
     plan_id: Annotated[
@@ -74,9 +81,11 @@ def extract_cmd(
 
     if year is not None and not 1900 <= year <= 2200:
         raise InputError(_("--year {year}: a plan year is between 1900 and 2200").format(year=year))
-    to_stdout = output is not None and str(output) == "-"
-    if to_stdout:
-        output = None  # standard output, as the report's `-` is standard input
+    to_stdout = output_name == "-"
+    output = None  # standard output, as the report's `-` is standard input
+    if output_name is not None and not to_stdout:
+        refuse_folder_name(output_name)
+        output = Path(output_name)
     if output is not None:
         from plancli.extract.destination import check_destination
 

@@ -12,6 +12,7 @@ from plancli.atomic import replace_file
 from plancli.cli.app import command, say, state
 from plancli.errors import InputError, os_reason
 from plancli.i18n import N_, _
+from plancli.made_folders import make_folder, removed_on_failure
 from plancli.safe import clip_path
 from plancli.texts import shell_word, text_problem
 
@@ -171,73 +172,86 @@ def init_cmd(
         )
 
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        made = make_folder(directory)
         data = None if in_place else source.read_bytes()
     except OSError as exc:
         raise failed(exc) from None
-    if data is not None:  # all or nothing: a full disk left an empty plan that init then refused
-        replace_file(written, data, failed)
-    from plancli.stores.copy import copy_bundled_ledger
+    # All or nothing: a failure from here on (a full disk, Ctrl-C) removes the folder init
+    # made, with what it wrote there; init run again then starts as the first time.
+    with removed_on_failure(made, _say_removed):
+        if data is not None:  # all or nothing: a full disk left an empty plan init refused
+            replace_file(written, data, failed)
+        from plancli.stores.copy import copy_bundled_ledger
 
-    if in_place:
-        say(
-            _("{file} is in {folder} already: not copied").format(
-                file=clip_path(target), folder=clip_path(directory)
+        if in_place:
+            say(
+                _("{file} is in {folder} already: not copied").format(
+                    file=clip_path(target), folder=clip_path(directory)
+                )
             )
-        )
-    elif replaced:  # audit Z D5: `init . --force` over a plan edited in place
-        say(
-            _("wrote {file}: replaced by {plan}; the edits made to it in {folder} are gone").format(
-                file=clip_path(target), plan=clip_path(source), folder=clip_path(directory)
+        elif replaced:  # audit Z D5: `init . --force` over a plan edited in place
+            say(
+                _(
+                    "wrote {file}: replaced by {plan}; the edits made to it in {folder} are gone"
+                ).format(
+                    file=clip_path(target), plan=clip_path(source), folder=clip_path(directory)
+                )
             )
-        )
-    else:
-        say(_("wrote {file}").format(file=clip_path(target)))
-    _say_marker(write_marker(str(directory), target.name), directory, target.name)
-    if outer is not None and outer[1] == target.name:  # audit Z D8: one plan's figures split
-        say(
-            _(
-                "note: {folder} is inside the workspace of {marker} ({plan}); plancli run in "
-                "{folder} or below now uses {ledger}, not that workspace's ledger"
-            ).format(
-                folder=clip_path(directory),
-                marker=clip_path(outer[0]),
-                plan=clip_path(outer[1]),
-                ledger=clip_path(ledger),
+        else:
+            say(_("wrote {file}").format(file=clip_path(target)))
+        _say_marker(write_marker(str(directory), target.name), directory, target.name)
+        if outer is not None and outer[1] == target.name:  # audit Z D8: one plan's figures split
+            say(
+                _(
+                    "note: {folder} is inside the workspace of {marker} ({plan}); plancli run in "
+                    "{folder} or below now uses {ledger}, not that workspace's ledger"
+                ).format(
+                    folder=clip_path(directory),
+                    marker=clip_path(outer[0]),
+                    plan=clip_path(outer[1]),
+                    ledger=clip_path(ledger),
+                )
             )
-        )
-    # the next step a folder's plan would take, unless PLANCLI_PLAN wins over it there
-    unset = "unset PLANCLI_PLAN && " if _say_env_wins(directory, target) else ""
-    from plancli.plan_checks import review_warning
+        # the next step a folder's plan would take, unless PLANCLI_PLAN wins over it there
+        unset = "unset PLANCLI_PLAN && " if _say_env_wins(directory, target) else ""
+        from plancli.plan_checks import review_warning
 
-    under_review = review_warning(plan, target)
-    if under_review is not None:
-        say(under_review)
+        under_review = review_warning(plan, target)
+        if under_review is not None:
+            say(under_review)
 
-    copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
-    if copied is not None:
-        say(
-            _("copied the bundled ledger ({count} records) to {ledger}").format(
-                count=copied, ledger=clip_path(ledger)
+        copied = copy_bundled_ledger(st.source, location)  # the 2021 actuals, never over a ledger
+        if copied is not None:
+            say(
+                _("copied the bundled ledger ({count} records) to {ledger}").format(
+                    count=copied, ledger=clip_path(ledger)
+                )
             )
-        )
-    if demo:
-        _write_demo(plan, location)
-        say(
-            _("next: {cd}plancli status   (then: plancli report -o june.html)").format(
-                cd=unset + _cd(directory)
+        if demo:
+            _write_demo(plan, location)
+            say(
+                _("next: {cd}plancli status   (then: plancli report -o june.html)").format(
+                    cd=unset + _cd(directory)
+                )
             )
-        )
-        return
-    if unset:  # (audit A2's leftover: no ledger of this workspace is used while it is set)
-        say(
-            _("progress will be recorded in {ledger} once PLANCLI_PLAN is unset").format(
-                ledger=clip_path(ledger)
+            return
+        if unset:  # (audit A2's leftover: no ledger of this workspace is used while it is set)
+            say(
+                _("progress will be recorded in {ledger} once PLANCLI_PLAN is unset").format(
+                    ledger=clip_path(ledger)
+                )
             )
+        else:
+            say(_("progress will be recorded in {ledger}").format(ledger=clip_path(ledger)))
+        say(_("next: {cd}plancli targets").format(cd=unset + _cd(directory)))
+
+
+def _say_removed(folder: Path) -> None:
+    say(
+        _("removed {folder} again, with what init had written in it").format(
+            folder=clip_path(folder)
         )
-    else:
-        say(_("progress will be recorded in {ledger}").format(ledger=clip_path(ledger)))
-    say(_("next: {cd}plancli targets").format(cd=unset + _cd(directory)))
+    )
 
 
 def _same_file(source: Path, target: Path) -> bool:

@@ -18,6 +18,7 @@ from plancli.cli.assess_cmds import AsOfOpt
 from plancli.cli.streams import emit_csv, write_markdown
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
+from plancli.paths import refuse_folder_name
 from plancli.safe import clip_path
 from plancli.texts import shell_word
 
@@ -183,6 +184,8 @@ def report_cmd(
     from plancli.report.files import refuse_overwriting
     from plancli.report.model import build_report
 
+    if output is not None:
+        refuse_folder_name(output)  # `-o d.xlsx/` wrote a file d.xlsx
     chosen = choose_format(fmt, output)
     if chosen == "xlsx":  # before reading the ledger and building the workbook (0.3 s)
         _refuse_a_terminal(output, _("an xlsx report"))
@@ -303,6 +306,7 @@ def template_cmd(
     from plancli.shared_ledger import database_owners, warn_owners_moved
     from plancli.stores import open_store
 
+    refuse_folder_name(file)  # `t.xlsx/` wrote a file t.xlsx
     suffix = Path(file).suffix.lower() if file != "-" else ".csv"
     if suffix not in (".xlsx", ".csv"):
         raise InputError(

@@ -34,16 +34,33 @@ def check_destination(output: Path, report: Path | None, force: bool) -> None:
         )
     if force:
         return
-    ledger = output.with_name(output.stem + LEDGER_SUFFIX)
-    if ledger.is_file() and is_ledger(ledger):
+    # Beside the name given, or beside the file a link names (`-o draft.toml`, a link to the
+    # plan in use: its figures are beside the plan, not beside the link).
+    real = Path(os.path.realpath(output))
+    besides = (
+        output.with_name(output.stem + LEDGER_SUFFIX),
+        real.with_name(real.stem + LEDGER_SUFFIX),
+    )
+    ledger = next((path for path in besides if path.is_file() and is_ledger(path)), None)
+    if ledger is not None:
         raise InputError(
             _(
                 "{file} exists, and figures of its plan are recorded in {ledger}: a new draft "
                 "may give its targets other ids; write the draft to another file, or use "
                 "--force to overwrite it"
-            ).format(file=clip_path(output), ledger=clip_path(ledger))
+            ).format(file=clip_path(output), ledger=clip_path(_as_given(ledger, output)))
         )
     raise InputError(_("{file} exists; use --force to overwrite it").format(file=clip_path(output)))
+
+
+def _as_given(path: Path, given: Path) -> Path:
+    """`path` relative to the current folder when the user gave a relative name."""
+    if given.is_absolute():
+        return path
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive (Windows)
+        return path
 
 
 def _same_file(output: Path, report: Path) -> bool:

@@ -25,6 +25,7 @@ from plancli.stores.base import (
     busy_message,
     empty_ledger_error,
 )
+from plancli.stores.sqlite_check import check_pages
 
 if TYPE_CHECKING:
     pass
@@ -448,6 +449,7 @@ def _begin_writing(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute("BEGIN IMMEDIATE")
     # Under the write lock: a concurrent first writer may have just created it.
     version = _check_schema(connection, path)
+    check_pages(connection, path)  # damaged pages the write would not read: refused
     if version == 0:
         _create_schema(connection, _SCHEMA + _AMENDMENTS_SCHEMA)
     elif version == 1:  # a ledger from before `plancli amend`
