@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from plancli.render.runs import keeping_runs
+from plancli.render.runs import id_over_name, keeping_runs
 from plancli.render.widths import EDGES, Column, least_width, plain_text
 
 
@@ -61,10 +61,12 @@ def as_cards(
     table = Table(**table_options)
     table.add_column(header, width=width - EDGES)
     for i in range(len(ids.cells)):
-        first: Text = keeping_runs(ids.cells[i])
-        first.stylize(str(ids.options.get("style") or ""))
-        if name is not None and not beside:
-            first = first + Text("\n") + keeping_runs(name.cells[i])
+        style = str(ids.options.get("style") or "")
+        if name is not None and not beside:  # the name under the id as in a table (`_stacked`)
+            first: Text = id_over_name(ids.cells[i], name.cells[i], style)
+        else:
+            first = keeping_runs(ids.cells[i])
+            first.stylize(style)
         cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
         table.add_row(
             Group(
