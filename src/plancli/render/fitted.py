@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.render import settle
+from plancli.render.annotations import annotated
 from plancli.render.cards import as_cards, cards_kept
 from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs, name_text
 from plancli.render.widths import (
@@ -413,7 +414,8 @@ class FittedTable:
         return options
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.fitted(options.max_width)
+        # (its title and caption on the terminal's room where wider than the table)
+        yield from annotated(self.fitted(options.max_width), console, options)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.fitted(options.max_width))
