@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -36,9 +37,13 @@ def test_history_at_80_columns_keeps_the_writer_with_a_long_id_and_an_amount(
     header = next(line for line in lines if "period" in line)
     assert "batch" in header and "recorded by" in header, result.stdout
     # the time recorded: its year under the header's word (session 31: `12-03 11:31` in each
-    # row, five cells narrower than `2026-12-03 11:31`)
-    assert "recorded" in header, result.stdout
-    assert " (UTC)" in lines[lines.index(header) + 1], result.stdout
+    # row, five cells narrower than `2026-12-03 11:31`); since session 33 the cards' headers
+    # are bottom-aligned as a table's, `recorded` over `2026 (UTC)` on the headers' line
+    assert " (UTC)" in header, result.stdout
+    above = lines[lines.index(header) - 1]
+    assert above.split() == ["target", "amount", "recorded"], result.stdout
+    at = cell_len(header[: header.index("2026 (UTC)")])  # (亿元: two cells a character)
+    assert above.index("recorded") == at, result.stdout
     # a card a record: the id on its own line, the writer on the line under it
     at = lines.index(" *  high_tech_enterprises_certified")
     assert lines[at + 1].split()[:3] == ["2022-Q3", "40", "户"] and "bureau" in lines[at + 1]

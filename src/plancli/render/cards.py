@@ -4,14 +4,19 @@ the figures, the figures aligned from card to card."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from plancli.render.runs import keeping_runs
-from plancli.render.widths import EDGES, Column, least_width, plain_text
+if TYPE_CHECKING:
+    from rich.align import VerticalAlignMethod
+
+from plancli.render.runs import id_over_name, keeping_runs
+from plancli.render.widths import EDGES, GAP, Column, least_width, plain_text
 
 
 def as_cards(
@@ -54,17 +59,24 @@ def as_cards(
     # (whether each column is whole at its width, once: per card, it read every cell of the
     # column again: 0.4 s to fit the demo's `history` at one width, 80 s over 40–140 columns)
     top_line, below_line = _line(top), _line(below)
-    header = Group(
+    header = CardHeader(
         _grid(top_line, [*(c.header for c in lead), id_header], gap),
-        _grid(below_line, [*("" for _ in lead), *(c.header for c, _ in below[len(lead) :])], gap),
+        _grid(
+            below_line,
+            [*("" for _ in lead), *(c.header for c, _ in below[len(lead) :])],
+            gap,
+            vertical="bottom",
+        ),
     )
     table = Table(**table_options)
     table.add_column(header, width=width - EDGES)
     for i in range(len(ids.cells)):
-        first: Text = keeping_runs(ids.cells[i])
-        first.stylize(str(ids.options.get("style") or ""))
-        if name is not None and not beside:
-            first = first + Text("\n") + keeping_runs(name.cells[i])
+        style = str(ids.options.get("style") or "")
+        if name is not None and not beside:  # the name under the id as in a table (`_stacked`)
+            first: Text = id_over_name(ids.cells[i], name.cells[i], style)
+        else:
+            first = keeping_runs(ids.cells[i])
+            first.stylize(style)
         cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
         table.add_row(
             Group(
@@ -97,11 +109,17 @@ def _line(columns: list[tuple[Column, int]]) -> list[tuple[Column, int, bool]]:
     return [(column, width, width >= column.width()) for column, width in columns]
 
 
-def _grid(columns: list[tuple[Column, int, bool]], cells: list[Any], gap: int) -> Table:
+def _grid(
+    columns: list[tuple[Column, int, bool]],
+    cells: list[Any],
+    gap: int,
+    vertical: VerticalAlignMethod = "top",
+) -> Table:
     """One line of a card: `cells` in columns of the widths given, `gap` apart."""
     grid = Table.grid(padding=(0, gap, 0, 0), pad_edge=False)
     for column, width, whole in columns:
         grid.add_column(
+            vertical=vertical,
             justify=column.options.get("justify") or "left",
             style=None if column.whole else column.options.get("style"),
             width=max(width, 1),
@@ -110,3 +128,28 @@ def _grid(columns: list[tuple[Column, int, bool]], cells: list[Any], gap: int) -
         )
     grid.add_row(*cells)
     return grid
+
+
+class CardHeader(Group):
+    """The cards' header: the id's (`编号 / 名称`), then the figures' headers, bottom-aligned,
+    as a table's: a header of two lines (`快慢` over its unit `百分点`) has its unit on the
+    line of the others, right over its figures, and its first line beside the id's header
+    when that leaves it room, as a table's over the headers' line. Top-aligned, `百分点` hung
+    alone on a line of its own under the headers, cut from the figures it is the unit of
+    (`gap` at 80 columns)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        top, below = (console.render_lines(r, options, pad=False) for r in self.renderables)
+        if len(top) == 1 and len(below) > 1:
+            ids = cell_len("".join(segment.text for segment in top[0]).rstrip())
+            first = "".join(segment.text for segment in below[0])
+            if ids + GAP <= len(first) - len(first.lstrip(" ")):  # (blanks: one cell each)
+                length = Segment.get_line_length(below[0])
+                [mine, _], [_, theirs] = (
+                    Segment.divide(top[0], [ids, ids]),
+                    Segment.divide(below[0], [ids, length]),
+                )
+                top, below = [], [[*mine, *theirs], *below[1:]]
+        for line in [*top, *below]:
+            yield from line
+            yield Segment.line()

@@ -14,8 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.render import settle
+from plancli.render.annotations import annotated
 from plancli.render.cards import as_cards, cards_kept
-from plancli.render.runs import KeepsRuns, keeping_runs
+from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs, name_text
 from plancli.render.widths import (
     EDGES,
     GAP,
@@ -115,14 +116,11 @@ def _stacked(
     if others + least + gap * (len(columns) - 1) + EDGES <= width:
         return columns
     style = str(above.options.get("style") or "")
-    cells: list[Text] = []
-    for first, bottom in zip(above.cells, below.cells, strict=True):
-        cell = KeepsRuns()
-        cell.append_text(first if isinstance(first, Text) else Text(first))
-        cell.stylize(style)
-        cell.append("\n")
-        cell.append_text(bottom if isinstance(bottom, Text) else Text(bottom))
-        cells.append(cell)
+    # (the name, as beside the id: `固定资产投资` over `(不含农户)`)
+    cells: list[Text] = [
+        id_over_name(first, bottom, style)
+        for first, bottom in zip(above.cells, below.cells, strict=True)
+    ]
     header = Text(f"{plain_text(above.header)} / {plain_text(below.header)}")
     stacked = Column(header, cells, 0, {"overflow": "fold"})
     # As wide as the ids while the others keep their least width beside them (a figure its
@@ -180,7 +178,7 @@ def least_for_lines(names: list[Text], least: int, most: int) -> int:
     cells from its figures at 80 columns (`gdp` … `≥ 6%`, `status`) for names that read in as
     many lines 5 cells narrower; a Chinese name keeps its lines (`城镇常住居民人均可支配收入`
     whole, `官渡区2022年国民经济和社会` over `发展计划`, not `…国民经` over `济…`)."""
-    texts = [keeping_runs(name) for name in names]  # (as they wrap under the ids)
+    texts = [name_text(name) for name in names]  # (as they wrap under the ids)
     kept = [name.wrapping(most) for name in texts]
 
     def holds(width: int) -> bool:
@@ -358,7 +356,7 @@ class FittedTable:
         if self.table_options.get("pad_edge", True) is not False:
             width -= PAD_EDGES
         kept = present = [
-            replace(c, cells=[keeping_runs(cell) for cell in c.cells]) if c.room is not None else c
+            replace(c, cells=[name_text(cell) for cell in c.cells]) if c.room is not None else c
             for c in self.columns
             if any(cell.plain for cell in c.cells) or not c.drop
         ]
@@ -410,11 +408,14 @@ class FittedTable:
         options = dict(self.table_options)
         for key in ("title", "caption"):  # `* 现行数值；…` broken at `；`, not after `*`; a path
             if isinstance(options.get(key), Text):  # at a `/`, not inside its file's name
-                options[key] = keeping_runs(options[key], paths=key == "title")
+                options[key] = keeping_runs(
+                    options[key], paths=key == "title", phrases=key == "title"
+                )
         return options
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.fitted(options.max_width)
+        # (its title and caption on the terminal's room where wider than the table)
+        yield from annotated(self.fitted(options.max_width), console, options)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.fitted(options.max_width))

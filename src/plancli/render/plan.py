@@ -22,7 +22,7 @@ from plancli.plan_checks import Finding
 from plancli.render import shown, target_name, zh_brackets
 from plancli.render.amended import amended_list, entry_period, short_reference
 from plancli.render.fitted import FittedTable
-from plancli.render.runs import ItemLines, keeping_runs
+from plancli.render.runs import ItemLines, keeping_runs, name_text
 from plancli.render.widths import Column, id_column
 
 # Below this width the kind column is left out: the id (what people type) and the target
@@ -59,7 +59,7 @@ def targets_table(
             # English name wraps at its spaces, as before: its longest word would put every
             # name under its id)
             [
-                keeping_runs(shown(target_name(tg, lang)))
+                name_text(shown(target_name(tg, lang)))
                 if lang == "zh"
                 else shown(target_name(tg, lang))
                 for tg in targets
@@ -227,24 +227,27 @@ def target_detail(
     rows.add_column(overflow="fold")
     section = plan.section(target.section)
 
-    def add(label: str, value: str | None, newlines: bool = False) -> None:
+    def add(label: str, value: str | None, newlines: bool = False, name: bool = False) -> None:
         if value:
             # a text (the report's quote) broken between characters or at a space, never
-            # inside a figure (`新开工项目4` over `6项` read as 4 new projects)
+            # inside a figure (`新开工项目4` over `6项` read as 4 new projects); a name under
+            # the id as the tables break it (`大罗家营366号民居、` over `向旭庵等…`)
             text = shown(value, newlines=newlines)
-            rows.add_row(label, keeping_runs(text) if newlines else text)
+            rows.add_row(
+                label, name_text(text) if name else keeping_runs(text) if newlines else text
+            )
 
     add(t("id", lang), target.id)
-    add(t("name", lang), target.name)
+    add(t("name", lang), target.name, name=True)
     if target.name_en != target.name:  # a plan in Chinese alone: its name once, not twice
-        add(t("name_en", lang), target.name_en)
+        add(t("name_en", lang), target.name_en, name=True)
     if lang == "zh" and section is not None and section.name.strip():
         # the name first, as a Chinese reader knows the part; the id, which `--section`
         # takes, in brackets (`urban` before the name read like an untranslated word)
-        add(t("section", lang), f"{section.name.strip()}（{target.section}）")
+        add(t("section", lang), f"{section.name.strip()}（{target.section}）", name=True)
     else:  # in English its English name where the plan gives one (Headline targets)
         named = section and (section.name_en.strip() or section.name)
-        add(t("section", lang), f"{target.section}  {named or ''}")
+        add(t("section", lang), f"{target.section}  {named or ''}", name=True)
     add(t("kind", lang), t(f"kind.{target.kind}", lang))
     # a growth's bound is in %: its unit is the year-to-date amount's (亿元 beside > 0 %); a
     # growth in % of no amount (an intensity's fall, `unit = "%"`) has no amount unit to show

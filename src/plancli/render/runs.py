@@ -201,13 +201,39 @@ def _rebuilt(text: Text, kind: type[_Runs]) -> _Runs:
     return kept
 
 
-def keeping_runs(text: Text, paths: bool = False) -> KeepsRuns:
-    """`text` (its styles too) as a `KeepsRuns`; one that holds a path breaks after a `/`."""
-    if isinstance(text, KeepsRuns) and not paths:
+def keeping_runs(text: Text, paths: bool = False, phrases: bool = False) -> KeepsRuns:
+    """`text` (its styles too) as a `KeepsRuns`; one that holds a path breaks after a `/`; with
+    `phrases`, a name breaks before an opening bracket or after Chinese punctuation before it
+    breaks between characters (`固定资产投资` over `(不含农户)`, not `固定资产投资(不` over
+    `含农户)`; `推进社会治理，` over `保障社会大局安全稳定`)."""
+    if isinstance(text, KeepsRuns) and not paths and (text.phrases or not phrases):
         return text
     kept = _rebuilt(text, KeepsRuns)
-    kept.paths = paths
+    kept.paths, kept.phrases = paths, phrases
     return kept
+
+
+def name_text(text: Text) -> KeepsRuns:
+    """A name (a target's, a section's, a plan's) as it breaks wherever it is shown beside or
+    under its id: in a table's name column, under the id in a table or a card, in `show ID`'s
+    card and title. One rule: at a space, then between phrases (after `，` or `、`, before an
+    opening bracket), then between characters, never inside a run of letters and digits
+    (`大罗家营366号民居、` over `向旭庵等文物修缮完成竣工初验`, not Rich's `…完成竣` over
+    `工初验`)."""
+    return keeping_runs(text, phrases=True)
+
+
+def id_over_name(id_cell: Text | str, name: Text | str, style: str = "") -> KeepsRuns:
+    """An id over its name, one cell (the name under the id in a table, a card's first lines):
+    the id in `style`, the name breaking as `name_text` breaks it. Joined with `+`, a `Text`,
+    the card's name lost its rule and broke Rich's way (`…文物修缮完成竣` over `工初验`)."""
+    cell = KeepsRuns()
+    cell.phrases = True
+    cell.append_text(id_cell if isinstance(id_cell, Text) else Text(id_cell))
+    cell.stylize(style)
+    cell.append("\n")
+    cell.append_text(name if isinstance(name, Text) else Text(name))
+    return cell
 
 
 class ItemLines(KeepsRuns):
