@@ -9,6 +9,7 @@ print a line plancli never wrote (`x\\nerror: forged`). Every message now names 
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 import shutil
@@ -159,19 +160,54 @@ def _shown_by_clip_path(value: str, source: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(value)} = clip_path\(", source) is not None
 
 
+@functools.cache
+def _tree(source: str) -> ast.Module:
+    """A module's tree, parsed once a run: the guards below read every module of the package
+    (read only: no guard changes a node)."""
+    return ast.parse(source)
+
+
+@functools.cache
+def _walked(node: ast.AST) -> tuple[ast.AST, ...]:
+    """`ast.walk(node)`, in its order, walked once: the guards walk each module and function
+    again and again (a function's calls once per name handed down)."""
+    return tuple(ast.walk(node))
+
+
+@functools.cache
+def _source_lines(source: str) -> list[bytes]:
+    """A module's lines as `ast.get_source_segment` splits them (at `\\n`, `\\r\\n` and `\\r`
+    only, a form feed inside a line), each encoded: split once per module."""
+    return [line.encode() for line in re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", source)]
+
+
+def _segment(source: str, node: ast.expr) -> str:
+    """`ast.get_source_segment(source, node) or ""`, the same text: the standard function splits
+    the whole module, a character at a time in Python, at every call: with the trees parsed
+    and walked once too, the guards below took 5.5 CPU-s, not 51 (session 33)."""
+    if node.end_lineno is None or node.end_col_offset is None:
+        return ""
+    lines = _source_lines(source)
+    first, last = node.lineno - 1, node.end_lineno - 1
+    start, end = node.col_offset, node.end_col_offset
+    if first == last:
+        return lines[first][start:end].decode()
+    return (lines[first][start:] + b"".join(lines[first + 1 : last]) + lines[last][:end]).decode()
+
+
 def test_every_message_names_a_path_through_clip_path() -> None:
     """A new message that fills {file}, {path}, {ledger}, {folder} … with a raw path would
     print a typed line feed raw again: each goes through `safe.clip_path`."""
     raw = []
     for module in sorted((REPO / "src" / "plancli").rglob("*.py")):
         source = module.read_text(encoding="utf-8")
-        for node in ast.walk(ast.parse(source)):
+        for node in _walked(_tree(source)):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
             if node.func.attr != "format":
                 continue
             for field in node.keywords:
-                value = ast.get_source_segment(source, field.value) or ""
+                value = _segment(source, field.value)
                 if field.arg in PATH_FIELDS and not _shown_by_clip_path(value, source):
                     raw.append(f"{module.name}:{field.value.lineno} {field.arg}={value}")
     assert raw == []
@@ -305,8 +341,9 @@ def _callee(call: ast.Call) -> str:
     return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
 
 
+@functools.cache
 def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
-    return {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    return {child: node for node in _walked(tree) for child in ast.iter_child_nodes(node)}
 
 
 def _is_message(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool | None:
@@ -336,12 +373,12 @@ def raw_fstring_paths(source: str) -> list[str]:
     `{name}:` opening one (`f"{self.name}:{row}: …"`, a FILE:LINE line) — each not given
     `clip_path(…)`."""
     raw = []
-    tree = ast.parse(source)
+    tree = _tree(source)
     parents = _parents(tree)
-    for node in ast.walk(tree):
+    for node in _walked(tree):
         if not isinstance(node, ast.JoinedStr):
             continue
-        text = ast.get_source_segment(source, node) or ""
+        text = _segment(source, node)
         if text in NOT_A_PATH:
             continue
         message = _is_message(node, parents)
@@ -355,7 +392,7 @@ def raw_fstring_paths(source: str) -> list[str]:
             opens = at == 0 and [type(v) for v in after] == [ast.Constant, ast.FormattedValue]
             opens = opens and after[0].value == ":"  # type: ignore[union-attr]
             like = NAME_TOO if message or opens else PATH_LIKE
-            value = ast.get_source_segment(source, part.value) or ""
+            value = _segment(source, part.value)
             if like.fullmatch(_named(part.value)) and not _shown_by_clip_path(value, source):
                 raw.append(f"{part.lineno} {{{value}}} in {text[:60]}")
     return raw
@@ -370,7 +407,7 @@ def _literal(node: ast.expr) -> str | None:
 def _dicts(source: str) -> dict[str, list[tuple[str, str]]]:
     """name -> the (key, value) pairs of every `name = {…}` / `name = dict(…)` of a module."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for node in ast.walk(ast.parse(source)):
+    for node in _walked(_tree(source)):
         if isinstance(node, ast.Assign):
             targets, value = node.targets, node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -389,9 +426,7 @@ def _dicts(source: str) -> dict[str, list[tuple[str, str]]]:
         for target in targets:
             if isinstance(target, ast.Name):
                 found.setdefault(target.id, []).extend(
-                    (key, ast.get_source_segment(source, v) or "")
-                    for key, v in pairs
-                    if isinstance(key, str)
+                    (key, _segment(source, v)) for key, v in pairs if isinstance(key, str)
                 )
     return found
 
@@ -402,22 +437,22 @@ def raw_mapping_paths(source: str, elsewhere: dict[str, list[tuple[str, str, str
     given `clip_path(…)`. A mapping read nowhere whose message has a path field: raw too."""
     raw = []
     here = _dicts(source)
-    tree = ast.parse(source)
+    tree = _tree(source)
     # `fields = match.groupdict()`: read as that call; `def f(**fields)`: filled by its callers'
     # keywords
     made = {
-        target.id: ast.get_source_segment(source, node.value) or ""
-        for node in ast.walk(tree)
+        target.id: _segment(source, node.value)
+        for node in _walked(tree)
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
         for target in node.targets
         if isinstance(target, ast.Name) and target.id not in here
     }
     keywords = {
         node.args.kwarg.arg
-        for node in ast.walk(tree)
+        for node in _walked(tree)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.args.kwarg
     }
-    for node in ast.walk(tree):
+    for node in _walked(tree):
         if not (isinstance(node, ast.Call) and _callee(node) == "format"):
             continue
         if not isinstance(node.func, ast.Attribute):
@@ -427,7 +462,7 @@ def raw_mapping_paths(source: str, elsewhere: dict[str, list[tuple[str, str, str
         for kw in node.keywords:
             if kw.arg is not None:
                 continue
-            mapping = ast.get_source_segment(source, kw.value) or ""
+            mapping = _segment(source, kw.value)
             name = kw.value.id if isinstance(kw.value, ast.Name) else ""
             mapping = made.get(name, mapping)
             if name in keywords and name not in here and name not in made:
@@ -592,7 +627,7 @@ def raw_handed_names(sources: dict[str, str]) -> list[str]:
         # (keyword-only parameters after the positional ones: none is given by position)
         (source, node, [a.arg for a in (*node.args.args, *node.args.kwonlyargs)])
         for source in sources.values()
-        for node in ast.walk(ast.parse(source))
+        for node in _walked(_tree(source))
         if isinstance(node, ast.FunctionDef)
     ]
 
@@ -603,7 +638,7 @@ def raw_handed_names(sources: dict[str, str]) -> list[str]:
 
     shows: dict[str, dict[str, int]] = {}  # function -> the parameters its messages show raw
     for _source, function, params in functions:
-        for node in ast.walk(function):
+        for node in _walked(function):
             if isinstance(node, ast.Call) and _callee(node) == "format":
                 for kw in node.keywords:
                     value = kw.value
@@ -614,7 +649,7 @@ def raw_handed_names(sources: dict[str, str]) -> list[str]:
         grew = False
         for _source, function, params in functions:
             mine = shows.setdefault(function.name, {})
-            for node in ast.walk(function):
+            for node in _walked(function):
                 if not (isinstance(node, ast.Call) and shows.get(_callee(node))):
                     continue
                 for param, index in list(shows[_callee(node)].items()):
@@ -623,14 +658,14 @@ def raw_handed_names(sources: dict[str, str]) -> list[str]:
                         mine[value.id], grew = params.index(value.id), True
     raw = []
     for source, function, params in functions:
-        for node in ast.walk(function):
+        for node in _walked(function):
             if not (isinstance(node, ast.Call) and shows.get(_callee(node))):
                 continue
             for param, index in shows[_callee(node)].items():
                 value = given(node, param, index)
                 if value is None or (isinstance(value, ast.Name) and value.id in params):
                     continue  # handed down: its caller is read
-                text = ast.get_source_segment(source, value) or ""
+                text = _segment(source, value)
                 call = f"{_callee(node)}({param}={text})"
                 named = NAME_TOO.fullmatch(_named(value)) and call not in HANDED
                 if named and not _shown_by_clip_path(text, source):

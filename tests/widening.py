@@ -48,8 +48,9 @@ def words(table: FittedTable, width: int) -> set[str]:
     return {word for text in texts(table.fitted(width)) for word in _WORD.findall(text)}
 
 
-def lines(table: FittedTable, width: int) -> list[str]:
-    """The table's lines as Rich prints them on a terminal `width` cells wide."""
+def lines(table: FittedTable | Table, width: int) -> list[str]:
+    """The table's lines as Rich prints them on a terminal `width` cells wide (a FittedTable,
+    or the Table it fits at that width: what it prints there)."""
     console = Console(width=width, record=True, color_system=None, legacy_windows=False)
     with console.capture() as captured:
         console.print(table, crop=False, soft_wrap=False)
@@ -80,10 +81,13 @@ def check_widening(table: FittedTable, widths: range = range(40, 141)) -> None:
     before: set[str] = set()
     cut_before: int | None = None
     for width in widths:
-        shown = words(table, width)
+        # (fitted once a width: what the table prints there is the Table `fitted` gives for
+        # its width, rendered as it renders it, and its words are that Table's)
+        fitted = table.fitted(width)
+        shown = {word for text in texts(fitted) for word in _WORD.findall(text)}
         assert before <= shown, (width, sorted(before - shown))
         before = shown
-        drawn = lines(table, width)
+        drawn = lines(fitted, width)
         widest = max((cell_len(line) for line in drawn), default=0)
         assert widest <= width, (width, widest, [li for li in drawn if cell_len(li) > width])
         cut = sum(line.count("…") for line in drawn)
