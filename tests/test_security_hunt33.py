@@ -227,10 +227,14 @@ def test_a_run_of_blank_rows_is_blanked_but_its_last_row() -> None:
 # ---------------------------------------------------------------- a SQLite ledger's damaged page
 
 
-def test_a_sqlite_ledger_with_a_damaged_page_takes_no_figure(invoke: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["", "月报 2022"])
+def test_a_sqlite_ledger_with_a_damaged_page_takes_no_figure(
+    invoke: Any, tmp_path: Path, folder: str
+) -> None:
     """`record` reads only its target's rows (through the index), so a page damaged elsewhere
     went unnoticed: the figure was written, and the next `gap` refused the whole file. Now
-    SQLite's quick_check runs under the write lock first, and nothing is written."""
+    SQLite's quick_check runs under the write lock first, and nothing is written. The command
+    it suggests can be pasted: a path with a space is quoted in it (a folder `月报 2022`)."""
     from datetime import UTC, datetime
     from decimal import Decimal
 
@@ -238,7 +242,9 @@ def test_a_sqlite_ledger_with_a_damaged_page_takes_no_figure(invoke: Any, tmp_pa
     from plancli.model import Record
     from plancli.stores import open_store
 
-    ledger = tmp_path / "plan2022.progress.sqlite"
+    (tmp_path / folder).mkdir(exist_ok=True)
+    ledger = tmp_path / folder / "plan2022.progress.sqlite"
+    pasted = f'"{ledger}"' if folder else str(ledger)
     at = datetime(2022, 7, 5, 8, 30, tzinfo=UTC)
     months = [f"2022-{m:02d}" for m in range(1, 13)]
     records = [
@@ -268,7 +274,7 @@ def test_a_sqlite_ledger_with_a_damaged_page_takes_no_figure(invoke: Any, tmp_pa
     )
     assert result.stderr.endswith(
         f"); nothing written: restore it from a backup, or save what SQLite can read with "
-        f"`sqlite3 {ledger} .recover`\n"
+        f"`sqlite3 {pasted} .recover`\n"
     )
     assert len(result.stderr.splitlines()) == 1
     assert ledger.read_bytes() == bytes(data)  # nothing written, not even into the log

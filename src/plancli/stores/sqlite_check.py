@@ -19,6 +19,7 @@ from pathlib import Path
 from plancli.errors import LedgerFileError
 from plancli.i18n import _
 from plancli.safe import clip, clip_path
+from plancli.texts import shell_word
 
 
 def check_pages(connection: sqlite3.Connection, path: Path) -> None:
@@ -33,6 +34,10 @@ def check_pages(connection: sqlite3.Connection, path: Path) -> None:
     raise LedgerFileError(
         _(
             "{path}: the SQLite ledger is damaged ({problem}); nothing written: restore it "
-            "from a backup, or save what SQLite can read with `sqlite3 {path} .recover`"
-        ).format(path=clip_path(path), problem=clip(" ".join(lines) or str(found[0]), 120))
+            "from a backup, or save what SQLite can read with `sqlite3 {command_path} .recover`"
+        ).format(
+            path=clip_path(path),
+            command_path=clip_path(shell_word(path)),  # pasted as one word: a space quoted
+            problem=clip(" ".join(lines) or str(found[0]), 120),
+        )
     )
