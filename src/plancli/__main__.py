@@ -66,7 +66,7 @@ def _main() -> None:
 
 
 def _leave(code: int) -> None:
-    """The process ended at once, its objects not freed (`cli.app.leave_without_freeing`):
+    """The process ended at once, its objects not freed (`cli.assess_cmds.leave_without_freeing`):
     once stdout and stderr are flushed, and the `atexit` handlers have run, as at a normal
     exit. A flush that fails returns: the interpreter then exits as it always does."""
     import atexit
