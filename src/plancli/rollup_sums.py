@@ -25,11 +25,26 @@ if TYPE_CHECKING:
 
 def rollup_of(plan: AnyPlan, target_id: str) -> AnyTarget | None:
     """The cumulative roll-up `target_id` is, or is a part of; None for any other target."""
-    for target in plan.targets:
-        is_it = target.id == target_id or target_id in target.parts
-        if target.parts and target.kind == "cumulative" and is_it:
-            return target
-    return None
+    return _rollups(plan).get(target_id)
+
+
+_last: tuple[object, dict[str, Any]] | None = None
+
+
+def _rollups(plan: AnyPlan) -> dict[str, AnyTarget]:
+    """Each roll-up's id and its parts' → the roll-up (the first in the plan's order), kept for
+    the last plan asked about: an import asks once a row, and looking through every target a
+    row made `import --json` of 18,000 rows against 1,500 targets take 8 of its 10 CPU s. A
+    plan is not changed once read (drafts are built by `extract`, which asks nothing here)."""
+    global _last
+    if _last is None or _last[0] is not plan:
+        found: dict[str, AnyTarget] = {}
+        for target in plan.targets:
+            if target.parts and target.kind == "cumulative":
+                for member in (target.id, *target.parts):
+                    found.setdefault(member, target)
+        _last = (plan, found)
+    return _last[1]
 
 
 def family(plan: AnyPlan, target_id: str) -> list[str]:
