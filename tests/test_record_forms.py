@@ -253,7 +253,8 @@ def test_a_malformed_period_is_shown_the_plans_own_year(invoke, tmp_path: Path) 
     )
     csv = tmp_path / "march.csv"
     # (2026-M03 was the form that is none here; since session 33 it is told to write 2026-03
-    # or 2026年3月, tests/test_period_slips_s33.py)
-    csv.write_text("target,period,value\ncpi,2026-003,1.3\n", encoding="utf-8")
+    # or 2026年3月, tests/test_period_slips_s33.py; 2026-003 since session 34 to write 2026-03,
+    # tests/test_period_spellings_s34.py)
+    csv.write_text("target,period,value\ncpi,2026--03,1.3\n", encoding="utf-8")
     imported = invoke("--plan", "hubei-2026", "--ledger", str(ledger), "import", str(csv))
     assert imported.stderr.endswith("e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"), imported.stderr

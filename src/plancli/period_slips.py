@@ -1,7 +1,9 @@
 """Periods written nearly as plancli writes them, each named with the form it takes: a
 quarter or half padded with a 0 (`2022-Q02`, `2022-H01`), a month with a letter (`2022-M6`),
 plancli's month with a bulletin's 月 (`2022-6月`). They were told `malformed … use YYYY-MM,
-YYYY-Qn …`, which left the user to find the one character that was wrong (session 33).
+YYYY-Qn …`, which left the user to find the one character that was wrong (session 33). Session
+34: a month padded to three digits (`2022-006`), and the year written last (`Q2 2022`,
+`H1-2022`), as an English table heads its columns.
 
 The text comes here folded as `periods.no_such_month` folds it (NFKC: `２０２２-Ｑ０２` too),
 and only a period that is nearly right with a month (quarter, half) that is real: `2022-Q05`
@@ -16,7 +18,9 @@ import re
 from plancli.errors import InputError
 from plancli.i18n import _
 
-_PADDED = re.compile(r"^(?P<year>[0-9]{4})-?(?P<letter>[QqHh])0{1,9}(?P<number>[1-9])$")
+_PADDED = re.compile(r"^(?P<year>[0-9]{4})[-年]?(?P<letter>[QqHh])0{1,9}(?P<number>[1-9])$")
+_PADDED_MONTH = re.compile(r"^(?P<year>[0-9]{4})[-/.]0{1,9}(?P<month>[0-9]{2})$")
+_YEAR_LAST = re.compile(r"^(?P<letter>[QqHh])(?P<number>[0-9])[-/]?(?P<year>[0-9]{4})$")
 _LETTER_MONTH = re.compile(r"^(?P<year>[0-9]{4})-?[Mm](?P<month>[0-9]{1,2})$")
 _DASH_MONTH = re.compile(r"^(?P<year>[0-9]{4})[-/.](?P<month>[0-9]{1,2})月$")
 _LAST = {"Q": 4, "H": 2}
@@ -34,6 +38,17 @@ def period_slip(normal: str, period: object) -> InputError | None:
         )
         written = f"{found['year']}-{letter}{number}"
         return InputError(message.format(period=period, letter=letter, written=written))
+    if (found := _YEAR_LAST.match(normal)) is not None:
+        letter, number = found["letter"].upper(), int(found["number"])
+        if not 1 <= number <= _LAST[letter]:
+            return None
+        message = _("malformed period {period!r}: the year comes first; write {written}")
+        written = f"{found['year']}-{letter}{number}"
+        return InputError(message.format(period=period, written=written))
+    if (found := _PADDED_MONTH.match(normal)) is not None and 1 <= int(found["month"]) <= 12:
+        message = _("malformed period {period!r}: a month takes two digits; write {written}")
+        written = f"{found['year']}-{found['month']}"
+        return InputError(message.format(period=period, written=written))
     found = _LETTER_MONTH.match(normal) or _DASH_MONTH.match(normal)
     if found is None or not 1 <= (month := int(found["month"])) <= 12:
         return None

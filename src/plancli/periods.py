@@ -14,6 +14,7 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.period_numerals import with_digits
 from plancli.period_slips import period_slip
 
 Granularity = Literal["M", "Q", "H", "Y"]
@@ -155,8 +156,8 @@ _CN_NUMBERS = {c: n for n, c in enumerate("〇一二三四五六七八九十")} 
 # plancli's forms with any number where the month, quarter or half goes: 2022-13, 2022/13,
 # 2022-Q5, 2022q0, 2022-H3, 2022-Q005 (after NFKC: 2022-Ｑ５ too).
 _CODE_WRITTEN = re.compile(
-    r"^[0-9]{4}(?:[-/.](?P<month>[0-9]{1,2})|-?[Qq](?P<quarter>0{0,9}[0-9]{1,2})"
-    r"|-?[Hh](?P<half>0{0,9}[0-9]{1,2}))$"
+    r"^[0-9]{4}(?:[-/.](?P<month>[0-9]{1,2})|[-年]?[Qq](?P<quarter>0{0,9}[0-9]{1,2})"
+    r"|[-年]?[Hh](?P<half>0{0,9}[0-9]{1,2}))$"
 )
 
 
@@ -170,6 +171,7 @@ def no_such_month(text: str) -> InputError | None:
     `period_slips`, session 33)."""
 
     normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(PERIOD_DASHES)
+    normal = with_digits(normal)  # 二〇二二年十三月: no month 13, as 2022年13月
     found = _MONTH_WRITTEN.match(normal)
     if found is not None:
         return _none_of(text, [found["start"], found["month"]], 12)
@@ -280,8 +282,9 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "R",
     ),
     (re.compile(rf"^{_YEAR}(?P<half>[上下])半年$"), "A"),  # 下半年: alone
-    (re.compile(r"^(?P<year>[0-9]{4})-?[Qq](?P<quarter>[1-4])$"), "Q"),  # 2022Q2, 2022-q2
-    (re.compile(r"^(?P<year>[0-9]{4})-?[Hh](?P<half>[12])$"), "H"),
+    # 2022Q2, 2022-q2, 2022年Q2: plancli's letter, the position at the quarter's end
+    (re.compile(r"^(?P<year>[0-9]{4})[-年]?[Qq](?P<quarter>[1-4])$"), "Q"),
+    (re.compile(r"^(?P<year>[0-9]{4})[-年]?[Hh](?P<half>[12])$"), "H"),
     (re.compile(rf"^{_YEAR}全年$"), "Y"),
     (re.compile(r"^(?P<year>[0-9]{4})年度?$"), "Y"),
 )
@@ -303,6 +306,7 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
     (what plancli itself prints: 数据截至2022年三季度末)."""
     normal = "".join(unicodedata.normalize("NFKC", text).translate(PERIOD_DASHES).split())
+    normal = with_digits(normal)  # 二〇二二年六月: 2022年6月 (`period_numerals`)
     date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
     if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:

@@ -1,0 +1,38 @@
+"""A period's year and months in Chinese numerals, as a formal document dates itself
+(`二〇二二年六月`, `二〇二二年上半年`, `2022年一至六月`, `十二月`), read as the digits a bulletin
+writes (`2022年6月`, `2022年上半年`, `2022年1至6月`, `12月`): before session 34 they were told
+`malformed period … use YYYY-MM …`.
+
+Only a year of four numerals before 年 and a month's number before 月 (or before the
+至 of a span ending in 月) are read: a quarter keeps its numeral (`二季度` is the quarter alone,
+`前三季度` the year to date: `periods.bulletin_period` tells them apart by it).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMERAL = "〇零一二三四五六七八九"
+_DIGITS = str.maketrans(_NUMERAL, "00123456789")
+_YEAR = re.compile(rf"(?<![{_NUMERAL}十])([{_NUMERAL}]{{4}})(?=年)")
+_IN_MONTHS = re.compile(r"月(?:份|末|底)?(?:累计)?$")  # 六月, 一至六月份, 十二月末
+_MONTH = re.compile(rf"(?<![0-9{_NUMERAL}十])([{_NUMERAL}十]{{1,3}})(?=月|[-~至到].*月)")
+
+
+def with_digits(normal: str) -> str:
+    """`normal` (folded: NFKC, no spaces) with a year and months in numerals written in digits;
+    as it is when it has none."""
+    if normal.isascii():
+        return normal
+    written = _YEAR.sub(lambda found: found[1].translate(_DIGITS), normal)
+    if _IN_MONTHS.search(written):
+        written = _MONTH.sub(lambda found: str(_number(found[1])), written)
+    return written
+
+
+def _number(numerals: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20 (a month that is none, named as such)."""
+    tens, ten, ones = numerals.partition("十")
+    if not ten:
+        return int(numerals.translate(_DIGITS))
+    return int((tens or "1").translate(_DIGITS)) * 10 + int((ones or "0").translate(_DIGITS))
