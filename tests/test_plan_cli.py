@@ -415,6 +415,7 @@ def test_schema_prints_json_schemas(invoke) -> None:
         "ledger",
         "history",
         "amendments",
+        "met_by",  # session 34, on purpose: the record that met the target
     }
     target = schemas["targets"]["$defs"]["Target"]["properties"]
     assert {"type": "number"} in target["min"]["anyOf"]

@@ -63,8 +63,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.pending": ("pending", "待下达"),
     "status.tracked": ("tracked", "跟踪"),
     "status.dropped": ("dropped", "不再考核"),
-    # `show`'s needed-per-month line for a target already met (a milestone done, 320 of 310)
-    "need_met": ("none: already met", "无需：已完成"),
     # the Chinese workbook's true/false cells (report/xlsx_words); English keeps TRUE/FALSE
     "cell.true": ("true", "是"),
     "cell.false": ("false", "否"),
@@ -95,6 +93,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "required_rest": ("needed in the months left", "余下月份需完成"),
     "required_growth_rest": ("growth needed in the rest of the year", "余下月份需增长"),
     "months_left": ("months left", "剩余月数"),
+    # `show` of a target met: when, and by which record (settled.py)
+    "met_done": ("done", "完成于"),
+    "met_on": ("met", "完成于"),  # status.met is 完成 too
     "tolerance": ("tolerance", "容差"),
     # a growth's or a pace's tolerance: short by no more than it is 存在风险, not 滞后 (a
     # bare 容差 beside ≈ 5.5 % read as 5.5 ± 1: audit P, D5)

@@ -91,6 +91,13 @@ class ShowOutput:
         default_factory=list,
         metadata=doc("mid-year adjustments (年中调整) of the target's bound, oldest first"),
     )
+    met_by: HistoryRecord | None = field(
+        default=None,
+        metadata=doc(
+            "the record in force that met the target (a milestone done): its figure for the "
+            "assessment's period; null when it is not met, or its parts' sum met it"
+        ),
+    )
 
 
 def status_output(

@@ -119,6 +119,9 @@ def show_cmd(
     revisions = set_aside(history(records, target.id, plan.plan.year), aside)
     adjustments = amendment_history(amendments, target.id, plan.plan.year)
     own_amendments = [a for a in amendments if a.target == target.id]
+    from plancli.settled import met_by
+
+    done_by = met_by(judged.status, judged.period, [(r.record, r.current) for r in revisions])
     if note := outside_year_note(own_amendments, plan.plan.year, location.shown):
         say(note)
     from plancli.stored_classes import records_warning
@@ -140,6 +143,7 @@ def show_cmd(
             ledger=location.shown,
             history=[history_record(rev.record, rev.current) for rev in revisions],
             amendments=[amendment_out(plan, a.amendment, a.current) for a in adjustments],
+            met_by=None if done_by is None else history_record(done_by, True),
         )
         emit(dump_json(out), utf8=True)
     else:
@@ -161,6 +165,7 @@ def show_cmd(
                 reference_name(plan, target, st.lang),
                 None if own is None else (own.value, str(own.period)),
                 target,
+                done_by,
             ),
             "",
             history_table(plan, revisions, location.shown, st.lang, target.id)

@@ -20,7 +20,7 @@ from plancli.fmt import (
 )
 from plancli.i18n import Lang, _, t
 from plancli.periods import parse_period, zh_period
-from plancli.plain import Target
+from plancli.plain import Record, Target
 from plancli.render import shown, zh_brackets
 from plancli.render.cells import (
     actual_text,
@@ -31,6 +31,8 @@ from plancli.render.cells import (
     status_text,
     value_text,
 )
+from plancli.safe import clip
+from plancli.settled import PACE_LINES, is_settled
 from plancli.unit_words import class_text
 
 
@@ -60,22 +62,27 @@ def assessment_detail(
     reference_name: str | None = None,
     own_superseded: tuple[Decimal, str] | None = None,
     planned: Target | None = None,
+    met_by: Record | None = None,
 ) -> RenderableType:
     """The assessment of one target and the components it was judged on; `reference_name`, the
     name a relative target's reference is shown by (its id when not given); `own_superseded`,
     a roll-up's own figure and period that its parts' later sum superseded; `planned`, the
-    plan's target, to say why a growth target's need is missing (no baseline amount)."""
+    plan's target, to say why a growth target's need is missing (no baseline amount);
+    `met_by`, the record that met it (`settled.met_by`). A target met has no pace lines."""
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
     rows.add_column(overflow="fold")
+    settled = is_settled(a.status)
 
     def add(key: str, value: str | Text | None) -> None:
-        if value:
+        if value and not (settled and key in PACE_LINES):
             rows.add_row(t(key, lang), value if isinstance(value, Text) else shown(value))
 
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")
     add("period", a.period)
+    if settled:  # done 2022-09 (recorded …, batch 3c7987): when, and by which record
+        add("met_done" if a.kind == "milestone" else "met_on", met_text(a, met_by, lang))
     if a.stale:  # beside the figure's period, where gap and status put their `*`
         add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.actual is not None and stated_text(a, a.actual, lang) is None:
@@ -112,10 +119,9 @@ def assessment_detail(
         add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
     add("projection", figure_with_unit(a, a.projection))
     need = whole_need(a)
-    if a.status == "met" and a.required_per_month is not None:
-        # nothing more is needed: `done`, not `0 个百分点` a month (session 32's walk)
-        add("required_per_month", t("need_met", lang))
-    elif need is not None and not need.monthly:  # 2 个 in the months left, not 0.33 个 a month
+    # (a target met has none of these lines: `settled`, since session 34; session 32's walk
+    # had it say `none: already met` rather than `0 个百分点` a month)
+    if need is not None and not need.monthly:  # 2 个 in the months left, not 0.33 个 a month
         add("required_rest", f"{need.number} {a.unit}")
     else:
         add("required_per_month", per_month_text(a, lang, spaced=True))
@@ -141,6 +147,24 @@ def assessment_detail(
     if a.reason:
         add("status.no_data", t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)
+
+
+def met_text(a: AssessmentOut, record: Record | None, lang: Lang) -> str | None:
+    """When a target met was met and by which record: `2022-09 (recorded 2026-12-03 19:27
+    UTC, batch 3c7987, 区工信局)`; the period alone where no record of its own met it."""
+    if record is None:
+        return a.period
+    more = ""
+    if record.recorded_by:
+        more += _(", by {login}").format(login=clip(record.recorded_by))
+    if record.source:
+        more += _(", source {source}").format(source=clip(record.source))
+    return _("{period} (recorded {time} UTC, batch {batch}{more})").format(
+        period=record.period,
+        time=f"{record.recorded_at:%Y-%m-%d %H:%M}",
+        batch=record.batch[-6:],
+        more=more,
+    )
 
 
 def adjusted_bound(a: AssessmentOut, lang: Lang) -> str | None:
