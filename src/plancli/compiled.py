@@ -57,6 +57,7 @@ _CODE = (
     "locations.py",
     "model.py",
     "paths.py",
+    "period_numerals.py",
     "period_slips.py",
     "periods.py",
     "plain.py",
