@@ -16,13 +16,13 @@ from typing import Protocol, TypeVar
 
 # The lines of `show`'s assessment that measure a pace towards a bound still to reach: none
 # of them applies once the target is met. (`tolerance` stays: a relative target's 同步 is
-# judged by it, met or not.)
+# judged by it, met or not; so does the projection, the year's total at this pace: 2 of 1–2
+# pilots by June is 2 a year, capped at the range's top, not 4.)
 PACE_LINES = frozenset(
     {
         "time_progress",
         "expected_share",
         "pace_gap_pp",
-        "projection",
         "required_per_month",
         "required_rest",
         "required_growth_rest",
