@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from conftest import CORPUS, needs_corpus
 from plancli.render.runs import breaks
 from test_table_leftovers_s32 import LEDGER, PLAN
 
@@ -123,60 +122,3 @@ def test_show_keeps_the_month_of_an_amendments_note(cli: Any) -> None:
     assert lines == ["自2022年6月起按调整后的", "目标评估（区人大常委会", "7月批准年中调整）"], (
         printed
     )
-
-
-@pytest.mark.parametrize(
-    ("lang", "name"), [("zh", "老旧小区改造"), ("en", "Old residential compounds renovated")]
-)
-def test_a_card_puts_the_name_beside_its_id_where_that_saves_lines(
-    cli: Any, lang: str, name: str
-) -> None:
-    """`gap` at 80 columns, its rows cards beside 35-character ids: each card was the id, the
-    name on a line of its own, then the figures (252 lines in Chinese, 257 in English). The
-    name goes beside the id, the names in a column from the widest id on (174 and 222 lines),
-    the header as it was (`编号 / 名称`, `快慢` beside it)."""
-    printed = cli("gap", columns=80, lang=lang)
-    at = next(
-        i for i, line in enumerate(printed) if line.split()[:1] == ["old_compounds_renovated"]
-    )
-    assert " ".join(printed[at].split()) == f"old_compounds_renovated {name}", printed
-    figures = printed[at + 1].split()
-    assert figures[0] == ("滞后" if lang == "zh" else "behind"), printed
-    assert "34.78%" in figures and "-15.22" in figures, printed
-    # the names start where the widest id ends, two cells on
-    first = next(i for i, line in enumerate(printed) if line.split()[:1] == [LONG_ID])
-    assert printed[first].index(LONG_ID) + len(LONG_ID) + 2 == cell_len(
-        printed[at][: printed[at].index(name[:2])]
-    )
-    # no id alone on a line of its own: every name has its id's line
-    ids = {line.split()[0] for line in printed if line.startswith(" ") and len(line.split()) == 1}
-    assert not ids & {"gdp", "old_compounds_renovated", LONG_ID}, printed
-
-
-@needs_corpus
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_corpus_drafts_cards_keep_its_names_beside_their_ids(
-    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
-) -> None:
-    """甘肃's draft at 80 columns: `w6_m02` over `办好红军三大主力会宁会师90周年纪念活动` (40
-    cells) over its figures, each card three lines (218 in Chinese, 224 in English); beside
-    its 6-character id, the name leaves each card two (148, 154), the names from the widest
-    id (`surveyed_unemployment_rate`) on."""
-    draft, ledger = tmp_path / "gs.toml", tmp_path / "gs.progress.toml"
-    report = str(CORPUS / "甘肃省.txt")
-    assert invoke("extract", report, "-o", str(draft)).exit_code == 0
-    for target in ("w6_m02", "w7_t07"):  # 1 % of the 纪念活动, 1 of 2 万个 school places
-        done = invoke(
-            "--plan", str(draft), "--ledger", str(ledger), "record", target, "1", "-p", "2026-03"
-        )
-        assert done.exit_code == 0, done.output
-    monkeypatch.setenv("COLUMNS", "80")
-    printed = invoke("--lang", lang, "--plan", str(draft), "--ledger", str(ledger), "gap").stdout
-    lines = printed.splitlines()
-    assert max(map(cell_len, lines)) <= 80
-    at = next(i for i, line in enumerate(lines) if line.split()[:1] == ["w6_m02"])
-    assert lines[at].split() == ["w6_m02", "办好红军三大主力会宁会师90周年纪念活动"], printed
-    assert lines[at + 1].split()[-2:] == (
-        ["-24", "11个百分点/月"] if lang == "zh" else ["11", "pp/mo"]
-    ), printed
-    assert len(lines) == {"zh": 148, "en": 154}[lang], printed

@@ -15,7 +15,7 @@ from rich.text import Text
 if TYPE_CHECKING:
     from rich.align import VerticalAlignMethod
 
-from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs
+from plancli.render.runs import id_over_name, keeping_runs
 from plancli.render.widths import EDGES, GAP, Column, least_width, plain_text
 
 
@@ -59,12 +59,6 @@ def as_cards(
     # (whether each column is whole at its width, once: per card, it read every cell of the
     # column again: 0.4 s to fit the demo's `history` at one width, 80 s over 40–140 columns)
     top_line, below_line = _line(top), _line(below)
-    # the name beside the id, on its line, where that saves lines; the header as it was (`编号
-    # / 名称`, a unit's first line beside it: `快慢`), the names starting at the widest id
-    alongside = None if name is None or beside else name_alongside(ids, name, room, gap)
-    rows_line = top_line
-    if name is not None and alongside is not None:
-        rows_line = _line([*top[:-1], (ids, room - alongside - gap), (name, alongside)])
     header = CardHeader(
         _grid(top_line, [*(c.header for c in lead), id_header], gap),
         _grid(
@@ -78,42 +72,20 @@ def as_cards(
     table.add_column(header, width=width - EDGES)
     for i in range(len(ids.cells)):
         style = str(ids.options.get("style") or "")
-        beside_id: list[Text] = []
-        if name is not None and not beside and alongside is None:
-            # the name under the id as in a table (`_stacked`)
+        if name is not None and not beside:  # the name under the id as in a table (`_stacked`)
             first: Text = id_over_name(ids.cells[i], name.cells[i], style)
         else:
             first = keeping_runs(ids.cells[i])
             first.stylize(style)
-            beside_id = [] if alongside is None or name is None else [name.cells[i]]
         cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
         table.add_row(
             Group(
-                _grid(rows_line, [*(c.cells[i] for c in lead), first, *beside_id], gap),
+                _grid(top_line, [*(c.cells[i] for c in lead), first], gap),
                 _grid(below_line, cells, gap),
             ),
             style=row_styles[i] if row_styles else None,
         )
     return table
-
-
-def name_alongside(ids: Column, name: Column, room: int, gap: int) -> int | None:
-    """The width the names get beside the ids, on each card's first line, the ids in a column
-    as wide as the widest: where that takes fewer lines than each name on a line of its own
-    under its id, and breaks no name inside a word or a unit. Else None (the name under the
-    id). At 80 columns, a plan's 26-character ids left the names 48 cells on their own line:
-    `w6_m02` over `办好红军三大主力会宁会师90周年纪念活动` over the figures, three lines a card
-    (甘肃's draft, `gap`), where two hold it."""
-    width = room - ids.width() - gap
-    least = max(int(name.options.get("min_width") or 1), name.room or 0)
-    names = [cell for cell in name.cells if isinstance(cell, KeepsRuns)]
-    if width < least or len(names) != len(name.cells):
-        return None
-    if any(cell.least_width() > width for cell in names):
-        return None
-    under = sum(1 + cell.wrapping(room)[0] for cell in names)
-    alongside = sum(cell.wrapping(width)[0] for cell in names)
-    return width if alongside < under else None
 
 
 def cards_kept(columns: list[Column], width: int, gap: int) -> list[Column]:
