@@ -31,6 +31,7 @@ from plancli.render.cells import (
     status_text,
     value_text,
 )
+from plancli.render.runs import keeping_runs
 from plancli.safe import clip
 from plancli.settled import PACE_LINES, is_settled
 from plancli.unit_words import class_text
@@ -76,7 +77,10 @@ def assessment_detail(
 
     def add(key: str, value: str | Text | None) -> None:
         if value and not (settled and key in PACE_LINES):
-            rows.add_row(t(key, lang), value if isinstance(value, Text) else shown(value))
+            # broken between characters or at a space, never inside a date or a figure with
+            # its unit (`区人大常委会7` over `月批准…` at 40 columns)
+            text = value if isinstance(value, Text) else keeping_runs(shown(value))
+            rows.add_row(t(key, lang), text)
 
     add("status", status_text(a.status, lang))
     add("as_of", as_of or "—")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +23,7 @@ from plancli.plan_checks import Finding
 from plancli.render import shown, target_name, zh_brackets
 from plancli.render.amended import amended_list, entry_period, short_reference
 from plancli.render.fitted import FittedTable
+from plancli.render.id_line import IdFirst
 from plancli.render.runs import ItemLines, keeping_runs, name_text
 from plancli.render.widths import Column, id_column
 
@@ -226,9 +228,11 @@ def target_detail(
     rows.add_column(style="bold")
     rows.add_column(overflow="fold")
     section = plan.section(target.section)
+    labels = [t("id", lang)]
 
     def add(label: str, value: str | None, newlines: bool = False, name: bool = False) -> None:
         if value:
+            labels.append(label)
             # a text (the report's quote) broken between characters or at a space, never
             # inside a figure (`新开工项目4` over `6项` read as 4 new projects); a name under
             # the id as the tables break it (`大罗家营366号民居、` over `向旭庵等…`)
@@ -237,7 +241,7 @@ def target_detail(
                 label, name_text(text) if name else keeping_runs(text) if newlines else text
             )
 
-    add(t("id", lang), target.id)
+    # the id first, on a line of its own where it does not fit beside its label (`IdFirst`)
     add(t("name", lang), target.name, name=True)
     if target.name_en != target.name:  # a plan in Chinese alone: its name once, not twice
         add(t("name_en", lang), target.name_en, name=True)
@@ -312,7 +316,7 @@ def target_detail(
     note = target.note_en if lang == "en" and target.note_en else target.note
     add(t("note", lang), note, newlines=True)
     add(t("review", lang), target.review, newlines=True)
-    return rows
+    return IdFirst(t("id", lang), shown(target.id), rows, max(map(cell_len, labels)))
 
 
 FINDING_LEVELS = (N_("warning"),)

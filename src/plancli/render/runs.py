@@ -12,6 +12,8 @@ from rich.containers import Lines
 from rich.measure import Measurement
 from rich.text import Text
 
+from plancli.unit_words import UNITS
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -25,12 +27,27 @@ _WIDE = (
 )
 _OPENING = "“‘（(《【「"
 _CLOSING = "）)，。、；：！？”’》】」"
-# A date as plancli writes one (`zh_period`: 2022年6月, 2022年二季度, 2022年上半年; 6月) is a unit
-# too: the † footnote at 40 columns put `…自2022` over `年6月起`, `…自2022年上半` over `年起`.
-_DATE = r"\d{4}年(?:\d{1,2}月|[一二三四]季度|[上下]半年)?|\d{1,2}月"
-_UNIT = re.compile(rf"[{_OPENING}]*(?:{_DATE}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*")
-# A path (a ledger's, in a title) also breaks after each `/`, its file's name kept whole.
-_PATH_UNIT = re.compile(rf"[{_OPENING}]*(?:[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*")
+# A date as plancli writes one (`zh_period`: 2022年6月, 2022年二季度, 2022年上半年; 6月) or a
+# report a period (2022年1—6月, 1-6月, 2022年前三季度) is a unit too: the † footnote at 40
+# columns put `…自2022` over `年6月起`, `…自2022年上半` over `年起`.
+_DATE = (
+    r"\d{4}年(?:\d{1,2}(?:[—–~\-至到]\d{1,2})?月份?|前?[一二三四]季度|[上下]半年)?"
+    r"|\d{1,2}(?:[—–~\-至到]\d{1,2})?月份?"
+)
+# A number with its unit (`12.5亿元`, `46项`, `750千伏`, `14个`, `0.5个百分点`, `90周年`): the
+# unit word read with its figure, never `新开工项目46` over `项`. A unit of several characters as
+# `unit_words` knows them, else a scale (万, 亿) and the character after it.
+_UNITS = sorted({*(u for u in UNITS if len(u) > 1 and "/" not in u), "百分点", "周年"}, key=len)
+_NUMBER = (
+    rf"\d+(?:[.,]\d+)*(?:{'|'.join(map(re.escape, reversed(_UNITS)))}"
+    r"|[十百千万亿]*[\u3400-\u9fff％‰])"
+)
+_UNIT = re.compile(rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*")
+# A path (a ledger's, in a title) also breaks after each `/`, its file's name kept whole; a
+# date or a number with its unit in a title stays whole as in any text (`甘肃省2026` over `年…`).
+_PATH_UNIT = re.compile(
+    rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*"
+)
 _WORD = re.compile(r"\S+")
 # A note's phrases (`NoteText`): a bracketed name with the punctuation after it (`(区工信局)`,
 # `（区统计局）；`), or a run up to and with its punctuation (`协议已签订，`); an opening bracket
