@@ -11,6 +11,7 @@ inside strings, where the escape means the same character).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -55,6 +56,17 @@ except ImportError:  # pragma: no cover - a Python without the C accelerator
 
 _BATCH = 512  # rows escaped and joined at once
 _NONE_BOUNDARIES: tuple[Fraction, ...] = ()
+# A plan has a few tolerances: each one's boundaries (a Fraction of the Decimal) made once, not
+# once per paced target (0.4 of 36 profiled seconds at 100,000 targets)
+_pace_edges = functools.lru_cache(maxsize=256)(_pace_boundaries)
+
+
+def _rounded_text(value: Fraction, places: int) -> str:
+    """`_units_text(_units_keeping_side(value, 10**places, ()), places)`: half up, no
+    boundary to keep a side of, the numerator and denominator read once."""
+    n, d = value.as_integer_ratio()
+    units = (2 * abs(n) * 10**places + d) // (2 * d)
+    return _units_text(-units if n < 0 else units, places)
 
 
 def _units_text(units: int, places: int) -> str:
@@ -82,7 +94,7 @@ def _share_text(value: Fraction) -> str:
     shown = _TWELFTHS_SHOWN.get(id(value))
     if shown is not None and shown[0] is value:
         return _TWELFTH_TEXTS[id(value)]
-    return _units_text(_units_keeping_side(value, 10**COMPLETION_PLACES, ()), COMPLETION_PLACES)
+    return _rounded_text(value, COMPLETION_PLACES)
 
 
 _TWELFTH_TEXTS = {key: _number(shown) for key, (_, shown) in _TWELFTHS_SHOWN.items()}
@@ -125,7 +137,9 @@ def _figure(value: Any, indent: str) -> str:
 
 
 def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
-    """The JSON texts of `assess.output.assessment_values(a)`, in `ASSESSMENT_FIELDS` order."""
+    """The JSON texts of `assess.output.assessment_values(a)`, in `ASSESSMENT_FIELDS` order.
+    A figure's field is `_figure` written out (null, `_number` of a Decimal, else the
+    writer's): half a million calls fewer at 100,000 targets."""
     target = a.target
     amendment, low, high, minimum, maximum, direction, around, tolerance, stretch = bound_in_force(
         a
@@ -137,11 +151,10 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
     shown_projection = shown_per_month = "null"
     if projection is not None or per_month is not None:
         places = _places(target.min, target.max, target.around, a.actual)
-        scale = 10**places
         if projection is not None:
-            shown_projection = _units_text(_units_keeping_side(projection, scale, ()), places)
+            shown_projection = _rounded_text(projection, places)
         if per_month is not None:
-            shown_per_month = _units_text(_units_keeping_side(per_month, scale, ()), places)
+            shown_per_month = _rounded_text(per_month, places)
     parts, missing = target.parts, a.parts_missing
     return (
         _string(target.id),
@@ -151,10 +164,22 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         _string(target.kind),
         _string(target.unit),
         _string(a.status),
-        "null" if a.actual is None else _figure(a.actual, indent),
-        "null" if a.amount is None else _figure(a.amount, indent),
+        "null"
+        if a.actual is None
+        else _number(a.actual)
+        if type(a.actual) is Decimal
+        else _figure(a.actual, indent),
+        "null"
+        if a.amount is None
+        else _number(a.amount)
+        if type(a.amount) is Decimal
+        else _figure(a.amount, indent),
         texts.period(a.period),
-        "null" if a.gap is None else _figure(a.gap, indent),
+        "null"
+        if a.gap is None
+        else _number(a.gap)
+        if type(a.gap) is Decimal
+        else _figure(a.gap, indent),
         "null"
         if completion is None
         else _units_text(
@@ -169,39 +194,77 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null"
         if pace is None
         else _units_text(
-            _units_keeping_side(pace, 10**PP_PLACES, _pace_boundaries(a.tolerance)), PP_PLACES
+            _units_keeping_side(pace, 10**PP_PLACES, _pace_edges(a.tolerance)), PP_PLACES
         ),
         shown_projection,
         shown_per_month,
-        "null"
-        if growth_rest is None
-        else _units_text(_units_keeping_side(growth_rest, 10**PP_PLACES, ()), PP_PLACES),
+        "null" if growth_rest is None else _rounded_text(growth_rest, PP_PLACES),
         "true" if a.stale else "false",
-        "null" if minimum is None else _figure(minimum, indent),
-        "null" if maximum is None else _figure(maximum, indent),
+        "null"
+        if minimum is None
+        else _number(minimum)
+        if type(minimum) is Decimal
+        else _figure(minimum, indent),
+        "null"
+        if maximum is None
+        else _number(maximum)
+        if type(maximum) is Decimal
+        else _figure(maximum, indent),
         "true" if target.exclusive else "false",
         _string(bound_text(target, amendment)),
         _string(target.frequency),
         "null" if share is None else _share_text(share),
         texts.period(a.progress_period),
         "null" if a.months_left is None else value_json(a.months_left, indent),
-        "null" if a.tolerance is None else _figure(a.tolerance, indent),
+        "null"
+        if a.tolerance is None
+        else _number(a.tolerance)
+        if type(a.tolerance) is Decimal
+        else _figure(a.tolerance, indent),
         "null" if target.reference is None else _string(target.reference),
-        "null" if a.reference_actual is None else _figure(a.reference_actual, indent),
+        "null"
+        if a.reference_actual is None
+        else _number(a.reference_actual)
+        if type(a.reference_actual) is Decimal
+        else _figure(a.reference_actual, indent),
         texts.period(a.due),
         value_json(list(parts), indent) if parts else "[]",
         value_json(list(missing), indent) if missing else "[]",
         "null" if a.reason is None else _string(a.reason),
         "null" if direction is None else _string(direction),
-        "null" if around is None else _figure(around, indent),
-        "null" if tolerance is None else _figure(tolerance, indent),
-        "null" if low is None else _figure(low, indent),
-        "null" if high is None else _figure(high, indent),
-        "null" if stretch is None else _figure(stretch, indent),
+        "null"
+        if around is None
+        else _number(around)
+        if type(around) is Decimal
+        else _figure(around, indent),
+        "null"
+        if tolerance is None
+        else _number(tolerance)
+        if type(tolerance) is Decimal
+        else _figure(tolerance, indent),
+        "null" if low is None else _number(low) if type(low) is Decimal else _figure(low, indent),
+        "null"
+        if high is None
+        else _number(high)
+        if type(high) is Decimal
+        else _figure(high, indent),
+        "null"
+        if stretch is None
+        else _number(stretch)
+        if type(stretch) is Decimal
+        else _figure(stretch, indent),
         "null" if a.stretch_met is None else ("true" if a.stretch_met else "false"),
         "true" if target.decline else "false",
-        "null" if a.recorded is None else _figure(a.recorded, indent),
-        "null" if a.base is None else _figure(a.base, indent),
+        "null"
+        if a.recorded is None
+        else _number(a.recorded)
+        if type(a.recorded) is Decimal
+        else _figure(a.recorded, indent),
+        "null"
+        if a.base is None
+        else _number(a.base)
+        if type(a.base) is Decimal
+        else _figure(a.base, indent),
         _string(target.relation or "same") if target.kind == "relative" else "null",
         "true" if pending_in_force(a) else "false",
         "null" if amendment is None else _string(amendment.period),
@@ -210,7 +273,10 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if own is None else _figure(own.value, indent),
         "null" if own is None else texts.period(own.period),
         "true" if range_top_in_force(a, minimum, maximum, around, stretch) else "false",
-        *("null" if v is None else _figure(v, indent) for v in judged_basis(a)),
+        *(
+            "null" if v is None else _number(v) if type(v) is Decimal else _figure(v, indent)
+            for v in judged_basis(a)
+        ),
         texts.end(a.period),
         texts.end(a.progress_period),
         "null" if (exceeds := _exceeds(target, amendment)) is None else _string(exceeds),
