@@ -120,6 +120,7 @@ class PostgresLedgerStore(PostgresAdministration):
     # of another's target; every row carries the role that wrote it
     refuses_targets: ClassVar[bool] = True
     stamps_writers: ClassVar[bool] = True
+    keeps_writers: ClassVar[bool] = True
 
     def read(self) -> list[Record]:
         with self._snapshot() as connection:
