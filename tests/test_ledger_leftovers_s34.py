@@ -6,15 +6,114 @@ The database tests run against the throwaway server of tests/pgcluster.py and sk
 why, where it cannot be started.
 """
 
+# ruff: noqa: F811 - test_ledger_postgres's fixtures are imported, and taken by name
+
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+from ledgers import PgLedger
 from plancli.locations import database_location, location_of
 from plancli.stores import store_class
+from plancli.stores.postgres.unreachable import libpq_lines, quoted_clipped
+from test_ledger_postgres import ledger  # noqa: F401 - the fixtures, used by name
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "plancli"
+
+
+# ------------------------------------------------------------ libpq's two-line messages
+
+
+def test_libpq_text_of_two_lines_is_the_reason_then_its_hint() -> None:
+    """libpq's reason and the hint it adds on a tab-indented line: two lines, the hint under
+    the reason, not run into it (`…No such file or directory Is the server…`)."""
+    text = (
+        'connection to server on socket "/run/postgresql/.s.PGSQL.5432" failed: No such file '
+        "or directory\n\tIs the server running locally and accepting connections on that "
+        "socket?\n"
+    )
+    assert libpq_lines(text) == (
+        'connection to server on socket "/run/postgresql/.s.PGSQL.5432" failed: No such file '
+        "or directory\n  Is the server running locally and accepting connections on that socket?"
+    )
+    server = (
+        'ERROR:  figure refused\nDETAIL:  gdp "2022-Q2"\nHINT:  ask  the bureau\n'
+        "CONTEXT:  PL/pgSQL function plancli.no_june() line 1 at RAISE\n"
+    )
+    assert (
+        libpq_lines(server) == 'ERROR: figure refused\n  DETAIL: gdp "2022-Q2" HINT: ask the bureau'
+    )
+    assert libpq_lines("FATAL:  the database system is starting up\n") == (
+        "FATAL: the database system is starting up"
+    )
+
+
+def test_a_short_quoted_name_is_not_paired_with_the_next_one() -> None:
+    """Quotes pair in order: the server's reason between a socket's path and a setting's name
+    was taken for one long quoted name and cut (`…for paramete…(62 characters)"work_mem"`)."""
+    text = (
+        'connection to server on socket "/tmp/pg/.s.PGSQL.5432" failed: FATAL: 1 kB is outside '
+        'the valid range for parameter "work_mem" (64 .. 2147483647)'
+    )
+    assert quoted_clipped(text) == text
+    host = "h" * 300
+    clipped = quoted_clipped(f'could not translate host name "{host}" to address')
+    assert host not in clipped and "(300 characters)" in clipped
+
+
+def test_the_server_unreachable_on_its_socket_says_so_on_two_lines(
+    invoke,  # type: ignore[no-untyped-def]
+    ledger: PgLedger,
+) -> None:
+    """A socket folder where no server listens: libpq's reason on the error's line and its
+    hint on the next, the password of the connection string in neither; exit 4."""
+    folder = ledger.cluster.folder / "nope"
+    url = ledger.as_user("pwuser").url.replace("pwuser@", "pwuser:Secret-Pw-34@", 1)
+    url = url.replace(f"host={ledger.cluster.folder}", f"host={folder}")
+    result = invoke("--ledger", url, "history")
+    assert result.exit_code == 4
+    shown = url.replace("Secret-Pw-34", "***")
+    assert result.stderr == (
+        f"error: cannot connect to the ledger {shown}: connection to server on socket "
+        f'"{folder}/.s.PGSQL.5432" failed: No such file or directory\n'
+        "  Is the server running locally and accepting connections on that socket?\n"
+    )
+    zh = invoke("--lang", "zh", "--ledger", url, "history")
+    assert zh.exit_code == 4 and len(zh.stderr.splitlines()) == 1, zh.stderr
+    assert "Secret-Pw-34" not in result.stderr + zh.stderr
+
+
+def test_a_server_error_with_detail_and_hint_is_two_lines_no_password(
+    invoke,  # type: ignore[no-untyped-def]
+    ledger: PgLedger,
+    mini_plan: Path,
+) -> None:
+    """A database's own trigger refuses a figure, with DETAIL and HINT: the reason on the
+    error's line, DETAIL and HINT on the next; the figure not written; no password shown."""
+    url = ledger.url.replace("postgres@", "postgres:Secret-Pw-34@", 1)
+    first = invoke(
+        "--plan", str(mini_plan), "--ledger", url, "record", "gdp", "5.1", "-p", "2022-Q1"
+    )
+    assert first.exit_code == 0, first.stderr
+    ledger.sql(
+        "CREATE FUNCTION plancli.no_june() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "RAISE EXCEPTION 'figures are closed for review' USING DETAIL = 'the bureau reviews "
+        "June', HINT = 'record it after the 20th'; END $$; "
+        "CREATE TRIGGER no_june BEFORE INSERT ON plancli.records FOR EACH ROW "
+        "EXECUTE FUNCTION plancli.no_june()"
+    )
+    result = invoke(
+        "--plan", str(mini_plan), "--ledger", url, "record", "gdp", "5.2", "-p", "2022-Q2"
+    )
+    assert result.exit_code != 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith("error: ") and lines[0].endswith(": figures are closed for review")
+    assert lines[1] == "  DETAIL: the bureau reviews June HINT: record it after the 20th"
+    assert "Secret-Pw-34" not in result.stderr
+    history = invoke("--plan", str(mini_plan), "--ledger", url, "history", "--csv")
+    assert [line.split(",")[1] for line in history.stdout.splitlines()[1:]] == ["2022-Q1"]
 
 
 # ------------------------------------------------------------ what a store can do
