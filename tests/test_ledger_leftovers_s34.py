@@ -150,3 +150,54 @@ def test_no_command_names_a_store_by_its_format() -> None:
                 ):
                     named.append(f"{relative}:{node.lineno}")
     assert named == []
+
+
+# ------------------------------------------------------------ convert says what it means
+
+
+def test_a_convert_the_server_stops_says_nothing_was_copied(
+    invoke,  # type: ignore[no-untyped-def]
+    ledger: PgLedger,
+    mini_plan: Path,
+    tmp_path: Path,
+) -> None:
+    """`ledger convert` writes no batch: a connection lost while it copies says nothing was
+    copied and the plan's records are as they were (was: "nothing of this batch was
+    written"); the database keeps its one record."""
+    where = ("--plan", str(mini_plan), "--ledger", ledger.url)
+    assert invoke(*where, "record", "gdp", "5.1", "-p", "2022-Q1").exit_code == 0
+    source = tmp_path / "june.progress.toml"
+    assert invoke("--plan", str(mini_plan), "--ledger", str(source), "record", "gdp", "5.2",
+                  "-p", "2022-Q2").exit_code == 0  # fmt: skip
+    ledger.sql(
+        "CREATE FUNCTION plancli.stopping() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "RAISE EXCEPTION 'the server is stopping' USING ERRCODE = '57P01'; END $$; "
+        "CREATE TRIGGER stopping BEFORE INSERT ON plancli.records FOR EACH ROW "
+        "EXECUTE FUNCTION plancli.stopping()"
+    )
+    result = invoke(
+        "--plan", str(mini_plan), "ledger", "convert", str(source), ledger.url, "--force"
+    )
+    assert result.exit_code == 4, result.stderr
+    assert result.stderr == (
+        f"error: lost the connection to {ledger.url} (the server is stopping); nothing was "
+        "copied: the plan's records in the database are as they were; convert again when the "
+        "server is back\n"
+    )
+    ledger.sql("DROP TRIGGER stopping ON plancli.records; DROP FUNCTION plancli.stopping()")
+    history = invoke(*where, "history", "--csv").stdout.splitlines()
+    assert [line.split(",")[:3] for line in history[1:]] == [["gdp", "2022-Q1", "5.1"]]
+
+
+def test_a_refused_convert_says_nothing_was_copied() -> None:
+    """The department check's refusal of a convert (the rows it would copy): nothing copied,
+    not "nothing of this batch" (a convert adds no batch); a write's is as it was."""
+    from plancli.stores.postgres.refusals import refusal
+
+    row = ("gdp", "统计局", 2, None, "bob", None)
+    converting = str(refusal(row, "guandu-2022", converting=True))
+    assert converting.startswith("refused: gdp is owned by 统计局 (牵头单位); 1 more target ")
+    assert converting.endswith(
+        "; nothing was copied: the plan's records in the database are as they were"
+    )
+    assert str(refusal(row, "guandu-2022")).endswith("; nothing of this batch was written")

@@ -1,5 +1,6 @@
-"""What a lost connection means for the ledger, said by what was being done when it came:
-reading, writing a batch (`record`, `import`, `undo`, `amend`), or committing it.
+"""What a database error means for the ledger, said by what was being done when it came: a
+batch written (`record`, `import`, `undo`, `amend`) or a convert, which replaces the plan's
+records and adds no batch (`ledger convert`: "nothing of this batch" told it nothing).
 
 libpq's second line (its hint, a server's DETAIL and HINT: `unreachable.libpq_lines`) goes
 under the whole message, not inside its brackets."""
@@ -11,8 +12,9 @@ from typing import Literal
 from plancli.errors import LedgerUnavailableError, PlanError
 from plancli.i18n import _
 
-# What the store was doing: reading; writing a batch, then committing it.
-Stage = Literal["read", "write", "commit"]
+# What the store was doing: reading; writing a batch, then committing it; converting (the
+# plan's records deleted and copied in), then committing that.
+Stage = Literal["read", "write", "commit", "convert", "convert-commit"]
 
 
 def lost_connection(ledger: str, message: str, stage: str) -> LedgerUnavailableError:
@@ -28,6 +30,17 @@ def lost_connection(ledger: str, message: str, stage: str) -> LedgerUnavailableE
             "lost the connection to {ledger} ({message}); nothing of this batch was written: "
             "run the command again when the server is back"
         )
+    elif stage == "convert":
+        text = _(
+            "lost the connection to {ledger} ({message}); nothing was copied: the plan's "
+            "records in the database are as they were; convert again when the server is back"
+        )
+    elif stage == "convert-commit":
+        text = _(
+            "lost the connection to {ledger} while committing ({message}): the plan's records "
+            "may be the copy or as they were; `plancli history` shows which (convert again "
+            "with --force to be sure of the copy)"
+        )
     else:
         text = _("lost the connection to {ledger}: {message}")
     return LedgerUnavailableError(text.format(ledger=ledger, message=message))
@@ -38,3 +51,8 @@ def with_hint(error: Exception, hint: str) -> Exception:
     if hint and isinstance(error, PlanError) and error.args:
         error.args = (f"{error.args[0]}\n  {hint}", *error.args[1:])
     return error
+
+
+def convert_stage(stage: Stage) -> Stage:
+    """A convert's stage for a batch's: writing is converting, committing is its commit."""
+    return "convert-commit" if stage == "commit" else "convert"
