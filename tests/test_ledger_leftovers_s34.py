@@ -201,3 +201,51 @@ def test_a_refused_convert_says_nothing_was_copied() -> None:
         "; nothing was copied: the plan's records in the database are as they were"
     )
     assert str(refusal(row, "guandu-2022")).endswith("; nothing of this batch was written")
+
+
+# ------------------------------------------------------------ extract -o LINK --force
+
+PLAN2022 = Path(__file__).resolve().parents[1] / "data" / "plan2022.toml"
+REPORT = "某市2026年政府工作报告\n主要预期目标是：地区生产总值增长5%左右。\n"
+
+
+def test_extract_force_over_a_link_replaces_the_link_not_the_recorded_plan(
+    invoke,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """`extract -o draft.toml --force`, draft.toml a link to the plan whose figures are
+    recorded: the draft replaces the link (as git and `cp --remove-destination` do), the plan
+    is byte for byte as it was, and a note says so (was: the plan overwritten, silently)."""
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "plan2022.toml"
+    plan.write_bytes(PLAN2022.read_bytes())
+    assert invoke("--plan", str(plan), "record", "gdp", "4.9", "-p", "2022-06").exit_code == 0
+    (tmp_path / "draft.toml").symlink_to("plan2022.toml")
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    refused = invoke("extract", "report.txt", "-o", "draft.toml")
+    assert refused.exit_code == 2 and "recorded in plan2022.progress.toml" in refused.stderr
+    result = invoke("extract", "report.txt", "-o", "draft.toml", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "note: draft.toml was a link to plan2022.toml; the draft replaces the link, "
+        "plan2022.toml is unchanged"
+    )
+    assert plan.read_bytes() == PLAN2022.read_bytes()
+    draft = tmp_path / "draft.toml"
+    assert not draft.is_symlink() and "地区生产总值" in draft.read_text(encoding="utf-8")
+    assert invoke("--plan", str(plan), "history", "--csv").stdout.count("gdp,2022-06,4.9") == 1
+    # A link to a plan in another folder: replaced alike, the plan there untouched.
+    elsewhere = tmp_path / "plans"
+    elsewhere.mkdir()
+    (elsewhere / "plan2022.toml").write_bytes(PLAN2022.read_bytes())
+    (tmp_path / "other.toml").symlink_to(elsewhere / "plan2022.toml")
+    other = invoke("extract", "report.txt", "-o", "other.toml", "--force")
+    assert other.exit_code == 0, other.stderr
+    assert (elsewhere / "plan2022.toml").read_bytes() == PLAN2022.read_bytes()
+    assert not (tmp_path / "other.toml").is_symlink()
+    # A link to nothing, without --force: refused as every output refuses it.
+    (tmp_path / "gone.toml").symlink_to("missing.toml")
+    gone = invoke("extract", "report.txt", "-o", "gone.toml")
+    assert gone.exit_code == 2 and "which does not exist" in gone.stderr
+    assert (tmp_path / "gone.toml").is_symlink() and not (tmp_path / "missing.toml").exists()
