@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from ledgers import PgLedger
 from plancli.locations import database_location, location_of
 from plancli.stores import store_class
@@ -249,3 +251,108 @@ def test_extract_force_over_a_link_replaces_the_link_not_the_recorded_plan(
     gone = invoke("extract", "report.txt", "-o", "gone.toml")
     assert gone.exit_code == 2 and "which does not exist" in gone.stderr
     assert (tmp_path / "gone.toml").is_symlink() and not (tmp_path / "missing.toml").exists()
+
+
+# ------------------------------------------------------------ import --json from the stream
+
+ASSESS = Path(__file__).resolve().parent / "fixtures" / "assess.toml"
+IMPORT_BEFORE = (
+    "target,period,value,amount,note\n"
+    "gdp,2022-Q1,4.1,330,\n"
+    "new_5g_base_stations,2022-04,80,,\n"
+    "new_5g_base_stations,2022-06,150,,\n"
+    "parking_spaces,2022-03,900,,first\n"
+    "retail_sales,2022-06,3.8,,\n"
+)
+# The analyst's correction of GDP's first quarter, after the bulletin gave 4.1.
+IMPORT_CORRECTION = "target,period,value,amount,note\ngdp,2022-Q1,4.2,330,corrected\n"
+# New, revised, unchanged rows, warnings, and GDP's superseded 4.1 (kept out).
+IMPORT_FILE = (
+    "target,period,value,amount,note\n"
+    "new_5g_base_stations,2022-05,70,,\n"
+    "gdp,2022-Q1,4.1,330,\n"
+    "parking_spaces,2022-03,900,,first\n"
+    "gdp,2022-Q2,5.0,700,\n"
+    "parking_spaces,2022-02,1000,,\n"
+    "retail_sales,2022-06,3.5,,revised below\n"
+    "external_funds,2022-06,50,,\n"
+    "unemployment_rate,2022-06,5.1,,\n"
+)
+
+
+def _import_json(location: object, text: str, hour: int, **how: bool) -> dict[str, object]:
+    """The import's JSON document, at 2022-07-05 `hour`:00 UTC, batch ids (random) left out."""
+    import json
+    from datetime import UTC, datetime
+
+    from plancli.cli.written import import_json
+    from plancli.imports import import_rows, parse_import
+    from plancli.plan import load_plain_plan
+    from plancli.read_notes import ReadNotes
+    from plancli.stores import open_store
+
+    plan = load_plain_plan(ASSESS)
+    rows, problems = parse_import(text.encode(), "file.csv")
+    now = datetime(2022, 7, 5, hour, tzinfo=UTC)
+    store = open_store(location)  # type: ignore[arg-type]
+    result = import_rows(store, plan, "file.csv", rows, problems, now=now, **how)  # type: ignore[arg-type]
+    document = json.loads(import_json(plan, "ledger", result, False, ReadNotes(), []))
+    document.pop("batch")
+    for record in document["records"]:
+        record.pop("batch")
+        if record["previous"] is not None:
+            record["previous"].pop("batch")
+    return dict(document)
+
+
+@pytest.mark.parametrize("suffix", [".progress.sqlite", ".progress.toml"])
+def test_import_json_from_the_stream_is_the_checked_imports(tmp_path: Path, suffix: str) -> None:
+    """`import --json` now streams (2.5x the plain import's CPU on 18,000 rows was each row's
+    check_entry and change_warnings, which the stream does as one pass) and lists each row
+    from the stream's records and warnings: the document is the one the import that checks
+    each row (`check_import`) gives, for new, revised, unchanged and kept-out rows alike."""
+    from plancli.locations import LedgerLocation
+
+    documents = []
+    for how in ({"keep": True}, {"keep": False, "listed": True}):
+        location = LedgerLocation(tmp_path / f"{len(documents)}{suffix}", "option")
+        _import_json(location, IMPORT_BEFORE, 8)
+        _import_json(location, IMPORT_CORRECTION, 9)
+        documents.append(_import_json(location, IMPORT_FILE, 10, **how))
+    assert documents[1] == documents[0]
+    records = documents[1]["records"]
+    assert isinstance(records, list)
+    changes = {(r["target"], r["period"]): (r["change"], r["row"]) for r in records}
+    assert changes == {
+        ("new_5g_base_stations", "2022-05"): ("new", 2),
+        ("gdp", "2022-Q1"): ("kept", 3),
+        ("parking_spaces", "2022-03"): ("unchanged", 4),
+        ("gdp", "2022-Q2"): ("new", 5),
+        ("parking_spaces", "2022-02"): ("new", 6),
+        ("retail_sales", "2022-06"): ("revised", 7),
+        ("external_funds", "2022-06"): ("new", 8),
+        ("unemployment_rate", "2022-06"): ("new", 9),
+    }
+    kept = next(r for r in records if r["change"] == "kept")
+    assert kept["recorded_at"] is None and kept["previous"] == {
+        "period": "2022-Q1",
+        "value": 4.2,
+        "amount": 330,
+        "note": "corrected",
+        "source": None,
+        "recorded_at": "2022-07-05T09:00:00Z",
+    }
+    assert kept["warnings"] == [
+        "gdp 2022-Q1: the file's 4.1 % (amount 330 亿元) was superseded by a later record, and "
+        "4.2 % (amount 330 亿元) (recorded 2022-07-05 09:00 UTC) stays in force; row not "
+        "imported (to return to 4.1 % (amount 330 亿元), record it by hand)"
+    ]
+    may = next(r for r in records if r["period"] == "2022-05")
+    assert any("below 2022-04's 80" in warning for warning in may["warnings"])
+    assert documents[1]["counts"] == {
+        "new": 5,
+        "revised": 1,
+        "unchanged": 1,
+        "rows": 8,
+        "kept": 1,
+    }
