@@ -352,7 +352,7 @@ class PostgresConnection:
                 ).format(ledger=clip_path(self.shown), message=message)
             )
         if operational or lost:
-            return lost_connection(clip_path(self.shown), message, stage)
+            return lost_connection(self.shown, message, stage)
         return LedgerFileError(
             _("{ledger}: {message}").format(ledger=clip_path(self.shown), message=message)
         )

@@ -11,6 +11,7 @@ from typing import Literal
 
 from plancli.errors import LedgerUnavailableError, PlanError
 from plancli.i18n import _
+from plancli.safe import clip_path
 
 # What the store was doing: reading; writing a batch, then committing it; converting (the
 # plan's records deleted and copied in), then committing that.
@@ -18,7 +19,7 @@ Stage = Literal["read", "write", "commit", "convert", "convert-commit"]
 
 
 def lost_connection(ledger: str, message: str, stage: str) -> LedgerUnavailableError:
-    """The connection lost (or the server stopping) at `stage`, `ledger` already clipped."""
+    """The connection lost (or the server stopping) at `stage`; `ledger` as the user named it."""
     if stage == "commit":
         text = _(
             "lost the connection to {ledger} while committing ({message}): the batch may or "
@@ -43,7 +44,7 @@ def lost_connection(ledger: str, message: str, stage: str) -> LedgerUnavailableE
         )
     else:
         text = _("lost the connection to {ledger}: {message}")
-    return LedgerUnavailableError(text.format(ledger=ledger, message=message))
+    return LedgerUnavailableError(text.format(ledger=clip_path(ledger), message=message))
 
 
 def with_hint(error: Exception, hint: str) -> Exception:
