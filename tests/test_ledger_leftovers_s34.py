@@ -237,15 +237,15 @@ def test_extract_force_over_a_link_replaces_the_link_not_the_recorded_plan(
     draft = tmp_path / "draft.toml"
     assert not draft.is_symlink() and "地区生产总值" in draft.read_text(encoding="utf-8")
     assert invoke("--plan", str(plan), "history", "--csv").stdout.count("gdp,2022-06,4.9") == 1
-    # A link to a plan in another folder: replaced alike, the plan there untouched.
+    # A link to a plan in another folder: refused, as every output's (test_hostile_paths).
     elsewhere = tmp_path / "plans"
     elsewhere.mkdir()
     (elsewhere / "plan2022.toml").write_bytes(PLAN2022.read_bytes())
     (tmp_path / "other.toml").symlink_to(elsewhere / "plan2022.toml")
     other = invoke("extract", "report.txt", "-o", "other.toml", "--force")
-    assert other.exit_code == 0, other.stderr
+    assert other.exit_code == 2 and "another folder" in other.stderr
     assert (elsewhere / "plan2022.toml").read_bytes() == PLAN2022.read_bytes()
-    assert not (tmp_path / "other.toml").is_symlink()
+    assert (tmp_path / "other.toml").is_symlink()
     # A link to nothing, without --force: refused as every output refuses it.
     (tmp_path / "gone.toml").symlink_to("missing.toml")
     gone = invoke("extract", "report.txt", "-o", "gone.toml")
