@@ -1,5 +1,5 @@
-"""`plancli import` written as a stream (without --json or --dry-run): each row checked and
-the changed figures appended in chunks inside the import's one transaction, in one pass.
+"""`plancli import` written as a stream (without --dry-run; --json: import_listing): each row
+checked and the changed figures appended in chunks inside the import's one transaction.
 
 The same checks in the same order as `imports.check_import`, the same problems and warnings,
 the same records written in the same order (tests/test_import_stream.py, test_import_fast.py).
@@ -23,6 +23,7 @@ from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limits, rise_for_decline
+from plancli.import_listing import Listed
 from plancli.import_order import _amount_rows, _disordered
 from plancli.import_problems import _twice
 from plancli.import_summary import stream_counts
@@ -41,8 +42,7 @@ from plancli.stores.base import LedgerSession
 from plancli.superseded import Superseded, kept_out
 from plancli.total_slips import far_limits, far_warning, is_far
 
-# Records written at a time: memory holds one chunk of them.
-_CHUNK = 5_000
+_CHUNK = 5_000  # records written at a time: memory holds one chunk of them
 
 _SLOTS = 16  # positions a target's rows in `import_stream`'s index have room for
 _NO_ROWS = array("q", bytes(8 * _SLOTS))
@@ -153,11 +153,12 @@ def import_stream(
     recorded_at: datetime,
     pasted: Collection[int] = (),
     firsts: dict[str, int] | None = None,
+    listing: list[Listed] | None = None,
 ) -> ImportResult:
     """`check_import`, then append, as one pass (see the module's text). A list of rows is
     consumed as it is checked (emptied: each row's memory is reused by what the check keeps),
-    so the rows of a million-line file are not held beside the index of positions the file
-    gives. `firsts`: filled with each target's first row written (`naming_rows`)."""
+    so a million rows are not held beside the index of positions. `firsts`, `listing`: filled
+    with each target's first row written (`naming_rows`), each row accepted (--json)."""
     count = len(rows)
     current = Figures(session.records_in_force())
     checker = EntryChecker(plan, current, batch=batch, recorded_at=recorded_at)
@@ -297,6 +298,8 @@ def import_stream(
         else:
             more[target_number, slot] = line << 16 | number
         unchanged_row = is_unchanged(previous, record)
+        if listing is not None:
+            listing.append((line, record, previous))
         if number * 3 >= len(by_period):
             by_period.extend((0, 0, 0) * (number + 1 - len(by_period) // 3))
         if unchanged_row:

@@ -463,13 +463,15 @@ def import_rows(
     now: datetime | None = None,
     keep: bool = True,
     pasted: Collection[int] = (),
+    listed: bool = False,
 ) -> ImportResult:
     """Check every row, then append the changed ones as one batch (unless `dry_run`).
 
     `keep=False`: the result keeps only the counts and the warnings, not a RowChange per row,
     and the rows are checked and written as a stream, in chunks, inside the one transaction
     (an error rolls all of it back): a million-row import then holds the figures in force
-    and the rows, not a model of each (`plancli import` without --json or --dry-run).
+    and the rows, not a model of each (`plancli import` without --dry-run); `listed`: with a
+    RowChange per row all the same, built from the stream's (--json: `import_listing`).
     `pasted`: the rows whose figure a % cell's warning explains (`ReadNotes.pasted`): their
     growth is not warned about as an amount too."""
     recorded_at = now or utc_now()
@@ -481,20 +483,16 @@ def import_rows(
         with naming_rows(name, first_change_row(changes)):  # a database's refusal: its row
             store.check_allowed([rc.change.record.target for rc in changes])  # as a write would
         return ImportResult(name, batch, len(rows), changes, unchanged, kept=kept)
-    if not keep:
-        firsts: dict[str, int] = {}  # each target's first row written, where a database
-        kept_firsts = firsts if store.refuses_targets else None  # may refuse one
-        with naming_rows(name, firsts.get), store.transaction() as session:
-            from plancli.import_stream import import_stream
+    from plancli.import_listing import Listed, import_checked, listed_result
+    from plancli.import_stream import import_stream
 
-            return import_stream(
-                session, plan, name, rows, problems, batch, recorded_at, pasted, kept_firsts
-            )
-    written: list[RowChange] = []
-    with naming_rows(name, first_change_row(written)), store.transaction() as session:
-        changes, unchanged, kept = check_import(plan, name, rows, problems, session.records(), **at)
-        written += changes
-        session.append([rc.change.record for rc in changes])
-    return ImportResult(
-        name, batch, len(rows), changes, unchanged, written=bool(changes), kept=kept
-    )
+    if keep:  # each row's model (check_import, a dry run's check): what the stream must match
+        return import_checked(store, plan, name, rows, problems, batch, recorded_at, pasted)
+    firsts: dict[str, int] = {}  # each target's first row written, where a database
+    kept_firsts = firsts if store.refuses_targets else None  # may refuse one
+    listing: list[Listed] | None = [] if listed else None  # --json: each row's record
+    with naming_rows(name, firsts.get), store.transaction() as session:
+        result = import_stream(
+            session, plan, name, rows, problems, batch, recorded_at, pasted, kept_firsts, listing
+        )
+    return result if listing is None else listed_result(result, listing)

@@ -73,7 +73,13 @@ def extract_cmd(
         ),
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help=_("Overwrite an existing -o file."))
+        bool,
+        typer.Option(
+            "--force",
+            help=_(
+                "Overwrite an existing -o file (a link there is replaced, not written through)."
+            ),
+        ),
     ] = False,
 ) -> None:
     from plancli.extract import extract_plan
@@ -116,7 +122,16 @@ def extract_cmd(
     toml_text = _toml(draft.plan, name)
     problem = _model_problem(draft.plan, toml_text)
     if output is not None:
-        _write(output, toml_text)
+        from plancli.extract.destination import write_draft
+
+        behind = write_draft(output, toml_text.encode("utf-8"), force)
+        if behind is not None:
+            say(
+                _(
+                    "note: {file} was a link to {real}; the draft replaces the link, {real} "
+                    "is unchanged"
+                ).format(file=clip_path(output), real=clip_path(behind))
+            )
     elif compare is None:
         emit(toml_text, utf8=True)  # TOML is UTF-8 (its spec), as the file -o writes
     counts = _counts(draft.plan)
@@ -248,12 +263,6 @@ def _model_problem(plan: dict[str, Any], toml_text: str) -> str | None:
     except ValidationError as exc:
         return describe_validation_error(exc, plan, toml_text)
     return None
-
-
-def _write(path: Path, text: str) -> None:
-    from plancli.report.files import write_atomically
-
-    write_atomically(path, text.encode("utf-8"))
 
 
 def _compare(

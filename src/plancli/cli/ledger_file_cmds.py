@@ -86,6 +86,7 @@ def convert_cmd(
         ),
     ] = False,
 ) -> None:
+    from plancli.stores import store_class
     from plancli.stores.copy import copy_ledger
 
     st = state(ctx)
@@ -120,7 +121,7 @@ def convert_cmd(
     )
     written = [r.recorded_by for r in copied.records]
     lost = sum(1 for who in (*written, *(a.recorded_by for a in copied.plain_amendments)) if who)
-    if lost and target.format == "sqlite":  # said at the moment it matters, not only in docs
+    if lost and not store_class(target).keeps_writers:  # said when it matters, not only in docs
         say(
             ngettext(
                 "warning: a SQLite ledger keeps no writer (recorded_by, 录入人): who entered "

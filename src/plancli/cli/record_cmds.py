@@ -249,11 +249,19 @@ def import_cmd(
     rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
     if not skip_unknown:
         problems.more += notes.dropped  # bad rows, counted
-    # Without --json, the rows are checked and written as a stream (a million rows: the
-    # figures in force and the rows in memory, not a model of each); --json lists them all.
+    # The rows are checked and written as a stream (a million rows: the figures in force and
+    # the rows in memory, not a model of each); --json lists them all, from the stream's own.
     try:
         result = import_rows(
-            store, plan, name, rows, problems, dry_run=dry_run, keep=json_out, pasted=notes.pasted
+            store,
+            plan,
+            name,
+            rows,
+            problems,
+            dry_run=dry_run,
+            keep=False,
+            pasted=notes.pasted,
+            listed=json_out,
         )
     except ImportRejected as rejected:
         from plancli.column_labels import with_column_labels

@@ -68,3 +68,30 @@ def _same_file(output: Path, report: Path) -> bool:
         return os.path.samefile(output, report)
     except OSError:  # either does not exist (yet)
         return False
+
+
+def write_draft(output: Path, data: bytes, force: bool) -> Path | None:
+    """Write the draft to `output`, atomically. With --force, a link there to a file in its
+    folder is replaced by the draft, as git and `cp --remove-destination` do, not written
+    through: the plan it leads to, whose figures may be recorded beside it, is left as it was.
+    A link to nothing, in a loop or to another folder is refused as every output refuses it
+    (`paths.writable_target`); without --force `check_destination` refused a link to a file.
+    Returns the file the replaced link led to (the note says it is unchanged), else None."""
+    from plancli.atomic import replace_file
+    from plancli.errors import os_reason
+    from plancli.paths import OUTPUT_FILE, writable_target
+    from plancli.report.files import refuse_marker, write_atomically
+
+    if not (force and output.is_symlink()):
+        write_atomically(output, data)
+        return None
+    refuse_marker(str(output))  # a link named or leading to .plancli.toml: never replaced
+    real = writable_target(output, OUTPUT_FILE)  # the refusals of every output's link
+    replace_file(  # the rename replaces the link itself, whatever it leads to
+        output,
+        data,
+        lambda exc: InputError(
+            _("cannot write {file}: {reason}").format(file=clip_path(output), reason=os_reason(exc))
+        ),
+    )
+    return _as_given(real, output)

@@ -228,6 +228,9 @@ class LedgerStore(Protocol):
     # every record stamped with who wrote it (`recorded_by`: the database's user), so a
     # listing of the ledger has that column whatever its records hold.
     stamps_writers: ClassVar[bool]
+    # a writer a record or amendment carries (`recorded_by`) kept when it is written here:
+    # TOML and PostgreSQL keep it, SQLite has no column for it (convert warns it is dropped).
+    keeps_writers: ClassVar[bool]
 
     @property
     def location(self) -> LedgerLocation: ...

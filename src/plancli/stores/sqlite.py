@@ -354,6 +354,7 @@ class SqliteLedgerStore:
 
     refuses_targets: ClassVar[bool] = False  # (stores.base.LedgerStore)
     stamps_writers: ClassVar[bool] = False
+    keeps_writers: ClassVar[bool] = False
 
     location: LedgerLocation
     lock_timeout: float = LOCK_TIMEOUT_SECONDS

@@ -441,6 +441,7 @@ class TomlLedgerStore:
 
     refuses_targets: ClassVar[bool] = False  # (stores.base.LedgerStore)
     stamps_writers: ClassVar[bool] = False
+    keeps_writers: ClassVar[bool] = True
 
     location: LedgerLocation
     lock_timeout: float = LOCK_TIMEOUT_SECONDS

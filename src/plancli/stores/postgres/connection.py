@@ -36,8 +36,10 @@ from plancli.stores.postgres.libpq import (
     find_libpq,
     is_operational,
 )
+from plancli.stores.postgres.lost import Stage, lost_connection, with_hint
 from plancli.stores.postgres.unreachable import (
     conninfo_reason,
+    libpq_lines,
     table_reason,
     timeout_note,
     unreachable_reason,
@@ -260,11 +262,6 @@ def unshowable_option(params: Mapping[str, str]) -> str | None:
     return None
 
 
-def one_line(text: str) -> str:
-    """libpq's messages span lines (`…failed: Connection refused\\n\\tIs the server running…`)."""
-    return " ".join(str(text).split())
-
-
 class PostgresConnection:
     """A PostgreSQL ledger's location and its one connection, opened on first use."""
 
@@ -326,11 +323,14 @@ class PostgresConnection:
         error = getattr(psycopg, "Error", None)
         return (LibpqError, error) if error is not None else (LibpqError,)
 
-    def _error(self, exc: BaseException, stage: str = "read") -> Exception:
+    def _error(self, exc: BaseException, stage: Stage = "read") -> Exception:
         """The PlanError for a database error (psycopg's or libpq's, told apart by SQLSTATE
-        alike): one line, no password, the documented exit."""
+        alike): one line (and libpq's hint on a second), no password, the documented exit."""
+        message, _nl, hint = self._scrub(unreachable_reason(libpq_lines(str(exc)))).partition("\n")
+        return with_hint(self._error_of(exc, stage, message), hint.strip())
+
+    def _error_of(self, exc: BaseException, stage: Stage, message: str) -> Exception:
         sqlstate = getattr(exc, "sqlstate", None)
-        message = self._scrub(unreachable_reason(one_line(str(exc))))
         connection = self._connection
         lost = connection is not None and (connection.closed or connection.broken)
         if isinstance(exc, LibpqError):
@@ -352,26 +352,7 @@ class PostgresConnection:
                 ).format(ledger=clip_path(self.shown), message=message)
             )
         if operational or lost:
-            if stage == "commit":
-                return LedgerUnavailableError(
-                    _(
-                        "lost the connection to {ledger} while committing ({message}): the "
-                        "batch may or may not have been written; `plancli history` shows which "
-                        "(importing the same file again records only what is missing)"
-                    ).format(ledger=clip_path(self.shown), message=message)
-                )
-            if stage == "write":
-                return LedgerUnavailableError(
-                    _(
-                        "lost the connection to {ledger} ({message}); nothing of this batch "
-                        "was written: run the command again when the server is back"
-                    ).format(ledger=clip_path(self.shown), message=message)
-                )
-            return LedgerUnavailableError(
-                _("lost the connection to {ledger}: {message}").format(
-                    ledger=clip_path(self.shown), message=message
-                )
-            )
+            return lost_connection(self.shown, message, stage)
         return LedgerFileError(
             _("{ledger}: {message}").format(ledger=clip_path(self.shown), message=message)
         )
@@ -408,7 +389,7 @@ class PostgresConnection:
                 ).format(ledger=clip_path(self.shown), byte=exc.object[exc.start])
             ) from None
         except self.database_errors as exc:
-            message = masked_positions(url, self._scrub(one_line(str(exc))))
+            message = masked_positions(url, self._scrub(libpq_lines(str(exc))))
             raise InputError(
                 _("--ledger {ledger}: not a connection string libpq reads: {message}").format(
                     ledger=clip_path(self.shown), message=conninfo_reason(message)
@@ -445,7 +426,7 @@ class PostgresConnection:
                     raise InputError(
                         _("--ledger {ledger}: {message}").format(
                             ledger=clip_path(self.shown),
-                            message=self._scrub(conninfo_reason(one_line(str(exc)))),
+                            message=self._scrub(conninfo_reason(libpq_lines(str(exc)))),
                         )
                     ) from None
                 text = str(exc)
@@ -458,11 +439,11 @@ class PostgresConnection:
                 if refusal is not None:
                     raise InputError(
                         _("{ledger}: {reason}").format(
-                            ledger=clip_path(self.shown), reason=self._scrub(one_line(refusal))
+                            ledger=clip_path(self.shown), reason=self._scrub(libpq_lines(refusal))
                         )
                     ) from None
                 seconds = params.get("connect_timeout") or os.environ.get("PGCONNECT_TIMEOUT")
-                reason = unreachable_reason(one_line(text))
+                reason = unreachable_reason(libpq_lines(text))
                 reason += timeout_note(text, seconds or f"{self.connect_timeout:g}")
                 raise LedgerUnavailableError(
                     _("cannot connect to the ledger {ledger}: {message}").format(

@@ -52,10 +52,13 @@ def moving_refusal(batch_id: str) -> DepartmentRefusedError:
     )
 
 
-def refusal(row: tuple[Any, ...], plan_id: str, *, undoing: bool = False) -> DepartmentRefusedError:
+def refusal(
+    row: tuple[Any, ...], plan_id: str, *, undoing: bool = False, converting: bool = False
+) -> DepartmentRefusedError:
     """The refusal of a batch for `REFUSED`'s row: the first target refused, its owner, how
     many are refused, and the departments the role records for (a write's and a dry run's;
-    `undoing`: an undo's, which reverts nothing)."""
+    `undoing`: an undo's, which reverts nothing; `converting`: a convert's, which copies
+    nothing)."""
     target, owner, count, departments, user, *rest = row
     elsewhere = rest[0] if rest else None  # `_ELSEWHERE`: where it records in other plans
     more = (
@@ -76,11 +79,15 @@ def refusal(row: tuple[Any, ...], plan_id: str, *, undoing: bool = False) -> Dep
     else:
         owned = _("{target} is owned by {owner} (牵头单位)")  # a PDF's radical said: ⼯信局
         whose = owned.format(target=target, owner=told_apart(owner))
-    message = (
-        _("refused: {whose}{more}; {mine}; nothing was reverted")
-        if undoing
-        else _("refused: {whose}{more}; {mine}; nothing of this batch was written")
-    )
+    if undoing:
+        message = _("refused: {whose}{more}; {mine}; nothing was reverted")
+    elif converting:  # `ledger convert` writes no batch: it replaces the plan's records
+        message = _(
+            "refused: {whose}{more}; {mine}; nothing was copied: the plan's records in the "
+            "database are as they were"
+        )
+    else:
+        message = _("refused: {whose}{more}; {mine}; nothing of this batch was written")
     return TargetNotOwnedError(message.format(whose=whose, more=more, mine=mine), target)
 
 

@@ -35,6 +35,7 @@ from plancli.stores.base import LedgerContents, PlacedAmendment, period_problems
 from plancli.stores.postgres.admin import PostgresAdministration
 from plancli.stores.postgres.connection import DepartmentRefusedError, fetch_many, fetch_rows
 from plancli.stores.postgres.libpq import text_array
+from plancli.stores.postgres.lost import convert_stage
 from plancli.stores.postgres.refusals import (
     REFUSED,
     UNDO_REFUSED,
@@ -120,6 +121,7 @@ class PostgresLedgerStore(PostgresAdministration):
     # of another's target; every row carries the role that wrote it
     refuses_targets: ClassVar[bool] = True
     stamps_writers: ClassVar[bool] = True
+    keeps_writers: ClassVar[bool] = True
 
     def read(self) -> list[Record]:
         with self._snapshot() as connection:
@@ -378,7 +380,8 @@ class PostgresLedgerStore(PostgresAdministration):
                 with suppress(*self.database_errors):
                     session.drain()
                     connection.execute("ROLLBACK")
-            raise self._error(exc, stage) from None
+            converting = session.replacing  # `ledger convert`: no batch, the plan's records
+            raise self._error(exc, convert_stage(stage) if converting else stage) from None
         except UnicodeEncodeError as exc:  # a lone surrogate in any other statement's text
             raise unstorable_text(self.shown, exc) from None
 

@@ -14,7 +14,24 @@ from __future__ import annotations
 import re
 
 from plancli.i18n import N_, _, language
-from plancli.safe import clip
+from plancli.safe import NAME_CHARS, clip
+
+_WHERE_IT_STOPPED = re.compile(r"(?:CONTEXT|QUERY|LOCATION|STATEMENT|LINE [0-9]+):")
+
+
+def libpq_lines(text: str) -> str:
+    """libpq's message as the one or two lines an error may be: its first line, the reason,
+    and what it adds on the next ones (`\tIs the server running…`, a server's `DETAIL:`,
+    `HINT:`) on a second, indented under `error:`; spaces and tabs each one space. Joined into
+    one line, the hint read as part of the reason (`…: No such file or directory Is the…`).
+    Where the server says where in its code or query it stopped (`CONTEXT:`, `QUERY:`, `LINE
+    1:`) the rest is the administrator's, in the server's log, not the user's."""
+    lines = [" ".join(line.split()) for line in str(text).splitlines()]
+    lines = [line for line in lines if line]
+    stop = next((n for n, line in enumerate(lines) if n and _WHERE_IT_STOPPED.match(line)), None)
+    first, *rest = lines[:stop] or [""]
+    return f"{first}\n  {' '.join(rest)}" if rest else first
+
 
 # Where libpq tried: a host and port, or a local socket.
 _AT = re.compile(
@@ -99,14 +116,19 @@ def timeout_note(text: str, seconds: str) -> str:
     ).format(seconds=clip(seconds.strip()))
 
 
-_QUOTED = re.compile(r'"([^"]{61,})"')
+# Quotes paired in order: a pattern of only the long ones paired the end of a short quoted
+# name with the start of the next (`…5432" failed: FATAL: 1 kB is … parameter "`), clipping
+# the server's reason between them.
+_QUOTED = re.compile(r'"([^"\n]*)"')
 
 
 def quoted_clipped(text: str) -> str:
     """libpq's `text` as it wrote it, each name it quotes (`could not translate host name
     "…"`, a socket's path, a URI's parameter: what was typed) clipped as every name is: a
     3,000-character host was repeated whole after the clipped connection string."""
-    return _QUOTED.sub(lambda found: f'"{clip(found[1])}"', text)
+    return _QUOTED.sub(
+        lambda found: f'"{clip(found[1])}"' if len(found[1]) > NAME_CHARS else found[0], text
+    )
 
 
 # libpq's reasons for a connection string it cannot read (fe-connect.c), English everywhere.

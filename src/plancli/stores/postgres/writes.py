@@ -116,6 +116,7 @@ class PostgresSession:
         # not bound).
         self.pending: list[tuple[str, dict[str, Any], str | None]] = []
         self.pending_count = 0  # of them, sent with COMMIT
+        self.replacing = False  # `ledger convert`'s: no batch, the plan's records replaced
         # Light: the first message (BEGIN, the probe, `first`) sent by `_request` and not read
         # yet: `first`, and how many statements.
         self.requested: tuple[tuple[str, Any], int] | None = None
@@ -377,12 +378,12 @@ class PostgresSession:
         ordered = text_array(list(dict.fromkeys(targets)))
         rows = self._read(REFUSED, {"targets": ordered, "plan": self.plan_id})
         if rows:
-            raise refusal(rows[0], self.plan_id, undoing=bool(undoing))
+            raise refusal(rows[0], self.plan_id, undoing=bool(undoing), converting=self.replacing)
 
     def _refuse(self, row: tuple[Any, ...] | None) -> None:
         """Refuse the batch for `REFUSED`'s row, if it found one."""
         if row is not None:
-            raise refusal(row, self.plan_id)
+            raise refusal(row, self.plan_id, converting=self.replacing)
 
     def amendments(self) -> list[PlacedAmendment]:
         sql = f"{SELECT_AMENDMENTS} WHERE plan_id = %s ORDER BY seq"
@@ -420,6 +421,7 @@ class PostgresSession:
         self, records: Sequence[Record], amendments: Sequence[PlacedAmendment] = ()
     ) -> None:
         """Make these the plan's whole ledger (`ledger convert`), each row's writer kept."""
+        self.replacing = True
         self._check_allowed([r.target for r in records] + [p.amendment.target for p in amendments])
         for table in ("records", "amendments"):
             self._read(f"DELETE FROM plancli.{table} WHERE plan_id = %s", (self.plan_id,))
