@@ -139,7 +139,7 @@ def _figure(value: Any, indent: str) -> str:
 def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
     """The JSON texts of `assess.output.assessment_values(a)`, in `ASSESSMENT_FIELDS` order.
     A figure's field is `_figure` written out (null, `_number` of a Decimal, else the
-    writer's): half a million calls fewer at 100,000 targets."""
+    writer's) in one comprehension: half a million calls fewer at 100,000 targets."""
     target = a.target
     amendment, low, high, minimum, maximum, direction, around, tolerance, stretch = bound_in_force(
         a
@@ -156,6 +156,42 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         if per_month is not None:
             shown_per_month = _rounded_text(per_month, places)
     parts, missing = target.parts, a.parts_missing
+    # figures (Decimals, most of them) written as `_figure` writes them, in one comprehension:
+    # no call per field (half a million fewer at 100,000 targets)
+    (
+        f_actual,
+        f_amount,
+        f_gap,
+        f_minimum,
+        f_maximum,
+        f_a_tolerance,
+        f_reference_actual,
+        f_around,
+        f_tolerance,
+        f_low,
+        f_high,
+        f_stretch,
+        f_recorded,
+        f_base,
+    ) = [
+        "null" if v is None else _number(v) if type(v) is Decimal else _figure(v, indent)
+        for v in (
+            a.actual,
+            a.amount,
+            a.gap,
+            minimum,
+            maximum,
+            a.tolerance,
+            a.reference_actual,
+            around,
+            tolerance,
+            low,
+            high,
+            stretch,
+            a.recorded,
+            a.base,
+        )
+    ]
     return (
         _string(target.id),
         _string(target.section),
@@ -164,22 +200,10 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         _string(target.kind),
         _string(target.unit),
         _string(a.status),
-        "null"
-        if a.actual is None
-        else _number(a.actual)
-        if type(a.actual) is Decimal
-        else _figure(a.actual, indent),
-        "null"
-        if a.amount is None
-        else _number(a.amount)
-        if type(a.amount) is Decimal
-        else _figure(a.amount, indent),
+        f_actual,
+        f_amount,
         texts.period(a.period),
-        "null"
-        if a.gap is None
-        else _number(a.gap)
-        if type(a.gap) is Decimal
-        else _figure(a.gap, indent),
+        f_gap,
         "null"
         if completion is None
         else _units_text(
@@ -200,71 +224,31 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         shown_per_month,
         "null" if growth_rest is None else _rounded_text(growth_rest, PP_PLACES),
         "true" if a.stale else "false",
-        "null"
-        if minimum is None
-        else _number(minimum)
-        if type(minimum) is Decimal
-        else _figure(minimum, indent),
-        "null"
-        if maximum is None
-        else _number(maximum)
-        if type(maximum) is Decimal
-        else _figure(maximum, indent),
+        f_minimum,
+        f_maximum,
         "true" if target.exclusive else "false",
         _string(bound_text(target, amendment)),
         _string(target.frequency),
         "null" if share is None else _share_text(share),
         texts.period(a.progress_period),
         "null" if a.months_left is None else value_json(a.months_left, indent),
-        "null"
-        if a.tolerance is None
-        else _number(a.tolerance)
-        if type(a.tolerance) is Decimal
-        else _figure(a.tolerance, indent),
+        f_a_tolerance,
         "null" if target.reference is None else _string(target.reference),
-        "null"
-        if a.reference_actual is None
-        else _number(a.reference_actual)
-        if type(a.reference_actual) is Decimal
-        else _figure(a.reference_actual, indent),
+        f_reference_actual,
         texts.period(a.due),
         value_json(list(parts), indent) if parts else "[]",
         value_json(list(missing), indent) if missing else "[]",
         "null" if a.reason is None else _string(a.reason),
         "null" if direction is None else _string(direction),
-        "null"
-        if around is None
-        else _number(around)
-        if type(around) is Decimal
-        else _figure(around, indent),
-        "null"
-        if tolerance is None
-        else _number(tolerance)
-        if type(tolerance) is Decimal
-        else _figure(tolerance, indent),
-        "null" if low is None else _number(low) if type(low) is Decimal else _figure(low, indent),
-        "null"
-        if high is None
-        else _number(high)
-        if type(high) is Decimal
-        else _figure(high, indent),
-        "null"
-        if stretch is None
-        else _number(stretch)
-        if type(stretch) is Decimal
-        else _figure(stretch, indent),
+        f_around,
+        f_tolerance,
+        f_low,
+        f_high,
+        f_stretch,
         "null" if a.stretch_met is None else ("true" if a.stretch_met else "false"),
         "true" if target.decline else "false",
-        "null"
-        if a.recorded is None
-        else _number(a.recorded)
-        if type(a.recorded) is Decimal
-        else _figure(a.recorded, indent),
-        "null"
-        if a.base is None
-        else _number(a.base)
-        if type(a.base) is Decimal
-        else _figure(a.base, indent),
+        f_recorded,
+        f_base,
         _string(target.relation or "same") if target.kind == "relative" else "null",
         "true" if pending_in_force(a) else "false",
         "null" if amendment is None else _string(amendment.period),
