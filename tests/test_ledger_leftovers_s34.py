@@ -19,6 +19,7 @@ from ledgers import PgLedger
 from plancli.locations import database_location, location_of
 from plancli.stores import store_class
 from plancli.stores.postgres.unreachable import libpq_lines, quoted_clipped
+from test_import_stream import BEFORE, FILE
 from test_ledger_postgres import ledger  # noqa: F401 - the fixtures, used by name
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "plancli"
@@ -256,28 +257,11 @@ def test_extract_force_over_a_link_replaces_the_link_not_the_recorded_plan(
 # ------------------------------------------------------------ import --json from the stream
 
 ASSESS = Path(__file__).resolve().parent / "fixtures" / "assess.toml"
-IMPORT_BEFORE = (
-    "target,period,value,amount,note\n"
-    "gdp,2022-Q1,4.1,330,\n"
-    "new_5g_base_stations,2022-04,80,,\n"
-    "new_5g_base_stations,2022-06,150,,\n"
-    "parking_spaces,2022-03,900,,first\n"
-    "retail_sales,2022-06,3.8,,\n"
-)
+# test_import_stream's files: new, revised, unchanged rows, warnings; after the correction
+# below, FILE's GDP 4.1 is a superseded figure (kept out).
+IMPORT_BEFORE, IMPORT_FILE = BEFORE, FILE
 # The analyst's correction of GDP's first quarter, after the bulletin gave 4.1.
 IMPORT_CORRECTION = "target,period,value,amount,note\ngdp,2022-Q1,4.2,330,corrected\n"
-# New, revised, unchanged rows, warnings, and GDP's superseded 4.1 (kept out).
-IMPORT_FILE = (
-    "target,period,value,amount,note\n"
-    "new_5g_base_stations,2022-05,70,,\n"
-    "gdp,2022-Q1,4.1,330,\n"
-    "parking_spaces,2022-03,900,,first\n"
-    "gdp,2022-Q2,5.0,700,\n"
-    "parking_spaces,2022-02,1000,,\n"
-    "retail_sales,2022-06,3.5,,revised below\n"
-    "external_funds,2022-06,50,,\n"
-    "unemployment_rate,2022-06,5.1,,\n"
-)
 
 
 def _import_json(location: object, text: str, hour: int, **how: bool) -> dict[str, object]:
