@@ -422,6 +422,7 @@ def import_stream(
             *kept,
         ],
         periods=stream_counts(names, by_period),
+        kept_rows=frozenset(line for line, _ in kept),  # import_listing's, by name not place
     )
 
 
