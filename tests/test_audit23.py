@@ -228,7 +228,7 @@ def test_sichuans_year_end_bulletin_imports_its_energy_and_co2_rows(invoke, tmp_
     assert result.exit_code == 0, result.output
     values = {(r.target, r.period): str(r.value) for r in read_toml_ledger(ledger).records}
     assert values == {
-        ("gdp", "2026"): "5.2",
+        ("gdp", "2026-Q4"): "5.2",  # 2026年 in quarterly gdp's rhythm, as `template` writes it
         ("energy_intensity", "2026"): "-2.7",
         ("co2_intensity", "2026"): "-3.1",
     }

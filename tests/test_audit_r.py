@@ -257,7 +257,8 @@ def test_a_month_alone_is_refused_with_the_rename(plan2022: Path, invoke) -> Non
     [
         ("new_urban_jobs", "0.3", "1-2月", "2022-02"),  # monthly: no January bulletin
         ("new_5g_base_stations", "60", "一季度", "2022-Q1"),  # quarterly
-        ("new_parking_spaces", "150", "1-3月", "2022-03"),  # quarterly, its Q1 as a month
+        ("new_parking_spaces", "150", "1-3月", "2022-Q1"),  # quarterly: a bulletin's 1-3月 its Q1
+        ("new_parking_spaces", "150", "2022-03", "2022-03"),  # its Q1 typed as a month: kept
     ],
 )
 def test_add_to_nothing_at_the_first_period_of_the_targets_year(
@@ -280,9 +281,9 @@ def test_add_later_in_the_year_with_nothing_before_is_still_refused(plan2022: Pa
     assert "--add: no record of new_urban_jobs for a period before 2022-03 to add to" in done.stderr
     done = invoke("record", "new_5g_base_stations", "60", "--add", "--period", "上半年")
     assert done.exit_code == 2
-    assert not (plan2022 / "plan2022.progress.toml").exists() or "2022-H1" not in (
+    assert not (plan2022 / "plan2022.progress.toml").exists() or "2022-Q2" not in (
         plan2022 / "plan2022.progress.toml"
-    ).read_text(encoding="utf-8")
+    ).read_text(encoding="utf-8")  # 上半年: the quarterly target's 2022-Q2 (period_rhythm)
 
 
 # ------------------------- D5: the same figure under another period of the month, previewed

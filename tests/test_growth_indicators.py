@@ -96,8 +96,9 @@ def test_a_tianjin_bulletin_with_only_the_growth_imports(invoke, tmp_path: Path)
     result = _import(invoke, tmp_path, "tianjin-2026", name, TIANJIN_Q1, "--skip-unknown")
     assert result.exit_code == 0, result.output
     assert "fixed_asset_investment" not in result.stderr  # no refusal, no unit warning
-    assert _figures(tmp_path, "fixed_asset_investment") == {"2026-Q1": (-2.4, None)}
-    assert _figures(tmp_path, "cpi") == {"2026-Q1": (2.6, None)}
+    # the name's 一季度 in these monthly targets' rhythm: 2026-03, as `template` writes them
+    assert _figures(tmp_path, "fixed_asset_investment") == {"2026-03": (-2.4, None)}
+    assert _figures(tmp_path, "cpi") == {"2026-03": (2.6, None)}
 
 
 @pytest.mark.parametrize(

@@ -347,4 +347,5 @@ def test_a_name_with_a_qualifier_bracket_is_matched(
         return
     assert result.exit_code == 0, result.output
     assert "no target" not in result.stderr
-    assert _figures(ledger)[target] == ("2026-09", figure)
+    in_rhythm = "2026-Q3" if target == "gdp" else "2026-09"  # 1-9月: quarterly gdp's Q3
+    assert _figures(ledger)[target] == (in_rhythm, figure)

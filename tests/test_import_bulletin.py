@@ -72,16 +72,17 @@ def test_a_csv_from_excel_on_a_chinese_windows_imports_in_one_go(imports, ledger
     assert "4 new, 0 revised, 0 unchanged of 4 rows" in result.stderr
     got = records(ledger)
     assert len(got) == 4
-    gdp = got[("gdp", "2022-06")]
+    # 2022年6月 as a bulletin writes it: a quarterly target's 2022-Q2, a monthly one's 2022-06
+    gdp = got[("gdp", "2022-Q2")]
     assert (gdp.value, gdp.amount, gdp.source, gdp.note) == (
         Decimal("5.2"),
         Decimal("1234.56"),
         "区统计局",
         "上半年",
     )
-    assert got[("new_5g_base_stations", "2022-06")].value == 186  # 累计值 of a cumulative target
-    assert got[("new_5g_base_stations", "2022-06")].amount is None
-    assert got[("new_parking_spaces", "2022-06")].value == 1234
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 186  # 累计值 of a cumulative target
+    assert got[("new_5g_base_stations", "2022-Q2")].amount is None
+    assert got[("new_parking_spaces", "2022-Q2")].value == 1234
     assert got[("air_quality_good_rate", "2022-06")].value == Decimal("99.2")
     # Importing the same file again changes nothing.
     again = imports("6月月报.csv", data)
@@ -92,23 +93,23 @@ def test_a_csv_from_excel_on_a_chinese_windows_imports_in_one_go(imports, ledger
 
 
 @pytest.mark.parametrize(
-    ("data", "encoding"),
-    [
-        (b"target,period,value\ngdp,2022-06,5.2\n", "UTF-8"),
-        ("指标,期间,数值\ngdp,2022-06,5.2\n".encode(), "UTF-8"),
-        ("\ufeff指标,期间,数值\ngdp,2022-06,5.2\n".encode(), "UTF-8 with BOM"),
-        ("指标,期间,数值\n地区生产总值,2022年6月,5.2\n".encode("gbk"), "GB18030"),
-        ("指标,期间,数值\n地区生产总值,2022年6月,5.2\n".encode("gb18030"), "GB18030"),
+    ("data", "encoding", "period"),
+    [  # 2022-06 typed is kept; 2022年6月 is quarterly gdp's 2022-Q2
+        (b"target,period,value\ngdp,2022-06,5.2\n", "UTF-8", "2022-06"),
+        ("指标,期间,数值\ngdp,2022-06,5.2\n".encode(), "UTF-8", "2022-06"),
+        ("\ufeff指标,期间,数值\ngdp,2022-06,5.2\n".encode(), "UTF-8 with BOM", "2022-06"),
+        ("指标,期间,数值\n地区生产总值,2022年6月,5.2\n".encode("gbk"), "GB18030", "2022-Q2"),
+        ("指标,期间,数值\n地区生产总值,2022年6月,5.2\n".encode("gb18030"), "GB18030", "2022-Q2"),
     ],
     ids=["ascii", "utf-8", "utf-8 bom", "gbk", "gb18030"],
 )
-def test_the_encoding_read_is_in_the_json(imports, data: bytes, encoding: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_encoding_read_is_in_the_json(imports, data: bytes, encoding: str, period: str) -> None:  # type: ignore[no-untyped-def]
     result = imports("june.csv", data, "--json")
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["encoding"] == encoding
     assert [(r["target"], r["period"], r["value"]) for r in out["records"]] == [
-        ("gdp", "2022-06", 5.2)
+        ("gdp", period, 5.2)
     ]
 
 
@@ -151,7 +152,7 @@ def test_gbk_whose_first_characters_are_valid_utf8_is_read_as_gb18030(
     data = "指标,期间,数值,备注\ngdp,全年,5.2,全年数据\n".encode("gbk")
     result = imports("year.csv", data)
     assert result.exit_code == 0, result.output
-    assert records(ledger)[("gdp", "2022")].note == "全年数据"
+    assert records(ledger)[("gdp", "2022-Q4")].note == "全年数据"  # quarterly gdp's 全年
 
 
 # -------------------------------------------------------------------------------- headers
@@ -196,7 +197,7 @@ def test_a_title_and_a_unit_line_above_the_header_are_read_past(imports, ledger:
     result = imports("6月月报.csv", bulletin.encode("gb18030"))
     assert result.exit_code == 0, result.output
     assert "1 new, 0 revised, 0 unchanged of 1 row" in result.stderr
-    assert records(ledger)[("gdp", "2022-06")].amount == Decimal("1234.56")
+    assert records(ledger)[("gdp", "2022-Q2")].amount == Decimal("1234.56")
     wrong = imports(
         "6月月报.csv", "主要经济指标,,\r\n指标,期间,数量\r\n地区生产总值,2022年6月,5.2\r\n"
     )
@@ -235,7 +236,7 @@ def test_a_sheets_title_row_above_the_header_is_read_past(
     book.save(tmp_path / "june.xlsx")
     result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
     assert result.exit_code == 0, result.output
-    assert records(ledger)[("gdp", "2022-06")].value == Decimal("5.2")
+    assert records(ledger)[("gdp", "2022-Q2")].value == Decimal("5.2")
 
 
 def test_a_header_that_maps_twice_is_refused_naming_both(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -366,11 +367,11 @@ def test_total_and_growth_columns_by_the_kind_of_target(
         "figure is the '累计值' column ('186'); the '累计增长' column ('12.5') is not recorded\n"
     ) in result.stderr
     got = records(ledger)
-    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (
+    assert (got[("gdp", "2022-Q2")].value, got[("gdp", "2022-Q2")].amount) == (
         Decimal("5.2"),
         Decimal("1234.5"),
     )
-    assert got[("new_5g_base_stations", "2022-06")].value == 186
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 186
 
 
 def test_a_growth_target_given_only_its_total_is_refused(imports) -> None:  # type: ignore[no-untyped-def]
@@ -636,7 +637,7 @@ def test_a_year_in_the_file_name_or_a_year_column(imports, ledger: Path) -> None
     refused(wrong_year, ":2: target gdp: period '2021-06' is outside the plan year 2022")
     by_column = imports("june.csv", "年份,指标,期间,数值\n2022,gdp,上半年,5.2\n")
     assert by_column.exit_code == 0, by_column.output
-    assert records(ledger)[("gdp", "2022-H1")].value == Decimal("5.2")
+    assert records(ledger)[("gdp", "2022-Q2")].value == Decimal("5.2")
     clash = imports("june.csv", "年份,指标,期间,数值\n2021,gdp,2022年6月,5.2\n")
     refused(clash, ":2: target gdp: period '2022年6月' is in 2022, but the year column says 2021")
 
@@ -736,8 +737,8 @@ def test_a_dash_is_a_bulletins_no_data_mark_not_a_figure(imports, ledger: Path, 
     out = json.loads(result.stdout)
     assert (out["no_data_rows"], out["counts"]["new"]) == (2, 2)
     got = records(ledger)
-    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (Decimal("5.2"), None)
-    assert got[("new_5g_base_stations", "2022-06")].value == 186
+    assert (got[("gdp", "2022-Q2")].value, got[("gdp", "2022-Q2")].amount) == (Decimal("5.2"), None)
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 186
     assert len(got) == 2
     plain = imports(
         "june.csv",
@@ -763,7 +764,7 @@ def test_a_dash_in_a_sheet_is_no_data_too(imports, ledger: Path, tmp_path: Path)
     result = imports("june.xlsx", (tmp_path / "june.xlsx").read_bytes())
     assert result.exit_code == 0, result.output
     assert "1 row marked — (no data) skipped" in result.stderr
-    assert records(ledger)[("gdp", "2022-06")].amount is None
+    assert records(ledger)[("gdp", "2022-Q2")].amount is None
 
 
 def test_a_dash_is_no_figure_but_a_minus_sign_still_is_one(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -858,11 +859,11 @@ def test_a_bulletin_sheet_and_a_json_file_map_the_same_way(
     assert result.exit_code == 0, result.output
     assert "air_quality_good_rate 2022-06 = 0.992: a fraction" in result.stderr
     got = records(ledger)
-    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (
+    assert (got[("gdp", "2022-Q2")].value, got[("gdp", "2022-Q2")].amount) == (
         Decimal("5.2"),
         Decimal("1234.56"),
     )
-    assert got[("new_5g_base_stations", "2022-H1")].value == 186
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 186
     rows = [
         {
             "target": "社会消费品零售总额",
@@ -876,7 +877,7 @@ def test_a_bulletin_sheet_and_a_json_file_map_the_same_way(
     assert json_file.exit_code == 0, json_file.output
     got = records(ledger)
     assert got[("retail_sales", "2022-06")].amount == Decimal("1330.8")
-    assert got[("new_parking_spaces", "2022-06")].value == 1234
+    assert got[("new_parking_spaces", "2022-Q2")].value == 1234
 
 
 def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Path) -> None:
@@ -980,8 +981,8 @@ def test_a_statistics_bureaus_own_column_names(imports, ledger: Path, header: st
     result = imports("june.csv", f"{header}\n{rows}")
     assert result.exit_code == 0, result.output
     got = records(ledger)
-    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (5, 700)
-    assert got[("new_5g_base_stations", "2022-06")].value == 150
+    assert (got[("gdp", "2022-Q2")].value, got[("gdp", "2022-Q2")].amount) == (5, 700)
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 def test_a_mistyped_file_name_is_said_in_chinese(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1036,10 +1037,10 @@ def test_a_bulletins_numbering_and_其中_before_a_name_are_read_past(imports, l
     result = imports("june.csv", text)
     assert result.exit_code == 0, result.output
     got = records(ledger)
-    assert got[("gdp", "2022-06")].value == 5
+    assert got[("gdp", "2022-Q2")].value == 5
     assert got[("fixed_asset_investment", "2022-06")].value == 0
     assert got[("retail_sales", "2022-06")].amount == Decimal("330.8")
-    assert got[("new_5g_base_stations", "2022-06")].value == 150
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 @pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
@@ -1089,8 +1090,8 @@ def test_a_bulletin_gives_its_period_in_its_title(imports, ledger: Path) -> None
     told = "no period column; every row is for 2022年1-6月, as its title or file name says"
     assert told in result.stderr
     got = records(ledger)
-    assert (got[("gdp", "2022-06")].value, got[("gdp", "2022-06")].amount) == (5, 700)
-    assert got[("new_5g_base_stations", "2022-06")].value == 150
+    assert (got[("gdp", "2022-Q2")].value, got[("gdp", "2022-Q2")].amount) == (5, 700)
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 def test_a_bulletin_sheet_gives_its_period_in_its_title_too(
@@ -1108,14 +1109,14 @@ def test_a_bulletin_sheet_gives_its_period_in_its_title_too(
     book.save(path)
     result = imports("h1.xlsx", path.read_bytes())
     assert result.exit_code == 0, result.output
-    assert records(ledger)[("gdp", "2022-H1")].amount == 700
+    assert records(ledger)[("gdp", "2022-Q2")].amount == 700
 
 
 def test_a_bulletin_gives_its_period_in_its_file_name(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     text = "指标,累计值\n新建5G基站,150\n"
     result = imports("官渡区2022年6月月报.csv", text)
     assert result.exit_code == 0, result.output
-    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+    assert records(ledger)[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 def test_a_title_that_names_two_periods_gives_none(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1130,7 +1131,7 @@ def test_a_title_naming_one_period_twice_gives_it(imports, ledger: Path) -> None
     text = "官渡区2022年6月统计月报（1-6月累计）\n指标,累计值\n新建5G基站,150\n"
     result = imports("月报.csv", text)
     assert result.exit_code == 0, result.output
-    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+    assert records(ledger)[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 def test_a_figure_in_another_scale_of_the_plans_unit_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1236,7 +1237,7 @@ def test_a_year_in_the_title_counts_as_the_file_names(imports, ledger: Path) -> 
     assert not ledger.exists()
     this_year = imports("t2.csv", "官渡区2022年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,5\n")
     assert this_year.exit_code == 0, this_year.output
-    assert records(ledger)[("gdp", "2022-03")].value == Decimal("5")
+    assert records(ledger)[("gdp", "2022-Q1")].value == Decimal("5")
 
 
 def test_a_base_year_in_the_title_is_not_the_figures_year(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1246,12 +1247,12 @@ def test_a_base_year_in_the_title_is_not_the_figures_year(imports, ledger: Path)
     rows = "指标,期间,本月止累计\n新建5G基站,1-6月,150\n"
     based = imports("tt.csv", "单位：亿元，2021年为基期\n" + rows)
     assert based.exit_code == 0, based.output
-    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == Decimal("150")
+    assert records(ledger)[("new_5g_base_stations", "2022-Q2")].value == Decimal("150")
     compared = imports(
         "t3.csv", "官渡区1-6月主要经济指标（与2021年同期相比）\n指标,期间,数值\ngdp,1-6月,5.1\n"
     )
     assert compared.exit_code == 0, compared.output
-    assert records(ledger)[("gdp", "2022-06")].value == Decimal("5.1")
+    assert records(ledger)[("gdp", "2022-Q2")].value == Decimal("5.1")
     titled = imports("t1.csv", "官渡区2026年1-3月主要经济指标\n指标,期间,数值\ngdp,1-3月,50\n")
     refused(
         titled,

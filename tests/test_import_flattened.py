@@ -184,7 +184,7 @@ def test_a_name_written_once_over_its_months_names_each(
         ("new_urban_jobs", "2022-04"),
         ("new_urban_jobs", "2022-05"),
         ("new_urban_jobs", "2022-06"),
-        ("new_5g_base_stations", "2022-06"),
+        ("new_5g_base_stations", "2022-Q2"),  # quarterly: 2022年6月 is its Q2
     }
 
 

@@ -261,8 +261,8 @@ def test_a_name_merged_down_over_two_rows_is_the_name_of_both(
     result = _import(invoke, ledger, tmp_path / "merged.xlsx")
     assert result.exit_code == 0, result.output
     assert _values(ledger) == {
-        ("new_5g_base_stations", "2022-05"): (Decimal(120), None),
-        ("new_5g_base_stations", "2022-06"): (Decimal(150), None),
+        ("new_5g_base_stations", "2022-05"): (Decimal(120), None),  # between its quarters
+        ("new_5g_base_stations", "2022-Q2"): (Decimal(150), None),  # 2022年6月: its Q2
     }
 
 
@@ -284,7 +284,7 @@ def test_a_period_and_unit_row_under_the_title_is_read_past(invoke, tmp_path: Pa
     assert "every row is for 2026年1-6月" in result.stderr
     records = read_toml_ledger(tmp_path / "js.progress.toml").records
     assert [(r.target, r.period, r.value, r.amount) for r in records] == [
-        ("gdp", "2026-06", Decimal("5.3"), Decimal("66967.8"))
+        ("gdp", "2026-Q2", Decimal("5.3"), Decimal("66967.8"))  # quarterly: 1-6月 its Q2
     ]
     path.write_text(path.read_text("utf-8").replace("单位：亿元、%", "单位：万元、%"), "utf-8")
     result = invoke(*plan, "import", str(path))

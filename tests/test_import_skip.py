@@ -23,12 +23,12 @@ TABLE = (
     "城镇常住居民人均可支配收入,元,27650,4.1\n"
 )
 NAME = "官渡区2022年1-6月主要经济指标.csv"
-IMPORTED = {
-    ("gdp", "2022-06"),
+IMPORTED = {  # the file name's 1-6月 in each target's rhythm: quarterly 2022-Q2, monthly 2022-06
+    ("gdp", "2022-Q2"),
     ("fixed_asset_investment", "2022-06"),
     ("retail_sales", "2022-06"),
     ("budget_revenue", "2022-06"),
-    ("urban_income", "2022-06"),
+    ("urban_income", "2022-Q2"),
 }
 
 

@@ -94,7 +94,7 @@ def test_a_cumulative_target_never_takes_its_growth_as_its_total(imports, ledger
     plain = imports("o2.csv", ["指标,期间,本年累计,增长", "新建5G基站,2022年6月,,15.2"])
     assert plain.exit_code == 2, plain.output
     assert "new_5g_base_stations is a cumulative target" in plain.stderr
-    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 150
+    assert records(ledger)[("new_5g_base_stations", "2022-Q2")].value == 150  # its 2022年6月
 
 
 def test_a_level_target_never_takes_its_change_as_its_level(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -130,7 +130,7 @@ def test_a_growth_target_and_a_neutral_value_column_still_import(imports, ledger
     neutral = imports("n.csv", ["指标,期间,数值,累计值", "空气质量优良率,2022年6月,99.2,"])
     assert neutral.exit_code == 0, neutral.output
     got = records(ledger)
-    assert got[("gdp", "2022-06")].value == Decimal("5.2")
+    assert got[("gdp", "2022-Q2")].value == Decimal("5.2")  # quarterly: 2022年6月 its Q2
     assert got[("air_quality_good_rate", "2022-06")].value == Decimal("99.2")
 
 

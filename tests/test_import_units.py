@@ -100,7 +100,7 @@ def test_a_unit_line_naming_the_amounts_and_a_percentage(imports, ledger: Path) 
     assert result.stderr.count("warning") == 1
     got = records(ledger)
     assert got[("budget_revenue", "2022-06")].amount == Decimal("27.4")
-    assert got[("new_5g_base_stations", "2022-06")].value == 150
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 @pytest.mark.parametrize("separator", ["、", "，", ",", "；", "/", "／"])
@@ -169,7 +169,7 @@ def test_a_bracket_that_names_no_unit_is_no_unit(imports, ledger: Path, header: 
     assert "warning" not in result.stderr
     got = records(ledger)
     assert got[("fixed_asset_investment", "2022-06")].amount == Decimal("320.5")
-    assert got[("new_5g_base_stations", "2022-06")].value == 150
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 def test_a_bracket_with_a_unit_and_a_qualifier_checks_the_unit(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -207,7 +207,7 @@ def test_a_unit_and_a_qualifier_in_two_brackets_are_read(  # type: ignore[no-unt
     got = records(ledger)
     assert got[("budget_revenue", "2022-06")].value == Decimal("3.1")
     assert got[("budget_revenue", "2022-06")].amount == Decimal("27.4")
-    assert got[("new_5g_base_stations", "2022-06")].value == 150
+    assert got[("new_5g_base_stations", "2022-Q2")].value == 150
 
 
 def test_two_brackets_checks_the_unit_of_the_one_naming_it(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -450,17 +450,17 @@ def test_a_growth_kept_as_a_fraction_is_warned(imports, ledger: Path) -> None:  
     assert [line.split("小数.csv:", 1)[1].split(":", 1) for line in warned] == [
         [
             "2",
-            " gdp 2022-06 = 0.052: a fraction where the figure is in %; did you mean 5.2 %? "
+            " gdp 2022-Q2 = 0.052: a fraction where the figure is in %; did you mean 5.2 %? "
             "(read as 0.052 %)",
         ],
         [
             "3",
-            " urban_income 2022-06 = 0.055: a fraction where the figure is in %; did you mean "
+            " urban_income 2022-Q2 = 0.055: a fraction where the figure is in %; did you mean "
             "5.5 %? (read as 0.055 %)",
         ],
         [
             "4",
-            " unemployment_rate 2022-06 = 0.042: a fraction where the figure is in %; did you "
+            " unemployment_rate 2022-Q2 = 0.042: a fraction where the figure is in %; did you "
             "mean 4.2 %? (read as 0.042 %)",
         ],
     ]
@@ -510,7 +510,7 @@ def test_a_title_and_a_file_name_naming_two_periods_are_refused(imports, ledger:
 def test_a_title_and_a_file_name_naming_one_period_import(imports, ledger: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     result = imports(name, JUNE_TABLE)
     assert result.exit_code == 0, result.output
-    assert records(ledger)[("new_5g_base_stations", "2022-06")].value == 180
+    assert records(ledger)[("new_5g_base_stations", "2022-Q2")].value == 180
 
 
 def test_a_period_column_says_which(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]

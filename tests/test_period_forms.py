@@ -32,6 +32,19 @@ FORMS = {
 }
 
 
+# What `record` stores for a quarterly target (new_5g_base_stations): a bulletin's position in
+# its rhythm (period_rhythm), as `template` writes it; 1-5月 ends no quarter and stays a month.
+QUARTERLY = {
+    "2022年6月": "2022-Q2",
+    "2022-6": "2022-Q2",
+    "6月": "2022-Q2",
+    "一季度": "2022-Q1",
+    "2022Q2": "2022-Q2",
+    "上半年": "2022-Q2",
+    "1-5月": "2022-05",
+}
+
+
 @pytest.mark.parametrize(("text", "period"), FORMS.items())
 def test_a_period_reads_as_import_reads_it(text: str, period: str) -> None:
     assert str(read_period(text, 2022)) == period
@@ -41,11 +54,11 @@ def test_record_amend_and_as_of_take_the_periods_import_takes(run: Callable[...,
     for text in ("2022年6月", "2022-6", "6月", "一季度", "2022Q2", "上半年", "1-5月"):
         result = run("record", "new_5g_base_stations", "120", "--period", text, "--dry-run")
         assert result.exit_code == 0, (text, result.stderr)
-        assert f"new_5g_base_stations {FORMS[text]} = 120 个" in result.stderr
+        assert f"new_5g_base_stations {QUARTERLY[text]} = 120 个" in result.stderr
     written = run("record", "new_5g_base_stations", "156", "-p", "2022年6月")
     assert written.exit_code == 0, written.stderr
     [record] = read_records(run.ledger)  # type: ignore[attr-defined]
-    assert record.period == "2022-06"  # stored as plancli writes it
+    assert record.period == "2022-Q2"  # stored as plancli writes it, in the target's rhythm
     amend = run("amend", "gdp", "--min", "6", "--from", "2022年7月", "--dry-run")
     assert amend.exit_code == 0, amend.stderr
     assert "would amend gdp from 2022-07: ≥ 6 %" in amend.stderr

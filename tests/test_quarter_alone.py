@@ -90,7 +90,7 @@ def test_the_quarters_growth_does_not_supersede_the_half_years(run: Callable[...
     assert second.exit_code == 2
     assert second.stderr == (f"error: period '二季度' is {ALONE['二季度']}\n"), second.stderr
     [record] = read_records(run.ledger)  # type: ignore[attr-defined]
-    assert (record.period, str(record.value)) == ("2022-H1", "2.5")
+    assert (record.period, str(record.value)) == ("2022-Q2", "2.5")  # 上半年: gdp's Q2
     zh = run("--lang", "zh", "record", "gdp", "0.4", "--period", "下半年")
     assert zh.exit_code == 2 and zh.stderr.count("\n") == 1, zh.stderr
     assert "全年" in zh.stderr and "1-12月" in zh.stderr, zh.stderr

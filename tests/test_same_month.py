@@ -62,7 +62,13 @@ def test_a_new_figure_under_another_label_still_revises_the_correction(
     newer = {"n.csv": "指标,期间,数值,累计值\n地方一般公共预算收入,上半年,3.4,27.7\n"}
     result = run("import", "n.csv", files=newer)
     assert "0 new, 1 revised, 0 unchanged of 1 row into" in result.stderr, result.stderr
-    assert figure_at_june(ledger, "budget_revenue") == ("2022-H1", "3.4", None)
+    # 上半年 in the monthly target's rhythm (period_rhythm): the 2022-06 its correction holds
+    assert figure_at_june(ledger, "budget_revenue") == ("2022-06", "3.4", None)
+    # plancli's own 2022-H1 is kept as typed: another label of June, and it still revises
+    newest = {"h.csv": "target,period,value,amount\nbudget_revenue,2022-H1,3.5,27.8\n"}
+    result = run("import", "h.csv", files=newest)
+    assert "0 new, 1 revised, 0 unchanged of 1 row into" in result.stderr, result.stderr
+    assert figure_at_june(ledger, "budget_revenue") == ("2022-H1", "3.5", None)
 
 
 JUNE = {

@@ -34,9 +34,9 @@ def test_a_bulletins_names_of_shared_indicators_import_into_their_targets(  # ty
     assert result.exit_code == 0, result.stderr
     records = json.loads(result.stdout)["records"]
     assert [(r["target"], r["period"], r["value"]) for r in records] == [
-        ("gdp", "2026-H1", 4.8),
+        ("gdp", "2026-Q2", 4.8),  # 上半年 in a quarterly target's rhythm
         ("industrial_value_added", "2026-06", 6.1),
-        ("resident_income", "2026-H1", 5.0),
+        ("resident_income", "2026-Q2", 5.0),
     ]
 
 

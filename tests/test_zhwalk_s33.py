@@ -237,7 +237,7 @@ def test_a_bulletins_growth_headed_with_a_percent_is_read(
         if t["actual"] is not None
     }
     assert figures == {
-        "gdp": ("2022-06", 5, 700, 8.72),
+        "gdp": ("2022-Q2", 5, 700, 8.72),
         "budget_revenue": ("2022-06", 3.1, 30.1, 0.61),  # 2 % for the year
         "retail_sales": ("2022-06", 6.5, 350.5, 7.48),
     }

@@ -65,6 +65,7 @@ from plancli.i18n import N_, _
 from plancli.import_problems import name_given
 from plancli.ledger import Entry
 from plancli.percent_headers import percent_growth, unsaid_percent_hint
+from plancli.period_rhythm import Rhythm
 from plancli.periods import bulletin_period, no_such_month
 from plancli.plan import fold_name
 from plancli.read_notes import ReadNotes
@@ -576,6 +577,7 @@ def resolve_rows(
         elif found_period is not None and found_period != text:
             period_map[text] = borrowed_year(found_period, text, plan.plan.year, name, titles)
     by_id = {t.id: t for t in plan.targets}  # model.Plan.target is a pydantic attribute call
+    rhythm = Rhythm(periods, period_map, plan.plan.year)  # 1-6月: gdp's 2022-Q2 (in_rhythm)
     percent = {t.id: scale for t in plan.targets if (scale := percent_scale(t)) is not None}
     column_unit: dict[tuple[str, str], tuple[bool, str] | None] = {}
     if notes.header is not None and notes.header.units:
@@ -583,10 +585,9 @@ def resolve_rows(
     flagged = bool(notes.total_only or notes.paired or notes.units or column_unit or name_units)
     flagged = flagged or bool(notes.growth_only or notes.month_only)
     indexed = IndexWatch(by_id)
-    if not (target_map or period_map or flagged or totals):
-        # A file of ids and plancli periods (the fast case: a million rows pass here): only
-        # the figures of % targets are looked at, for the fraction warning.
-        # The readers noted the rows whose figure may be one (0.x, 1.x: `FRACTION_START`).
+    if not (target_map or period_map or flagged or totals or rhythm.written):
+        # A file of ids and plancli periods (the fast case: a million rows pass here): only the
+        # rows of % targets the readers noted (0.x, 1.x: `FRACTION_START`), for the fraction warning
         watched = {text for text in targets if text.strip() in percent}
         if watched:
             for position in notes.fractions:
@@ -617,6 +618,7 @@ def resolve_rows(
             problems.add(row.row, str(mapped_period), period_of.id if period_of else "")
             continue
         target = by_id.get(mapped_target.strip())
+        mapped_period = rhythm(target, entry.period, mapped_period)
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
             if row.row in notes.month_only and target.kind != "level":  # a month's flow

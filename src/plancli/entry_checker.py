@@ -70,8 +70,9 @@ class EntryChecker:
             target="-", period="-", value=Decimal(0), recorded_at=recorded_at, batch=batch
         ).recorded_at
         self._targets: dict[str, AnyTarget | None] = {}  # text as given → target, None: unknown
-        # (period text, a change target?) → the period and its text, None: check_entry says why
-        self._periods: dict[tuple[str, bool], tuple[Period, str] | None] = {}
+        # (period text, a change target?, its frequency: a bulletin's 1-6月 is a quarterly
+        # target's 2022-Q2) → the period and its text, None: check_entry says why
+        self._periods: dict[tuple[str, bool, str], tuple[Period, str] | None] = {}
         self._numbers: dict[str, Decimal | None] = {}
         self._position = current._position  # (target, year, end month) → the figure in force
 
@@ -85,7 +86,7 @@ class EntryChecker:
         return found
 
     def period(self, target: AnyTarget, text: str) -> tuple[Period, str] | None:
-        key = (text, target.kind == "change")
+        key = (text, target.kind == "change", target.frequency)
         found = self._periods.get(key, _NOT_SEEN)
         if found is _NOT_SEEN:
             try:
@@ -118,7 +119,8 @@ class EntryChecker:
             target = self.target(entry.target)
         if target is not None and not entry.add:
             kind = target.kind
-            period = self._periods.get((entry.period, kind == "change"), _NOT_SEEN)
+            key = (entry.period, kind == "change", target.frequency)
+            period = self._periods.get(key, _NOT_SEEN)
             if period is _NOT_SEEN:
                 period = self.period(target, entry.period)
             raw = entry.value

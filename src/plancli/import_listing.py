@@ -29,10 +29,10 @@ Listed = tuple[int, PlainRecord, "AnyRecord | None"]
 def listed_result(result: ImportResult, listing: list[Listed]) -> ImportResult:
     """`result` (a streamed import's: counts and warnings) with a RowChange for each row in
     `listing`: changed (new or revised), unchanged, or kept out, each with its warnings. The
-    rows kept out (superseded.py) are those of the stream's last warnings, one each."""
+    rows kept out (superseded.py) are the ones the stream names (`ImportResult.kept_rows`),
+    not read off the place of their warnings in its list."""
     warnings = result.row_warnings()
-    kept_count = result.kept_count
-    kept_rows = {row for row, _ in warnings[len(warnings) - kept_count :]} if kept_count else set()
+    kept_rows = result.kept_rows
     by_row: dict[int, list[str]] = {}
     for row, warning in warnings:
         by_row.setdefault(row, []).append(warning)

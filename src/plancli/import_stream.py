@@ -80,10 +80,8 @@ class _Positions:
         self.periods: dict[str, tuple[Period, int, int]] = {}  # text → period, slot, number
         self.names: list[str] = []  # period texts by number
         self.targets: dict[str, _TargetInfo | Literal[False]] = {}  # text as given
-        # texts as given → period info, one dict for change targets and one for the others
-        self.kind_periods: tuple[
-            dict[str, _PeriodInfo | Literal[False]], dict[str, _PeriodInfo | Literal[False]]
-        ] = ({}, {})
+        # texts as given → period info, a dict by (change target?, frequency): 1-6月's rhythm
+        self.kind_periods: dict[tuple[bool, str], dict[str, _PeriodInfo | Literal[False]]] = {}
         self.keep_targets = len(plan_ids(plan)) + checker.KEEP
         # The level targets whose figures are never negative, the shares, and the change
         # targets whose figures may be their rise typed as the level (level_slips).
@@ -119,7 +117,7 @@ class _Positions:
         info: _TargetInfo = (
             target,
             self.target_number(target.id),
-            self.kind_periods[kind == "change"],
+            self.kind_periods.setdefault((kind == "change", target.frequency), {}),
             rule,
             target.has_amount,
             scale_limit(target),
@@ -424,6 +422,7 @@ def import_stream(
             *kept,
         ],
         periods=stream_counts(names, by_period),
+        kept_rows=frozenset(line for line, _ in kept),  # import_listing's, by name not place
     )
 
 

@@ -353,6 +353,7 @@ class ImportResult:
     warnings: list[tuple[int, str]] | None = None
     kept: list[RowChange] = field(default_factory=list)  # not written (superseded.py)
     periods: dict[str, tuple[int, int, int]] | None = None
+    kept_rows: frozenset[int] = frozenset()  # a stream's: the lines of its rows kept out
 
     @property
     def new(self) -> int:

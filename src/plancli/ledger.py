@@ -37,7 +37,8 @@ from plancli.figure_words import (
 from plancli.fmt import class_figure, num, value_is_percent
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
-from plancli.periods import Period, first_of_year, parse_plan_period, read_period
+from plancli.period_rhythm import written_period
+from plancli.periods import Period, first_of_year, parse_plan_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
 from plancli.rollup_sums import family
@@ -409,14 +410,13 @@ def check_entry(
 
 
 def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
-    """The period of a figure: in the plan year; for a `change` target (提升1个百分点) also the
-    end of the year before, its base level when the report does not state it (2025, 2025-12,
-    2025-Q4 or 2025-H2 for a 2026 plan), which the status rule reads (`RecordIndex.base`)."""
+    """A figure's period: in the plan year (a bulletin's 1-6月 in the target's rhythm, gdp's
+    2022-Q2: `period_rhythm`), or a `change` target's base at the year before's end (2025-Q4)."""
     year = plan.plan.year
     try:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
-    except InputError:  # as a user writes it (2022年6月, 上半年), the plan year supplying one
-        period = read_period(text, year)
+    except InputError:
+        period = written_period(text, target.frequency, year)
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)
     if period.year == year or (period.year == year - 1 and period.is_final):
