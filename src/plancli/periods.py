@@ -15,6 +15,7 @@ from typing import Literal
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.period_numerals import with_digits
+from plancli.period_ranges import as_months, date_or_span
 from plancli.period_slips import period_slip
 
 Granularity = Literal["M", "Q", "H", "Y"]
@@ -170,8 +171,8 @@ def no_such_month(text: str) -> InputError | None:
     nearly written right, named with the form it takes (`2026-Q02`, `2026-M6`, `2026-6月`:
     `period_slips`, session 33)."""
 
-    normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(PERIOD_DASHES)
-    normal = with_digits(normal)  # 二〇二二年十三月: no month 13, as 2022年13月
+    folded = "".join(unicodedata.normalize("NFKC", text).split())  # 2022.1~13: as 2022年1-13月
+    normal = with_digits(as_months(folded).translate(PERIOD_DASHES))  # 二〇二二年十三月 too
     found = _MONTH_WRITTEN.match(normal)
     if found is not None:
         return _none_of(text, [found["start"], found["month"]], 12)
@@ -305,7 +306,10 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     (January, or October typed as the number 2022.10?). A point in time is read as the period
     it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
     (what plancli itself prints: 数据截至2022年三季度末)."""
-    normal = "".join(unicodedata.normalize("NFKC", text).translate(PERIOD_DASHES).split())
+    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    if (both := date_or_span(folded, _clipped(text))) is not None:
+        raise both  # 2022-1-6: 6 January or 1-6月? (`period_ranges`)
+    normal = as_months(folded).translate(PERIOD_DASHES)  # 2022.1-6: 2022年1-6月
     normal = with_digits(normal)  # 二〇二二年六月: 2022年6月 (`period_numerals`)
     date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
