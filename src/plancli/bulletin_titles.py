@@ -13,9 +13,12 @@ from plancli.i18n import _
 from plancli.periods import DASHES as _DASHES
 from plancli.periods import bulletin_period
 
-# A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报).
+# A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报);
+# and since session 35 a range of months after the year (2022.1-6, 2022/1~6, 2022年1-6: over a
+# column, 1—6月累计), never a date (2022-07-15 发布: `period_ranges`).
 _TITLE_PERIOD = re.compile(
     r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
+    r"|(?<![0-9])[0-9]{4}[./年][0-9]{1,2}[-~〜至到][0-9]{1,2}(?![0-9]|\.[0-9])"
 )
 
 # A workbook's location as the xlsx reader names it (`月报.xlsx:9月`): its file, its sheet.
@@ -36,7 +39,7 @@ def title_period(texts: Sequence[str]) -> str | None:
                 ends = {(bulletin_period(f, 9999) or f)[4:] for f in found}
             except InputError:  # 4-6月: the row's own check says why
                 return found[0]
-            years = {f[:4] for f in found if "年" in f}
+            years = {f[:4] for f in found if "年" in f or f[:4].isdigit()}
             return found[0] if len(ends) == 1 and len(years) <= 1 else None
     return None
 

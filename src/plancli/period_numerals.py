@@ -6,6 +6,10 @@ writes (`2022年6月`, `2022年上半年`, `2022年1至6月`, `12月`): before s
 Only a year of four numerals before 年 and a month's number before 月 (or before the
 至 of a span ending in 月) are read: a quarter keeps its numeral (`二季度` is the quarter alone,
 `前三季度` the year to date: `periods.bulletin_period` tells them apart by it).
+
+Session 35: a date's day too (`二〇二二年六月三十日`, read as `2022年6月30日` was: its month),
+and a quarter's 季 without 度 (`2022年第2季`, `一季`, `前三季`) as 季度, whatever it then is:
+`2022年第2季` is the quarter alone, as `2022年第2季度`; `Q5`-like numbers are named as none.
 """
 
 from __future__ import annotations
@@ -15,8 +19,18 @@ import re
 _NUMERAL = "〇零一二三四五六七八九"
 _DIGITS = str.maketrans(_NUMERAL, "00123456789")
 _YEAR = re.compile(rf"(?<![{_NUMERAL}十])([{_NUMERAL}]{{4}})(?=年)")
-_IN_MONTHS = re.compile(r"月(?:份|末|底)?(?:累计)?$")  # 六月, 一至六月份, 十二月末
+_IN_MONTHS = re.compile(r"月(?:份|末|底|[0-9]{1,2}日)?(?:累计)?$")  # 六月, 一至六月份, 六月30日
 _MONTH = re.compile(rf"(?<![0-9{_NUMERAL}十])([{_NUMERAL}十]{{1,3}})(?=月|[-~至到].*月)")
+_DAY = re.compile(rf"(?<=月)([{_NUMERAL}十]{{1,3}})(?=日$)")  # 六月三十日: its day
+_QUARTER_WORD = re.compile(rf"(?<=[0-9{_NUMERAL}十])季(?!度)")  # 第2季, 一季末, 前三季
+
+
+def period_words(normal: str) -> str:
+    """`normal` (folded: NFKC, no spaces) with its numerals in digits (`with_digits`) and a
+    quarter's 季 as 季度 (`2022年第2季` → `2022年第2季度`); as it is when it has neither."""
+    if normal.isascii():
+        return normal
+    return with_digits(_QUARTER_WORD.sub("季度", normal))
 
 
 def with_digits(normal: str) -> str:
@@ -25,6 +39,7 @@ def with_digits(normal: str) -> str:
     if normal.isascii():
         return normal
     written = _YEAR.sub(lambda found: found[1].translate(_DIGITS), normal)
+    written = _DAY.sub(lambda found: str(_number(found[1])), written)  # 三十日: 30日
     if _IN_MONTHS.search(written):
         written = _MONTH.sub(lambda found: str(_number(found[1])), written)
     return written

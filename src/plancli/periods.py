@@ -14,7 +14,8 @@ from typing import Literal
 
 from plancli.errors import InputError
 from plancli.i18n import _
-from plancli.period_numerals import with_digits
+from plancli.period_numerals import period_words
+from plancli.period_ranges import as_months, date_or_span
 from plancli.period_slips import period_slip
 
 Granularity = Literal["M", "Q", "H", "Y"]
@@ -159,6 +160,10 @@ _CODE_WRITTEN = re.compile(
     r"^[0-9]{4}(?:[-/.](?P<month>[0-9]{1,2})|[-年]?[Qq](?P<quarter>0{0,9}[0-9]{1,2})"
     r"|[-年]?[Hh](?P<half>0{0,9}[0-9]{1,2}))$"
 )
+# Q5 2022, H3-2022: the year written last (`period_slips`), the quarter (half) none.
+_LAST_WRITTEN = re.compile(
+    r"^(?:[Qq](?P<quarter>0{0,9}[0-9]{1,2})|[Hh](?P<half>0{0,9}[0-9]{1,2}))[-/]?[0-9]{4}$"
+)
 
 
 def no_such_month(text: str) -> InputError | None:
@@ -170,19 +175,20 @@ def no_such_month(text: str) -> InputError | None:
     nearly written right, named with the form it takes (`2026-Q02`, `2026-M6`, `2026-6月`:
     `period_slips`, session 33)."""
 
-    normal = "".join(unicodedata.normalize("NFKC", text).split()).translate(PERIOD_DASHES)
-    normal = with_digits(normal)  # 二〇二二年十三月: no month 13, as 2022年13月
+    folded = "".join(unicodedata.normalize("NFKC", text).split())  # 2022.1~13: as 2022年1-13月
+    normal = period_words(as_months(folded).translate(PERIOD_DASHES))  # 二〇二二年十三月 too
     found = _MONTH_WRITTEN.match(normal)
     if found is not None:
         return _none_of(text, [found["start"], found["month"]], 12)
     found = _QUARTER_WRITTEN.match(normal)
     if found is not None:
         return _none_of(text, [found["start"], found["quarter"]], 4)
-    found = _CODE_WRITTEN.match(normal)
+    found = _CODE_WRITTEN.match(normal) or _LAST_WRITTEN.match(normal)
     if found is not None and found["half"] is not None:
         wrong = _none_of(text, [found["half"]], 2)
     elif found is not None:
-        wrong = _none_of(text, [found["month"]], 12) or _none_of(text, [found["quarter"]], 4)
+        month = found.groupdict().get("month")
+        wrong = _none_of(text, [month], 12) or _none_of(text, [found["quarter"]], 4)
     else:
         wrong = None
     # 2022-Q02, 2022-M6, 2022-6月: nearly plancli's form, each named with the form it takes
@@ -305,8 +311,11 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     (January, or October typed as the number 2022.10?). A point in time is read as the period
     it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
     (what plancli itself prints: 数据截至2022年三季度末)."""
-    normal = "".join(unicodedata.normalize("NFKC", text).translate(PERIOD_DASHES).split())
-    normal = with_digits(normal)  # 二〇二二年六月: 2022年6月 (`period_numerals`)
+    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    if (both := date_or_span(folded, _clipped(text))) is not None:
+        raise both  # 2022-1-6: 6 January or 1-6月? (`period_ranges`)
+    normal = as_months(folded).translate(PERIOD_DASHES)  # 2022.1-6: 2022年1-6月
+    normal = period_words(normal)  # 二〇二二年六月: 2022年6月; 第2季: 第2季度 (`period_numerals`)
     date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
     if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:

@@ -7,6 +7,10 @@ progress (75%), `vs pace +25 pp`, `months left 3` and the at-risk tolerance, as 
 still under way; it now says when it was done and by which record, and leaves the pace out.
 `show --json` keeps every field of the assessment (scripts read them) and names the record in
 `met_by`.
+
+Session 35: a target `missed` (the year over, its final figure short of the bound) likewise
+listed `time progress 100%`, `vs pace -6.45 pp`, `months left 0` and the at-risk tolerance, a
+pace for a year that has no months left; its pace lines go too (`pace_over`).
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 # The lines of `show`'s assessment that measure a pace towards a bound still to reach: none
-# of them applies once the target is met. (`tolerance` stays: a relative target's 同步 is
-# judged by it, met or not; so does the projection, the year's total at this pace: 2 of 1–2
-# pilots by June is 2 a year, capped at the range's top, not 4.)
+# of them applies once the target is met, or missed at the year's end (`pace_over`).
+# (`tolerance` stays: a relative target's 同步 is judged by it, met or not; so does the
+# projection, the year's total at this pace: 2 of 1–2 pilots by June is 2 a year, capped at
+# the range's top, not 4.)
 PACE_LINES = frozenset(
     {
         "time_progress",
@@ -43,6 +48,12 @@ R = TypeVar("R", bound=_Figure)
 def is_settled(status: str) -> bool:
     """Is a target of this status met: its pace lines said nothing more?"""
     return status == "met"
+
+
+def pace_over(status: str) -> bool:
+    """Is the pace of a target of this status no longer measured: met, or missed at the
+    year's end (the assessment says `missed` at the year's final period only)?"""
+    return status in ("met", "missed")
 
 
 def met_by(status: str, period: str | None, revisions: Sequence[tuple[R, bool]]) -> R | None:

@@ -33,7 +33,7 @@ from plancli.render.cells import (
 )
 from plancli.render.runs import keeping_runs
 from plancli.safe import clip
-from plancli.settled import PACE_LINES, is_settled
+from plancli.settled import PACE_LINES, is_settled, pace_over
 from plancli.unit_words import class_text
 
 
@@ -69,14 +69,16 @@ def assessment_detail(
     name a relative target's reference is shown by (its id when not given); `own_superseded`,
     a roll-up's own figure and period that its parts' later sum superseded; `planned`, the
     plan's target, to say why a growth target's need is missing (no baseline amount);
-    `met_by`, the record that met it (`settled.met_by`). A target met has no pace lines."""
+    `met_by`, the record that met it (`settled.met_by`). A target met, or missed, has no pace
+    lines."""
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
     rows.add_column(overflow="fold")
     settled = is_settled(a.status)
+    paced = not pace_over(a.status)  # met, or missed at the year's end: no pace lines
 
     def add(key: str, value: str | Text | None) -> None:
-        if value and not (settled and key in PACE_LINES):
+        if value and (paced or key not in PACE_LINES):
             # broken between characters or at a space, never inside a date or a figure with
             # its unit (`区人大常委会7` over `月批准…` at 40 columns)
             text = value if isinstance(value, Text) else keeping_runs(shown(value))

@@ -1,0 +1,89 @@
+"""A range of months written after the year with a dot, a slash or a dash (`2022.1-6`,
+`2022.1—6`, `2022/1~6`, `2022-1至6`, `2022年1-6`), as Chinese bulletins head a year-to-date
+column (1—6月累计): read as `2022年1-6月`, the position at June's end (session 35).
+
+Until session 35 `2022.1-6`, `2022/1-6`, `2022.1—6` and `2022-1-6` were read as the date 6
+January, so a 1–6月 figure went into January's slot; `2022.1~6` and `2022.1至6` were told
+`malformed period`. Which reading a spelling gets:
+
+- a range: the separator after the year differs from the one between the months (`2022.1-6`,
+  `2022/1-6`, `2022年1-6`, `2022-1—6`), or that one is no date's (`~`, `〜`, `至`, `到`), or
+  月 follows (`2022-1-6月`): a date repeats its separator (2022/1/6, 2022.1.6, 2022-01-06);
+- a date: the same dash twice, padded as ISO writes a date (`2022-01-06`), or whose "months"
+  can be no span (`2022-1-31`, `2022-6-1`; `2022-1-1` is January either way);
+- refused, both readings named (`date_or_span`): the same dash twice, unpadded, the second
+  number a later month (`2022-1-6`: 6 January or 1-6月? `２０２２－１－６`, `2022-01-6` too).
+
+What the range then is, is `periods.bulletin_period`'s rule for `2022年1-6月`: from January it
+is the year to date; `2022.4-6` is refused as not year to date (it was read as April).
+"""
+
+from __future__ import annotations
+
+import re
+
+from plancli.errors import InputError
+from plancli.i18n import _
+
+# The dashes a folded (NFKC) period may hold: NFKC makes － and ﹣ an ASCII hyphen, ‑ a ‐.
+_DASHES = r"\-‐‒–—―−"  # the hyphen escaped: a set's range otherwise
+_SPAN = re.compile(
+    rf"^(?P<year>[0-9]{{4}})(?P<sep>[./年{_DASHES}])(?P<start>[0-9]{{1,2}})"
+    rf"(?P<to>[{_DASHES}~〜至到])(?P<end>[0-9]{{1,2}})(?P<unit>月份?)?(?:累计)?$"
+)
+
+
+def as_months(folded: str) -> str:
+    """`folded` (NFKC, no spaces, dashes as typed) as `2022年1-6月` when it is a range of months
+    after the year (`2022.1-6`); as it is otherwise."""
+    found = _SPAN.match(folded)
+    if found is None or _dated(found):
+        return folded
+    start, end = int(found["start"]), int(found["end"])
+    if found["unit"] is None and found["to"] == "-" and not start <= end <= 12:
+        return folded  # 2022.1-31, 2022/6-1: no span of months; a date, as before
+    return f"{found['year']}年{found['start']}-{found['end']}月"
+
+
+def _dated(found: re.Match[str]) -> bool:
+    """Is the text written as a date is, one separator twice and no 月 (`2022-1-6`)?"""
+    return found["unit"] is None and found["sep"] == found["to"]
+
+
+def date_or_span(folded: str, text: object) -> InputError | None:
+    """The error of a period that is a date or a range of months alike (`2022-1-6`: 6 January,
+    or 1-6月?), naming both and what to write for each; None for any other. `text` is the
+    period as typed, clipped for the message."""
+    found = _SPAN.match(folded)
+    if found is None or not _dated(found):
+        return None
+    year, start, end = found["year"], int(found["start"]), int(found["end"])
+    if len(found["start"]) == 2 and len(found["end"]) == 2:
+        return None  # 2022-01-06: ISO's date
+    if not 1 <= start < end <= 12:
+        return None  # 2022-1-31, 2022-6-1: a date only; 2022-1-1: January either way
+    date = f"{year}-{start:02d}-{end:02d}"
+    month = f"{year}-{start:02d}"
+    if start == 1:
+        message = _(
+            "period {period!r} could be the date {date} ({month}) or the months {span} "
+            "({code}, year to date): write {date} or {span}"
+        )
+    else:
+        message = _(
+            "period {period!r} could be the date {date} ({month}) or the months {start}-{end}月, "
+            "which are not year to date: write {date}, or {year}年1-{end}月 ({code}) for the "
+            "months from January"
+        )
+    return InputError(
+        message.format(
+            period=text,
+            date=date,
+            month=month,
+            span=f"{year}年{start}-{end}月",
+            code=f"{year}-{end:02d}",
+            start=start,
+            end=end,
+            year=year,
+        )
+    )
