@@ -137,7 +137,8 @@ def test_status_as_of_a_dotted_range_is_at_june_s_end(run: Callable[..., Any]) -
     shown = json.loads(result.stdout)
     assert (shown["as_of"], shown["time_progress"]) == ("2022-06", 0.5)
     records = read_records(run.ledger)  # type: ignore[attr-defined]
-    assert [(r.period, str(r.value)) for r in records] == [("2022-06", "0.3")]
+    # gdp reports quarterly: June's end is its 2022-Q2, as `template` writes it (period_rhythm)
+    assert [(r.period, str(r.value)) for r in records] == [("2022-Q2", "0.3")]
 
 
 @pytest.mark.parametrize(
@@ -184,12 +185,13 @@ def test_a_bulletin_s_1_6_figure_goes_into_june(
     run: Callable[..., Any], tmp_path: Path, bulletin: str
 ) -> None:
     """On main the first was stored as 2022-01 (120 5G base stations in January) and the others
-    refused; the figure is 1—6月's, June's slot."""
+    refused; the figure is 1—6月's, June's end: the quarterly target's 2022-Q2 (period_rhythm),
+    whichever way the bulletin heads it."""
     csv = tmp_path / "月报.csv"
     csv.write_text(bulletin, encoding="utf-8")
     result = run("import", str(csv))
     assert result.exit_code == 0, result.stderr
-    assert _stored(run) == [("new_5g_base_stations", "2022-06", "120")]
+    assert _stored(run) == [("new_5g_base_stations", "2022-Q2", "120")]
 
 
 def test_a_workbook_s_dotted_header_goes_into_june(run: Callable[..., Any], tmp_path: Path) -> None:
@@ -204,7 +206,8 @@ def test_a_workbook_s_dotted_header_goes_into_june(run: Callable[..., Any], tmp_
     book.save(path)
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert _stored(run) == [("new_5g_base_stations", "2022-06", "120")]
+    # June's end in the quarterly target's rhythm (period_rhythm), as the CSV's headers give it
+    assert _stored(run) == [("new_5g_base_stations", "2022-Q2", "120")]
 
 
 def test_a_bulletin_row_dated_or_ranged_alike_is_refused(

@@ -87,6 +87,10 @@ def test_a_written_period_in_the_targets_rhythm(frequency: str, text: str, store
         ("2022/6/1", True),
         ("2022-06-30 00:00:00", True),
         ("2022年6月1日", True),
+        ("二〇二二年六月三十日", True),  # a date in numerals is a date, as 2022年6月30日 is
+        ("2022.1-6", False),  # a bulletin's months (period_ranges), though it looks dated
+        ("2022.1—6", False),
+        ("２０２２．１－６", False),
         ("2022-6", False),
         ("2022Q2", False),
         ("2022年6月", False),

@@ -24,6 +24,8 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from plancli.errors import InputError
+from plancli.period_numerals import period_words
+from plancli.period_ranges import as_months
 from plancli.periods import PERIOD_DASHES, Period, parse_period, read_period
 
 # A date as a CSV saved by Excel writes one (2022/6/1, 2022-06-30 00:00:00): a typed code.
@@ -49,7 +51,10 @@ def in_rhythm(frequency: str, period: Period, plan_year: int) -> Period:
 def is_code(text: str) -> bool:
     """Whether `text` is a period as plancli writes it (2022-06, 2022-Q2, 2022-H1, 2022; in
     full-width digits too) or a date (Excel's cell for a typed 2022-06): stored as typed."""
-    normal = "".join(unicodedata.normalize("NFKC", text).translate(PERIOD_DASHES).split())
+    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    if as_months(folded) != folded:
+        return False  # 2022.1-6, 2022/1~6: a bulletin's months (`period_ranges`), no date
+    normal = period_words(folded.translate(PERIOD_DASHES))  # 二〇二二年六月三十日: a date too
     if _DATE.match(normal):
         return True
     try:
