@@ -312,8 +312,10 @@ class _Writer:
             # a quarterly figure in a monthly report: its own period (前三季度), not 累计
             part = "" if a.stale else other_period(a, self.report.as_of)
             if self.zh:
-                if a.name.endswith(RATE_NAMES):  # 经济增长为5.3%, not 经济增长累计增长5.3%
-                    return f"为{'' if rising else '-'}{size}%"
+                # 经济增长为5.3%, not 经济增长累计增长5.3%; of an earlier period, which
+                # (1-6月为2.8%, as the English says in January–June), never as if the report's
+                if a.name.endswith(RATE_NAMES):
+                    return f"{part}为{'' if rising else '-'}{size}%"
                 lead = part or ("" if year_end else "累计")
                 lead = f"{num(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
