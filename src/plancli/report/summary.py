@@ -28,6 +28,7 @@ from plancli.report.phrases import (
     COUNT_ORDER,
     MONTHS_EN,
     RATE_NAMES,
+    RATE_NAMES_EN,
     aim_phrase,
     and_,
     bound_phrase,
@@ -319,9 +320,12 @@ class _Writer:
                 lead = part or ("" if year_end else "累计")
                 lead = f"{num(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
+            part = "" if a.stale else other_period_en(a, self.report.as_of)
+            if a.name_en.endswith(RATE_NAMES_EN):  # as 为2.8%: a growth's growth does not grow
+                rate = f"{self._is} {'' if rising else '-'}{size}%"
+                return rate + (f" in {part}" if part else "")
             verb = "grew" if rising else "fell"
             to = f" to {num(held)} {a.unit}" if held is not None else ""
-            part = "" if a.stale else other_period_en(a, self.report.as_of)
             return f"{verb} {size}%{to}" + (
                 f" in {part}" if part else ("" if year_end else " year to date")
             )
