@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plancli.cli.app import CsvOpt, JsonOpt, command, one_format, say, state
+from plancli.cli.ask import confirm
 from plancli.cli.completion import complete_target
 from plancli.cli.ledger_opts import DryRunOpt, advise
 from plancli.cli.streams import emit, emit_csv
@@ -214,7 +215,7 @@ def undo_cmd(
             )
         try:
             question = _("Revert {count} of batch {batch}?").format(count=count, batch=undo.batch)
-            confirmed = typer.confirm(visible(question), err=True)
+            confirmed = confirm(visible(question))
         except typer.Abort:  # end of input
             raise InputError(
                 _("no answer; nothing reverted (pass --yes to skip the question)")

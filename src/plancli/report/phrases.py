@@ -397,6 +397,8 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
 # Names that are a rate already (经济增长, 全国固定资产投资增速, 居民消费价格涨幅): their figure is
 # written 为5.3%, not 增长5.3%.
 RATE_NAMES = ("增长", "增速", "涨幅", "增幅")
+# …and in English (National fixed-asset investment growth is 2.8%, never "growth grew 2.8%").
+RATE_NAMES_EN = (" growth", " rise", " increase")
 
 
 def trend_phrase(a: AssessmentOut, zh: bool) -> str:

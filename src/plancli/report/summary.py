@@ -58,7 +58,7 @@ from plancli.report.phrases import (
 from plancli.report.relations import relation_info, relation_phrase
 from plancli.report.text import dated, figure_notes, no_attention, year_over, zh_as_of, zh_period
 from plancli.report.unreported import listed_without_figure, without_figure_sentence
-from plancli.report.when import other_period, other_period_en
+from plancli.report.when import other_period, other_period_en, rate_figure
 from plancli.report.yearend import (
     achieved,
     all_alike,
@@ -311,9 +311,10 @@ class _Writer:
             held = a.amount if year_end and not a.name.endswith(RATE_NAMES) else None
             # a quarterly figure in a monthly report: its own period (前三季度), not 累计
             part = "" if a.stale else other_period(a, self.report.as_of)
+            signed = size if rising else f"-{size}"
+            if rate := rate_figure(a, self.report.as_of, self.zh, self._is, signed):
+                return rate  # 经济增长为5.3%, not 经济增长累计增长5.3%
             if self.zh:
-                if a.name.endswith(RATE_NAMES):  # 经济增长为5.3%, not 经济增长累计增长5.3%
-                    return f"为{'' if rising else '-'}{size}%"
                 lead = part or ("" if year_end else "累计")
                 lead = f"{num(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"

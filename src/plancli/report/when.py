@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from plancli.assess import AssessmentOut
 from plancli.periods import earlier_part, parse_period
-from plancli.report.phrases import MONTHS_EN
+from plancli.report.phrases import MONTHS_EN, RATE_NAMES, RATE_NAMES_EN
 
 _EN = {3: "the first quarter", 6: "the first half", 9: "the first three quarters"}
 
@@ -34,3 +34,19 @@ def _words(a: AssessmentOut, as_of: str | None, lang: str) -> str:
     if quarterly and end in _EN:
         return _EN[end]
     return f"January–{MONTHS_EN[end - 1]}"
+
+
+def rate_figure(
+    a: AssessmentOut, as_of: str | None, zh: bool, is_word: str, size: str
+) -> str | None:
+    """A name that is a rate already (经济增长, National fixed-asset investment growth): its
+    figure as such, 为5.3% / is 5.3%, never 增长5.3% nor "growth grew 5.3%"; of a period before
+    `as_of` (and not late), with its months, in both languages (1-6月为2.8% / is 2.8% in
+    January–June: the Chinese had said 为2.8%, read as the report's month, until session 35).
+    `size` is signed. None for any other name."""
+    if not (a.name.endswith(RATE_NAMES) if zh else a.name_en.endswith(RATE_NAMES_EN)):
+        return None
+    part = "" if a.stale else _words(a, as_of, "zh" if zh else "en")
+    if zh:
+        return f"{part}为{size}%"
+    return f"{is_word} {size}%" + (f" in {part}" if part else "")
