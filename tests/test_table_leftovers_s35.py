@@ -5,11 +5,14 @@ other rows broken between ids and never inside a figure."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.cells import cell_len
+
+from plancli.render.runs import breaks
 
 
 @pytest.fixture(name="demo")
@@ -82,3 +85,60 @@ def test_every_card_name_is_whole_beside_its_id_or_laid_out_under_it(
         if words[:1] and words[0] in names and len(line) - len(line.lstrip()) == 1:
             rest = line.strip().removeprefix(words[0]).strip()
             assert rest in ("", names[words[0]]) or "/" in rest, line
+
+
+TITLE = "/tmp/s35/ledgers/区发展和改革局/官渡区2022年计划台账.sqlite"
+
+
+@pytest.mark.parametrize("width", [40, 44, 50, 56, 58])
+def test_a_path_breaks_after_a_slash_never_inside_its_files_name(width: int) -> None:
+    """A title that is a ledger's path broke inside its Chinese file name (`…/官渡区` over
+    `2022年计划台账.sqlite` at 50 columns, `…台账` over `.sqlite` at 60)."""
+    cuts = breaks(TITLE, width, paths=True, phrases=True)
+    assert cuts == [TITLE.index("官渡区")]
+    assert breaks(TITLE, cell_len(TITLE), paths=True, phrases=True) == []
+
+
+def test_a_files_name_wider_than_the_line_breaks_between_its_units() -> None:
+    """Only a name wider than the line itself breaks inside (between characters, never in
+    `2022年`): nothing else can be done."""
+    path = "/a/" + "官渡区2022年国民经济和社会发展计划执行情况台账.sqlite"
+    lines = _lines(path, 30)
+    assert lines == ["/a/官渡区2022年国民经济和社会", "发展计划执行情况台账.sqlite"]
+
+
+def _lines(text: str, width: int) -> list[str]:
+    cuts = [0, *breaks(text, width, paths=True), len(text)]
+    return [text[a:b] for a, b in pairwise(cuts)]
+
+
+@pytest.fixture(name="ledgered")
+def ledgered_fixture(invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The bundled 2022 plan with a ledger whose file's name is Chinese, gdp recorded."""
+    folder = tmp_path / "区发展和改革局"
+    folder.mkdir()
+    ledger = str(folder / "官渡区2022年计划台账.sqlite")
+    args = ["--plan", "guandu-2022", "--ledger", ledger]
+    assert invoke(*args, "record", "gdp", "5.1", "-p", "2022-06").exit_code == 0
+
+    def run(*command: str, columns: int, lang: str = "zh") -> list[str]:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        result = invoke("--lang", lang, *args, *command)
+        assert result.exit_code == 0, result.output
+        lines: list[str] = result.stdout.splitlines()
+        assert max(map(cell_len, lines)) <= columns, result.stdout
+        return lines
+
+    return run
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 60])
+def test_history_title_keeps_the_ledgers_file_name_whole(
+    ledgered: Any, lang: str, columns: int
+) -> None:
+    """`history`'s title, the ledger's path: `…/官渡区` over `2022年计划台账.sqlite` at 50
+    columns, `…台账` over `.sqlite` at 60."""
+    lines = ledgered("history", columns=columns, lang=lang)
+    title = lines[: lines.index("")]
+    assert any(line.strip().endswith("官渡区2022年计划台账.sqlite") for line in title), title
