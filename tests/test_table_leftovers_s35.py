@@ -142,3 +142,15 @@ def test_history_title_keeps_the_ledgers_file_name_whole(
     lines = ledgered("history", columns=columns, lang=lang)
     title = lines[: lines.index("")]
     assert any(line.strip().endswith("官渡区2022年计划台账.sqlite") for line in title), title
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 60])
+def test_show_no_records_keeps_the_ledgers_file_name_whole(
+    ledgered: Any, lang: str, columns: int
+) -> None:
+    """`show retail_sales` with no record of it: Rich folded the path of its `no records of
+    retail_sales in PATH` anywhere (`…/官渡区2022` over `年计划台账.sqlite` at 50 columns)."""
+    lines = ledgered("show", "retail_sales", columns=columns, lang=lang)
+    at = next(i for i, line in enumerate(lines) if line.startswith(("no records", "/")))
+    assert any("官渡区2022年计划台账.sqlite" in line for line in lines[at:]), lines[at:]

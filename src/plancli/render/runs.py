@@ -250,6 +250,13 @@ def keeping_runs(text: Text, paths: bool = False, phrases: bool = False) -> Keep
     return kept
 
 
+def path_text(text: Text) -> KeepsRuns:
+    """A line that names a path (`no records of gdp in /tmp/…/官渡区2022年计划台账.sqlite`): it
+    breaks at a space or after a `/`, a file's name whole on its line unless wider than the
+    line itself (Rich folded it, `…/官渡区2022` over `年计划台账.sqlite`, `show` at 50 columns)."""
+    return keeping_runs(text, paths=True)
+
+
 def name_text(text: Text) -> KeepsRuns:
     """A name (a target's, a section's, a plan's) as it breaks wherever it is shown beside or
     under its id: in a table's name column, under the id in a table or a card, in `show ID`'s
