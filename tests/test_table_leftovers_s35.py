@@ -5,6 +5,7 @@ other rows broken between ids and never inside a figure."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -154,3 +155,31 @@ def test_show_no_records_keeps_the_ledgers_file_name_whole(
     lines = ledgered("show", "retail_sales", columns=columns, lang=lang)
     at = next(i for i, line in enumerate(lines) if line.startswith(("no records", "/")))
     assert any("官渡区2022年计划台账.sqlite" in line for line in lines[at:]), lines[at:]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 60])
+def test_show_parts_break_between_ids(ledgered: Any, lang: str, columns: int) -> None:
+    """investment_total's parts (构成): Rich broke them anywhere (`investment_m` over
+    `unicipal`, `investme` over `nt_health_elderly`, 40 columns); its projects row inside a
+    figure (`总投资415.` over `05亿元`, 50 columns)."""
+    lines = ledgered("show", "investment_total", columns=columns, lang=lang)
+    parts = [
+        "investment_roads",
+        "investment_municipal",
+        "investment_ecology",
+        "investment_education",
+        "investment_health_elderly",
+        "investment_social_other",
+    ]
+    label = "构成" if lang == "zh" else "parts"
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{label} "))
+    shown: list[str] = []
+    for line in lines[at:]:
+        words = line.split()[1:] if line.startswith(label) else line.split()
+        if not words or not words[0].startswith("investment_"):
+            break
+        shown += [word for chunk in words for word in re.split("[、,]", chunk) if word]
+    assert shown == parts
+    if lang == "zh":
+        assert any("415.05亿元" in line for line in lines)
