@@ -316,10 +316,13 @@ def test_a_narrow_terminal_never_crops_a_status_or_a_figure(
         for target in data["targets"]:
             at = next(i for i, line in enumerate(lines) if line.split()[:1] == [target["id"]])
             # its row: the id's line, or the card under a lone id (a 左右's judged edge,
-            # `≈ 5% (≥4.5%)`, can leave the figures too little room beside a 26-column id)
+            # `≈ 5% (≥4.5%)`, can leave the figures too little room beside a 26-column id) or
+            # under the id with its name beside it (since session 34, where that saves lines)
             heads = [n for n in range(at + 1, len(lines)) if lines[n].split()[:1] in ids_lists]
             end = heads[0] if heads else len(lines)
-            line = lines[at] if lines[at].strip() != target["id"] else " ".join(lines[at:end])
+            # (a status cut short on the id's line is whole on none of the row's lines)
+            card = not any(f" {word}" in lines[at] for word in STATUS_WORDS[lang])
+            line = " ".join(lines[at:end]) if card else lines[at]
             status = STATUS_WORDS[lang][
                 ("on_track", "at_risk", "behind", "no_data", "pending", "tracked").index(
                     target["status"]

@@ -152,9 +152,12 @@ def test_gap_at_80_columns_keeps_what_it_takes(guandu: Any, lang: str) -> None:
     needs = "31个/月" if lang == "zh" else "31 个/mo"
     assert needs in card("new_5g_base_stations")
     assert ("8.72%") in card("gdp")
-    # the name on the line under its id
+    # the name beside its id, both whole on the card's first line (since session 35; under
+    # the id before, a line more a card), and the figures under them
     at = lines.index(_row(text, "new_5g_base_stations"))
-    assert lines[at + 1].strip() == ("新建5G基站" if lang == "zh" else "New 5G base stations")
+    name = "新建5G基站" if lang == "zh" else "New 5G base stations"
+    assert lines[at].split() == ["new_5g_base_stations", *name.split()]
+    assert lines[at + 1].rstrip().endswith(needs)
 
 
 # ------------------------------------------------------------- D10: kinds as tables show them

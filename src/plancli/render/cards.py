@@ -59,6 +59,16 @@ def as_cards(
     # (whether each column is whole at its width, once: per card, it read every cell of the
     # column again: 0.4 s to fit the demo's `history` at one width, 80 s over 40–140 columns)
     top_line, below_line = _line(top), _line(below)
+    # a card's name beside its id where both fit whole on its first line, the names in a
+    # column; any other card's under its id, as before
+    at_column, alongside = (
+        names_alongside(ids, name, room, gap) if name is not None and not beside else (0, set())
+    )
+    alongside_line = (
+        _line([*top[:-1], (ids, at_column), (name, room - at_column - gap)])
+        if name is not None and alongside
+        else top_line
+    )
     header = CardHeader(
         _grid(top_line, [*(c.header for c in lead), id_header], gap),
         _grid(
@@ -72,20 +82,48 @@ def as_cards(
     table.add_column(header, width=width - EDGES)
     for i in range(len(ids.cells)):
         style = str(ids.options.get("style") or "")
-        if name is not None and not beside:  # the name under the id as in a table (`_stacked`)
-            first: Text = id_over_name(ids.cells[i], name.cells[i], style)
+        line, beside_id = top_line, []
+        if name is not None and i in alongside:
+            first: Text = keeping_runs(ids.cells[i])
+            first.stylize(style)
+            line, beside_id = alongside_line, [name.cells[i]]
+        elif name is not None and not beside:  # the name under the id as in a table (`_stacked`)
+            first = id_over_name(ids.cells[i], name.cells[i], style)
         else:
             first = keeping_runs(ids.cells[i])
             first.stylize(style)
         cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
         table.add_row(
             Group(
-                _grid(top_line, [*(c.cells[i] for c in lead), first], gap),
+                _grid(line, [*(c.cells[i] for c in lead), first, *beside_id], gap),
                 _grid(below_line, cells, gap),
             ),
             style=row_styles[i] if row_styles else None,
         )
     return table
+
+
+def names_alongside(ids: Column, name: Column, room: int, gap: int) -> tuple[int, set[int]]:
+    """Where a card's name goes beside its id rather than under it: the column the names
+    start at (`gap` cells past the widest of those ids) and the cards whose id and name both
+    fit whole on that line, as many as can; every other card keeps its name under its id. A
+    card so laid out is a line shorter, none longer: at 80 columns a 26-character id left the
+    names a line of their own (`w1_t05` over `改造城镇老旧小区` over the figures, 甘肃's draft,
+    `gap`). Session 34 put every card's name beside its id, in a column from the widest id:
+    an English name then broke a word short (`Affordable childcare service` over `pilots`, 72
+    columns) where under its id it was whole."""
+    sizes = {
+        i: (cell_len(ids_cell.plain), cell_len(name_cell.plain))
+        for i, (ids_cell, name_cell) in enumerate(zip(ids.cells, name.cells, strict=True))
+        if "\n" not in ids_cell.plain + name_cell.plain and name_cell.plain.strip()
+    }
+    best: tuple[int, set[int]] = (0, set())
+    for at in sorted({id_width for id_width, _ in sizes.values()}):
+        cards = {i for i, (id_width, names) in sizes.items() if id_width <= at}
+        cards = {i for i in cards if at + gap + sizes[i][1] <= room}
+        if len(cards) > len(best[1]):
+            best = (at, cards)
+    return best
 
 
 def cards_kept(columns: list[Column], width: int, gap: int) -> list[Column]:

@@ -234,12 +234,12 @@ def target_detail(
         if value:
             labels.append(label)
             # a text (the report's quote) broken between characters or at a space, never
-            # inside a figure (`新开工项目4` over `6项` read as 4 new projects); a name under
-            # the id as the tables break it (`大罗家营366号民居、` over `向旭庵等…`)
+            # inside a figure (`新开工项目4` over `6项` read as 4 new projects, `总投资415.` over
+            # `05亿元`); a name under the id as the tables break it (`大罗家营366号民居、` over
+            # `向旭庵等…`), a list of ids between them (`investment_roads、` over
+            # `investment_municipal、`, not `investment_m` over `unicipal`)
             text = shown(value, newlines=newlines)
-            rows.add_row(
-                label, name_text(text) if name else keeping_runs(text) if newlines else text
-            )
+            rows.add_row(label, name_text(text) if name else keeping_runs(text))
 
     # the id first, on a line of its own where it does not fit beside its label (`IdFirst`)
     add(t("name", lang), target.name, name=True)
@@ -280,7 +280,7 @@ def target_detail(
         add(t("profile", lang), ", ".join(num(p) for p in target.profile))
     add(t("due", lang), target.due)
     if target.parts:
-        add(t("parts", lang), ("、" if lang == "zh" else ", ").join(target.parts))
+        add(t("parts", lang), ("、" if lang == "zh" else ", ").join(target.parts), name=True)
     if target.projects:
         p = target.projects
         text = t("detail.projects", lang).format(total=p.total, continuing=p.continuing, new=p.new)

@@ -15,7 +15,7 @@ from rich.text import Text
 from plancli.unit_words import UNITS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod
 
@@ -48,6 +48,7 @@ _UNIT = re.compile(rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|[^\s{_WIDE}]+|[{_WIDE}])
 _PATH_UNIT = re.compile(
     rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*"
 )
+_PATH_NAME = re.compile(r"[^/]+/*|/+")  # a path's name with the `/` after it
 _WORD = re.compile(r"\S+")
 # A note's phrases (`NoteText`): a bracketed name with the punctuation after it (`(区工信局)`,
 # `（区统计局）；`), or a run up to and with its punctuation (`协议已签订，`); an opening bracket
@@ -82,7 +83,8 @@ def breaks(plain: str, width: int, paths: bool = False, phrases: bool = False) -
             used = cells
             continue
         used += space if used else 0  # too wide for any line: broken from where the line is
-        parts = _PHRASE.finditer(word.group()) if phrases else iter(())
+        path = paths and "/" in word.group()  # (a path's names, not phrases: `/tmp/a、b/`)
+        parts = _PHRASE.finditer(word.group()) if phrases and not path else iter(())
         spans = [(m.start(), m.end()) for m in parts] or [(0, len(word.group()))]
         for start, end in spans:
             phrase = word.group()[start:end]
@@ -94,13 +96,31 @@ def breaks(plain: str, width: int, paths: bool = False, phrases: bool = False) -
                 offsets.append(word.start() + start)
                 used = phrase_cells
                 continue
-            for unit in units.finditer(phrase):
-                unit_cells = cell_len(unit.group())
+            for unit_start, unit in _path_units(phrase, width) if path else _units(phrase, units):
+                unit_cells = cell_len(unit)
                 if used and used + unit_cells > width:
-                    offsets.append(word.start() + start + unit.start())
+                    offsets.append(word.start() + start + unit_start)
                     used = 0
                 used += unit_cells
     return _no_lone_last(plain, offsets, width, units)
+
+
+def _units(text: str, units: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """`text`'s units (`_UNIT`, `_PATH_UNIT`) and where each starts."""
+    return ((m.start(), m.group()) for m in units.finditer(text))
+
+
+def _path_units(path: str, width: int) -> Iterator[tuple[int, str]]:
+    """A path's names, each with the `/` after it, and where each starts: it breaks after a
+    `/`, never inside a name (`…/区发展和改革局/官渡区` over `2022年计划台账.sqlite` at 50
+    columns, `…台账` over `.sqlite` at 60), but for a name wider than the line itself, which
+    breaks between its units as any text."""
+    for name in _PATH_NAME.finditer(path):
+        if cell_len(name.group()) <= width:
+            yield name.start(), name.group()
+        else:
+            for unit in _PATH_UNIT.finditer(name.group()):
+                yield name.start() + unit.start(), unit.group()
 
 
 def _no_lone_last(plain: str, offsets: list[int], width: int, units: re.Pattern[str]) -> list[int]:
@@ -228,6 +248,13 @@ def keeping_runs(text: Text, paths: bool = False, phrases: bool = False) -> Keep
     kept = _rebuilt(text, KeepsRuns)
     kept.paths, kept.phrases = paths, phrases
     return kept
+
+
+def path_text(text: Text) -> KeepsRuns:
+    """A line that names a path (`no records of gdp in /tmp/…/官渡区2022年计划台账.sqlite`): it
+    breaks at a space or after a `/`, a file's name whole on its line unless wider than the
+    line itself (Rich folded it, `…/官渡区2022` over `年计划台账.sqlite`, `show` at 50 columns)."""
+    return keeping_runs(text, paths=True)
 
 
 def name_text(text: Text) -> KeepsRuns:
