@@ -28,6 +28,7 @@ from plancli.extract.parts import headings
 from plancli.extract.planyear import lead_year, plan_year
 from plancli.extract.review_levels import review_levels
 from plancli.extract.sections import Layout, Span, locate
+from plancli.extract.series_aliases import series_aliases
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.unfit import leave_out_unfit
@@ -145,6 +146,7 @@ def extract_plan(
     _resolve_references(targets)
     _unique_ids(targets)
     _bulletin_aliases(targets)
+    series_aliases(targets)
     short_names(parse, targets)
     for target in targets:
         target.start, target.end = flow.span(target.start, target.end)
