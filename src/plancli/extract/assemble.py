@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from plancli.errors import InputError
-from plancli.extract.baselines import change_baselines, raised_baselines, review_baselines
+from plancli.extract.baselines import (
+    change_baselines,
+    raised_baselines,
+    review_baselines,
+    review_growths,
+)
 from plancli.extract.characters import tidy_name
 from plancli.extract.draft import DraftTarget
 from plancli.extract.flow import reflow
@@ -21,7 +26,9 @@ from plancli.extract.name_flags import short_names
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
 from plancli.extract.planyear import lead_year, plan_year
+from plancli.extract.review_levels import review_levels
 from plancli.extract.sections import Layout, Span, locate
+from plancli.extract.series_aliases import series_aliases
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.unfit import leave_out_unfit
@@ -121,6 +128,10 @@ def extract_plan(
     work = WorkReader(parse, layout, targets).read()
     investment = read_investment(parse, layout)
     targets = [*targets, *work, *investment]
+    # a shared indicator a work section states (社会消费品零售总额增长6％左右): last year's
+    # figure as the headline's; a level or count (城镇新增就业40万人以上), its level
+    review_growths(parse, layout, work, joined)
+    review_levels(parse, layout, targets, joined)
     outside_margins(targets, parse)  # (a margin over another series: no change of its own)
     change_baselines(parse, layout, targets)
     raised_baselines(parse, layout, targets)
@@ -135,6 +146,7 @@ def extract_plan(
     _resolve_references(targets)
     _unique_ids(targets)
     _bulletin_aliases(targets)
+    series_aliases(targets)
     short_names(parse, targets)
     for target in targets:
         target.start, target.end = flow.span(target.start, target.end)

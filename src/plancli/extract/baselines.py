@@ -12,6 +12,7 @@ from decimal import Decimal
 from plancli.extract.baseline_levels import review_gdp_amount
 from plancli.extract.builder import ASPIRATION_NOTE
 from plancli.extract.draft import DraftTarget, toml_number
+from plancli.extract.review_levels import five_year_passages, in_passages
 from plancli.extract.sections import Layout
 from plancli.i18n import N_, _
 from plancli.indicator_names import STANDARD_NAMES
@@ -24,7 +25,14 @@ ALIASES = {
     "fixed_asset_investment": r"固定资产投资",
     "industrial_value_added": r"规上工业增加值|规模以上工业增加值",
     "foreign_trade": r"进出口总值|进出口总额|外贸进出口",
+    # the whole population's income, not the towns' or the villages' alone (城镇居民…, 农村…)
+    "resident_income": r"(?<![镇村住])(?:全体)?居民人均可支配收入",
+    "urban_income": r"城镇(?:常住)?居民人均可支配收入",
+    "rural_income": r"农村(?:常住)?居民人均可支配收入",
 }
+# the measures whose growth a relation compares (居民收入增速高于经济增速): its baseline is the
+# growth, as a growth target's is
+_GROWTH_RELATIVES = frozenset({"resident_income", "urban_income", "rural_income"})
 NUM = r"\d+(?:\.\d+)?"
 _FIVE_YEAR = re.compile(r"年均|累计|五年|十四五|十三五")
 # another scope of the measure: 扣除房地产开发投资后，固定资产投资增长2.7% is not the total's
@@ -50,11 +58,23 @@ def review_baselines(
     增长5.5%), not the parse form's (…亿元,增长…, which no search of the report finds)."""
     words = parse if words is None else words
     last_years_stretch(parse, layout, targets)
+    review_growths(parse, layout, targets, words)
+
+
+def _compares_growth(target: DraftTarget) -> bool:
+    return target.kind == "growth" or (target.kind == "relative" and target.id in _GROWTH_RELATIVES)
+
+
+def review_growths(parse: str, layout: Layout, targets: list[DraftTarget], words: str) -> None:
+    """Last year's growth of a target with a shared id, wherever the report states the target
+    (the headline, or a work section's 社会消费品零售总额增长6％左右): the figure the review
+    states once of the same indicator (社会消费品零售总额增长6％). A relation's measure
+    (居民收入增速高于经济增速) takes its growth too."""
     spans = layout.review_spans()
     if not spans:
         return
     for target in targets:
-        if target.section != "headline" or target.kind != "growth" or target.baseline:
+        if not _compares_growth(target) or target.baseline:
             continue
         alias = ALIASES.get(target.id)
         if alias is None:
@@ -65,8 +85,11 @@ def review_baselines(
         )
         found: list[tuple[re.Match[str], int]] = []
         for span in spans:
+            passages = five_year_passages(parse, span)
             for match in pattern.finditer(parse, span.start, span.end):
                 window = parse[max(span.start, match.start() - 12) : match.end()]
+                if "分别" in match.group(0) or in_passages(match.start(), passages):
+                    continue  # figures of a list (…分别增长), or of the five years
                 if not _FIVE_YEAR.search(window) and not _qualified(parse, span.start, match):
                     found.append((match, span.start))
         growths = {m.group(3) for m, _ in found}

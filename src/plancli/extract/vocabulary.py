@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from plancli.extract.forms import MONEY_UNITS
 from plancli.extract.rate_ids import rate_ids
+from plancli.i18n import N_, _
 
 if TYPE_CHECKING:
     from plancli.extract.draft import DraftTarget
@@ -276,14 +277,21 @@ GROWTH_SERIES = frozenset(
 # The indicators a work section states in full as the bureau names them (规模以上工业增加值增长
 # 3.5%左右, 进出口总额增长3.5%左右): their growth is the shared target a headline would give,
 # under its name without the verb. Only the name in full: 跨境电商进出口, 工业投资 are others.
+# A bare 工业增加值 (陕西 2026: 工业增加值增长6.5％, its review's 规模以上工业增加值增长7.3％) is
+# the headline's industrial_value_added too (`lookup` reads it so), with a review flag: the
+# monthly series a bulletin gives is 规模以上's, and the report does not say it.
 _WORK_NAMES = re.compile(
     r"(?:全省|全市|全区|全县|全州|全盟)?(?:"
     r"(?P<fixed_asset_investment>(?:全社会)?固定资产投资(?:总额)?)"
     r"|(?P<retail_sales>社会消费品零售总额|社零总额)"
-    r"|(?P<industrial_value_added>(?:规模以上|规上)工业增加值)"
+    r"|(?P<industrial_value_added>(?:规模以上|规上)?工业增加值)"
     r"|(?P<foreign_trade>(?:外贸|货物|货物贸易)?进出口(?:总额|总值)?|外贸)"
     r"|(?P<budget_revenue>(?:地方)?一般公共预算收入))"
     r"(?:增长|增速|增幅)?"
+)
+BARE_INDUSTRY_REVIEW = N_(
+    "工业增加值 is read as 规模以上工业增加值 (`industrial_value_added`), the monthly series "
+    "bulletins give: check the report means it, not all industry's"
 )
 # shared in any wording, as before: 城镇新增就业, 空气质量优良天数比率
 _WORK_LOOKUP = ("new_urban_jobs", "air_quality_good_rate")
@@ -306,6 +314,8 @@ def share(target: DraftTarget, taken: set[str]) -> None:
         return
     indicator = _BY_ID[named.lastgroup]
     target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
+    if named.group(named.lastgroup) == "工业增加值":
+        target.review.append(_(BARE_INDUSTRY_REVIEW))
     target.name = target.name[: named.end(named.lastgroup)]
     target.frequency = indicator.frequency
 

@@ -1,0 +1,94 @@
+"""Last year's level of a shared indicator drafted as a level or a count: the review's
+城镇新增就业44.1万人 for 城镇新增就业40万人以上, its 城镇调查失业率5.3％ for 城镇调查失业率5.5％左右
+(陕西 2026), as every bundled plan writes them (`baseline = { year = 2025, value = 44.1 }`).
+
+A figure is taken only where the review states it once, under a bureau's name of the indicator
+(`indicator_names.STANDARD_NAMES`, never a longer name that ends in it: 农村…, 高校毕业生…),
+in the target's unit, as a result: not a bound (以上, 左右, 以内…), not a five-year figure
+(年均, 累计, 五年, 每年), nor one of a list (分别)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from plancli.extract.draft import DraftTarget, toml_number
+from plancli.extract.sections import Layout, Span
+from plancli.i18n import _
+from plancli.indicator_names import STANDARD_NAMES
+
+NUM = r"\d+(?:\.\d+)?"
+# the counts and rates a review states as last year's result (the growth series take their
+# growth: baselines.review_growths); grain_output is the floor's (baselines.last_years_stretch)
+LEVEL_IDS = ("new_urban_jobs", "surveyed_unemployment_rate", "unemployment_rate")
+_BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|上下|多|余|之内|内)")
+_SPAN_WORDS = re.compile(r"年均|累计|五年|每年|十四五|十三五|连续|平均|分别|控制")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n，,]")
+
+
+# a review's passage of the five years (五年来，…; 过去五年…), its paragraph and the ——-led
+# paragraphs that go on with it (山东's ——人民生活水平实现新跃升。…居民人均可支配收入增长34.3%)
+_FIVE_YEAR_OPENER = re.compile(r"五年来|过去五年|“?十四五”?(?:时期|期间|以来)")
+
+
+def five_year_passages(parse: str, span: Span) -> list[tuple[int, int]]:
+    """Where the review `span` speaks of the five years: from each opener to the end of its
+    paragraph, with the paragraphs after it that open with a dash (——)."""
+    passages: list[tuple[int, int]] = []
+    for opener in _FIVE_YEAR_OPENER.finditer(parse, span.start, span.end):
+        end = parse.find("\n", opener.end(), span.end)
+        while end != -1 and parse.startswith("——", end + 1):
+            end = parse.find("\n", end + 1, span.end)
+        passages.append((opener.start(), span.end if end == -1 else end))
+    return passages
+
+
+def in_passages(position: int, passages: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in passages)
+
+
+def _pattern(target_id: str, unit: str) -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(STANDARD_NAMES[target_id], key=len)[::-1])
+    unit_pattern = "[%％]" if unit == "%" else re.escape(unit)
+    # not the end of a longer name (高校毕业生城镇新增就业…): after a mark, or 全省/全市…
+    return re.compile(
+        rf"(?:(?<=全[省市区县州盟])|(?<![\u4e00-\u9fff]))(?:{names})"
+        rf"(?P<between>[^,，;；。\d]{{0,4}}?)(?P<value>{NUM})\s*{unit_pattern}"
+    )
+
+
+def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words: str) -> None:
+    """Give a level or count of a shared indicator (`LEVEL_IDS`) with no baseline last year's
+    figure, where the review states it once (see the module's doc); a note quotes `words`, the
+    report's text at the parse form's offsets."""
+    spans = layout.review_spans()
+    for target in targets:
+        if (
+            target.id not in LEVEL_IDS
+            or target.baseline
+            or target.kind
+            not in (
+                "level",
+                "cumulative",
+            )
+        ):
+            continue
+        pattern = _pattern(target.id, target.unit)
+        found: dict[Decimal, str] = {}
+        for span in spans:
+            passages = five_year_passages(parse, span)
+            for match in pattern.finditer(parse, span.start, span.end):
+                if in_passages(match.start(), passages):
+                    continue
+                head = parse[max(span.start, match.start() - 20) : match.start()]
+                sentence = _SENTENCE_END.split(head)[-1]
+                if _BOUND.match(parse, match.end()) or _SPAN_WORDS.search(
+                    sentence + match.group(0)
+                ):
+                    continue
+                found.setdefault(Decimal(match.group("value")), words[match.start() : match.end()])
+        if len(found) != 1:
+            continue  # none, or several figures: not unambiguous
+        ((value, quote),) = found.items()
+        target.baseline = {"year": layout.year - 1, "value": toml_number(value)}
+        target.notes.append(_("baseline from the review: “{quote}”").format(quote=quote))
