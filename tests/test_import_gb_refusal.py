@@ -1,6 +1,6 @@
-"""A GB18030 (GBK) CSV that `import` refuses says how it was read, as an imported one does
-(session 35's walk): a user fixing a refused Excel CSV from a Chinese Windows learns the file
-was read as GB18030, not UTF-8. Guandu 2022's GDP (gdp, 地区生产总值) and the seed's 0.3 %."""
+"""A GB18030 (GBK) CSV that `import` refuses says how it was read, on its last line, as an
+imported one does (session 35's walk): a user fixing a refused Excel CSV from a Chinese
+Windows learns the file was read as GB18030, not UTF-8; `error:` stays the first line. Guandu 2022's GDP (gdp, 地区生产总值) and the seed's 0.3 %."""
 
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ def test_a_bad_row_of_a_gbk_csv_says_how_it_was_read(imports) -> None:  # type: 
     )
     assert result.exit_code == 2
     assert result.stderr == (
-        READ_AS.format(file=path)
-        + f"error: {path}: 1 bad row; nothing was imported\n"
+        f"error: {path}: 1 bad row; nothing was imported\n"
         + f"{path}:3: target gdp: '数值' 'abc' is not a number (e.g. 310, 5.2, -0.3)\n"
+        + READ_AS.format(file=path)
     )
 
 
@@ -43,8 +43,8 @@ def test_a_bad_header_of_a_gbk_csv_says_how_it_was_read(imports) -> None:  # typ
     result, path = imports("6月.csv", "名称,数值\n地区生产总值,0.3\n")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0] == READ_AS.format(file=path).rstrip("\n")
-    assert lines[1].startswith(f"error: {path}:1: unknown column(s) '名称'")
+    assert lines[0].startswith(f"error: {path}:1: unknown column(s) '名称'")
+    assert lines[1] == READ_AS.format(file=path).rstrip("\n")
     assert len(lines) == 2  # one extra line, no more
 
 
@@ -52,8 +52,9 @@ def test_the_refusal_in_chinese(imports) -> None:  # type: ignore[no-untyped-def
     text = "指标,期间,数值\n地区生产总值,2022年9月,abc\n"
     result, path = imports("6月.csv", text, "gbk", "--lang", "zh")
     assert result.exit_code == 2
-    assert result.stderr.startswith(
-        f"{path}：按 GB18030 编码读取（中文 Windows 上 Excel 保存的 CSV）\n错误：{path}：1 行有误"
+    assert result.stderr.startswith(f"错误：{path}：1 行有误")
+    assert result.stderr.endswith(
+        f"\n{path}：按 GB18030 编码读取（中文 Windows 上 Excel 保存的 CSV）\n"
     )
 
 
