@@ -1,6 +1,7 @@
 """A GB18030 (GBK) CSV that `import` refuses says how it was read, on its last line, as an
 imported one does (session 35's walk): a user fixing a refused Excel CSV from a Chinese
-Windows learns the file was read as GB18030, not UTF-8; `error:` stays the first line. Guandu 2022's GDP (gdp, 地区生产总值) and the seed's 0.3 %."""
+Windows learns the file was read as GB18030, not UTF-8; `error:` stays the first line.
+Guandu 2022's GDP (gdp, 地区生产总值) and the seed's 0.3 %."""
 
 from __future__ import annotations
 
