@@ -315,7 +315,7 @@ def test_show_has_the_assessment_and_history(invoke, workspace: Path) -> None:
     assert data["assessment"]["completion"] == 0.4032
     assert [(r["value"], r["current"]) for r in data["history"]] == [(120, False), (125, True)]
     table = invoke("--plan", str(workspace), "show", "new_5g_base_stations").stdout
-    assert "assessment" in table and "40.32%" in table and "125" in table
+    assert "assessment" in table and "40.32 %" in table and "125" in table
     earlier = invoke(
         "--plan", str(workspace), "show", "external_funds", "--as-of", "2022-03", "--json"
     )
@@ -329,7 +329,7 @@ def test_show_says_in_step_is_a_floor(invoke, workspace: Path) -> None:
     assert "≈ 5 %" in shown
     assert "1 pp (in step at 4 % or more)" in shown
     zh = invoke("--plan", str(workspace), "--lang", "zh", "show", "urban_income").stdout
-    assert "（不低于4%即为同步）" in zh
+    assert "（不低于 4 % 即为同步）" in zh
     # a ceiling-free relation has no such floor to tell: 高于 is `>` already
     assert "in step at" not in invoke("--plan", str(workspace), "show", "gdp").stdout
 

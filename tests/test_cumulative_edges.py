@@ -64,7 +64,7 @@ def test_a_range_of_pilots_is_done_within_it(invoke, tmp_path: Path) -> None:  #
         2,
     )
     show = _run(invoke, *gd, "--lang", "zh", "show", "childcare_pilots")
-    assert "完成率  100%" in show and "全年预计  2 个" in show and "200%" not in show
+    assert "完成率  100 %" in show and "全年预计  2 个" in show and "200%" not in show
     _run(invoke, *gd, "record", "childcare_pilots", "3", "--period", "2022-12")
     pilots = _target(_run(invoke, *gd, "gap", "--as-of", "2022-12", "--json"), "childcare_pilots")
     assert pilots["completion"] == 1.5  # beyond the range: by its top (3 of 1–2), not 300 %

@@ -903,6 +903,7 @@ def test_under_a_chinese_locale_import_and_plan_errors_are_chinese(tmp_path: Pat
         f"{figures}:2：计划 guandu-2022 中没有目标 '地区生产总额'；是否想找 地区生产总值（gdp）？",
         "提示：其中 1 行的指标不是计划 guandu-2022 的目标：如果是计划不跟踪的指标，加 "
         "--skip-unknown 可跳过这些行（逐行列出）并导入其余各行",
+        f"{figures}：按 GB18030 编码读取（中文 Windows 上 Excel 保存的 CSV）",  # (session 35)
     ]
     plan = tmp_path / "plan.toml"
     plan.write_text(SEED.read_text("utf-8").replace('kind = "growth"', 'kind = "grwoth"', 1))

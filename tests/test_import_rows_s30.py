@@ -22,6 +22,7 @@ def test_a_bad_row_names_its_target(invoke, tmp_path: Path, options: tuple[str, 
     assert zh.stderr.splitlines()[1:] == [
         f"{path}:2：目标 retail_sales：'数值' '六点五' 不是数字（应如 310、5.2、-0.3）",
         f"{path}:4：目标 budget_revenue：期间 '2022-13' 有误：没有13月（月份为1～12）",
+        f"{path}：按 GB18030 编码读取（中文 Windows 上 Excel 保存的 CSV）",  # (session 35)
     ]
     en = invoke("--ledger", str(ledger), "--lang", "en", "import", str(path), *options)
     assert en.stderr.splitlines()[1] == (

@@ -502,6 +502,9 @@ def test_a_title_and_a_file_name_naming_two_periods_are_refused(imports, ledger:
         "2022年7月月报.csv:2: the title says 2022年1-6月 and the file name 2022年7月; which "
         "period are the figures for? Add a period column, or correct the title or rename the "
         "file\n"
+        # the file is GB18030: its refusal says so last (session 35)
+        f"{result.stderr.splitlines()[-1].split('2022年7月月报.csv')[0]}2022年7月月报.csv: read as "
+        "GB18030 text (Excel's CSV on a Chinese Windows)\n"
     )
     assert records(ledger) == {}
 

@@ -57,6 +57,12 @@ def test_every_period_option_lists_each_form(lang: str, bulletin: str) -> None:
             month, quarter, half = re.findall(r"2022-(\d\d|Q\d|H\d)", shown)[:3]
             assert (month.isdigit(), quarter[0], half[0]) == (True, "Q", "H"), (name, shown)
             year = " or 2022, " if lang == "en" else " 或 2022，"
+            if option == "--from":  # a whole year is refused there, naming both (session 35)
+                year = ", also " if lang == "en" else "，也可"
+                refused = (
+                    "A whole year (2022) is refused" if lang == "en" else "只写年份（2022）不予受理"
+                )
+                assert refused in shown, (name, option, shown)
             assert f"2022-{half}{year}" in shown, (name, option, shown)
             assert bulletin in shown and "上半年" in shown, (name, option, shown)
     finally:

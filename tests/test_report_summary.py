@@ -199,7 +199,7 @@ def test_a_negative_required_growth_reads_as_the_fall_the_year_can_afford(  # ty
     assert "可降6.03%" in table
     assert "may fall 6.03%" in invoke("--plan", str(q3), "gap").stdout
     show = invoke("--plan", str(q3), "show", "gdp").stdout
-    assert "none: it may fall by up to 6.03% and" in show and "-6.03" not in show
+    assert "none: it may fall by up to 6.03 % and" in show and "-6.03" not in show
 
 
 def test_a_positive_required_growth_is_unchanged(  # type: ignore[no-untyped-def]
@@ -208,7 +208,7 @@ def test_a_positive_required_growth_is_unchanged(  # type: ignore[no-untyped-def
     monkeypatch.setenv("COLUMNS", "120")  # the `needs` column, beside the ids
     assert "8.72%" in invoke("--plan", str(june), "gap", "--as-of", "2022-06").stdout
     show = invoke("--plan", str(june), "show", "gdp", "--as-of", "2022-06").stdout
-    assert "growth needed in the rest of the year  8.72%" in show
+    assert "growth needed in the rest of the year  8.72 %" in show
 
 
 # ------------------------------------------------------------- the genre's forms in words

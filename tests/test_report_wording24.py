@@ -34,7 +34,7 @@ def test_a_strict_floor_needs_more_than_its_figure(guandu) -> None:  # type: ign
     assert "the rest of the year needs more than 0.98% growth." in en
     assert "rest of year needs more than 0.98% |" in en
     shown = guandu("show", "fixed_asset_investment").stdout
-    assert "more than 0.98%" in shown
+    assert "more than 0.98 %" in shown
     assert "> 0.98%" in guandu("gap").stdout
 
 

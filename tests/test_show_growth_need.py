@@ -89,4 +89,4 @@ def test_no_reason_where_there_is_a_need_or_no_rest_of_the_year(  # type: ignore
     shown = _show(invoke, tmp_path, baseline, record)
     assert "none:" not in shown
     if baseline:
-        assert "growth needed in the rest of the year 10.33%" in shown
+        assert "growth needed in the rest of the year 10.33 %" in shown

@@ -51,7 +51,7 @@ def test_a_done_milestone_says_when_and_by_which_record(
     assert done.format(time=time, batch=batch[-6:]) in " ".join(shown.stdout.split())
     for label in PACE[lang]:  # before: time progress 75%, vs pace +25 pp, months left 3, …
         assert not [row for row in lines if row.startswith(label + " ")], (label, lines)
-    assert ("completion 100%" if lang == "en" else "完成率 100%") in lines
+    assert ("completion 100 %" if lang == "en" else "完成率 100 %") in lines
 
 
 def test_show_json_names_the_record_and_keeps_the_assessment(run: Callable[..., Any]) -> None:
@@ -76,7 +76,7 @@ def test_a_count_met_early_drops_its_pace_and_one_short_keeps_it(
     met = _lines(run("show", "new_5g_base_stations").stdout)
     assert [row for row in met if row.startswith("met 2022-09 (recorded ")], met
     assert [row for row in met if row.endswith(f"batch {batch[-6:]})")], met
-    assert "completion 103.23%" in met
+    assert "completion 103.23 %" in met
     assert not [row for row in met if row.startswith(("months left", "vs pace", "time progress"))]
     june = _lines(run("show", "new_5g_base_stations", "--as-of", "2022-06").stdout)
     assert "status on track" in june
@@ -90,5 +90,5 @@ def test_a_count_met_early_drops_its_pace_and_one_short_keeps_it(
 def test_a_milestone_under_way_keeps_its_pace(run: Callable[..., Any]) -> None:
     _recorded(run, MILESTONE, "60", "-p", "2022-06")
     lines = _lines(run("show", MILESTONE).stdout)
-    assert "months left 6" in lines and "time progress 50%" in lines
+    assert "months left 6" in lines and "time progress 50 %" in lines
     assert not [row for row in lines if row.startswith("done ")]

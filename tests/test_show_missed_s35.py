@@ -29,8 +29,8 @@ def _record(run: Callable[..., Any], *args: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "kept"),
     [
-        ("en", ("status missed", "gap 20 个", "completion 93.55%", "projection 290 个")),
-        ("zh", ("状态 未完成", "差距 20 个", "完成率 93.55%", "全年预计 290 个")),
+        ("en", ("status missed", "gap 20 个", "completion 93.55 %", "projection 290 个")),
+        ("zh", ("状态 未完成", "差距 20 个", "完成率 93.55 %", "全年预计 290 个")),
     ],
 )
 def test_a_count_missed_at_the_year_s_end_has_no_pace_lines(
@@ -67,6 +67,6 @@ def test_the_same_target_behind_in_september_keeps_its_pace(run: Callable[..., A
     _record(run, FIVE_G, "200", "-p", "2022-09")
     lines = _lines(run("show", FIVE_G).stdout)
     assert "status behind" in lines
-    for line in ("time progress 75%", "vs pace -10.48 pp", "needed per month 37 个"):
+    for line in ("time progress 75 %", "vs pace -10.48 pp", "needed per month 37 个"):
         assert line in lines, (line, lines)
     assert "months left 3" in lines and "at-risk tolerance 10 pp" in lines

@@ -23,6 +23,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
+from plancli.amend_from import amend_from_period
 from plancli.assess.bounds import around_edges, around_tolerance, derive_direction
 from plancli.errors import InputError
 from plancli.fmt import bound_text, halfway_note, num, value_is_percent
@@ -33,7 +34,7 @@ from plancli.history import amendment_out as amendment_out
 from plancli.i18n import _, join_list, language, t
 from plancli.ledger import clean_text, new_batch_id, parse_number, utc_now
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
-from plancli.periods import Period, parse_period, parse_plan_period
+from plancli.periods import Period, parse_period
 from plancli.plain import AnyAmendment
 from plancli.plan import find_target
 from plancli.stores.base import LedgerStore
@@ -98,10 +99,7 @@ def check_amendment(
                 "targets"
             ).format(target=target.id, kind=_kind(target.kind), kinds=kinds)
         )
-    try:
-        period = parse_plan_period(request.period, plan.plan.year)
-    except InputError as exc:
-        raise InputError(_("--from: {reason}").format(reason=exc)) from None
+    period = amend_from_period(request.period, plan.plan.year)  # `--from 2026`: refused
     percent = value_is_percent(target)
 
     def figure(raw: str | None, option: str) -> Decimal | None:

@@ -289,14 +289,14 @@ def parse_text(
                 file=clip_path(name)
             )
         )
-    if start in "[{":
-        from plancli.imports_json import parse_json
+    try:
+        if start in "[{":
+            from plancli.imports_json import parse_json
 
-        found = parse_json(reader, start, name, limits, notes)
-    else:
-        found = _parse_csv(reader, name, limits, notes)
-    notes.encoding = reader.encoding
-    return found
+            return parse_json(reader, start, name, limits, notes)
+        return _parse_csv(reader, name, limits, notes)
+    finally:  # a refused file too: its refusal says how it was read (a GBK header's garble)
+        notes.encoding = reader.encoding
 
 
 class _Rows:

@@ -6,7 +6,7 @@ stdout. Neither imports Rich unless it prints a table, to keep a cron job's star
 """
 
 from collections.abc import Iterable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from plancli.cli.written import import_json, written_record
 from plancli.errors import InputError, os_reason
 from plancli.i18n import _, ngettext
 from plancli.safe import clip_path
+
+if TYPE_CHECKING:
+    from plancli.read_notes import ReadNotes
 
 # The warnings of an import printed, as the refusals are: the first of them, then how many more.
 WARNINGS_SHOWN = 1000
@@ -225,6 +228,8 @@ def import_cmd(
             # Rows naming no target past the first 1,000 are counted, not kept (audit S D7).
             notes.no_target = names_no_target(lambda: st.plain_plan)
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
+    except InputError as exc:  # refused: how the file was read, as an import says it (GB18030)
+        raise _read_as(exc, name, notes) from None
     except OSError as exc:  # the file, or stdin, failed while it was read
         raise InputError(
             _("{path}: cannot read: {reason}").format(path=clip_path(name), reason=os_reason(exc))
@@ -268,18 +273,15 @@ def import_cmd(
 
         labelled = with_column_labels(rejected, notes)  # '本月止累计' '2,004.9亿元': …
         if unknown and not skip_unknown:
-            raise unknown_hint(plan, labelled, unknown, notes.dropped) from None
-        raise labelled from None
+            hinted = unknown_hint(plan, labelled, unknown, notes.dropped)
+            raise _read_as(hinted, name, notes) from None
+        raise _read_as(labelled, name, notes) from None
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run, store)
     if notes.sheet is not None:
         say(notes.sheet)
     if notes.encoding == "GB18030":
-        say(
-            _("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(
-                file=clip_path(name)
-            )
-        )
+        say(_read_as_line(name))
     if notes.header is not None and notes.header.period:
         message = _(
             "{file}: no period column; every row is for {period}, as its title or file name says"
@@ -372,3 +374,17 @@ def import_cmd(
     advise(store)
     if json_out:
         emit(import_json(plan, location.shown, result, dry_run, notes, skipped), utf8=True)
+
+
+def _read_as_line(name: str) -> str:
+    return _("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(
+        file=clip_path(name)
+    )
+
+
+def _read_as(exc: InputError, name: str, notes: "ReadNotes") -> InputError:
+    """A refusal of a file read as GB18030 says so on its last line, as an import says it: a
+    user fixing it (a garbled name) should know how the file was read; `error:` stays first."""
+    if notes.encoding == "GB18030":
+        exc.args = (f"{exc}\n{_read_as_line(name)}",)
+    return exc

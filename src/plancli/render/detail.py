@@ -26,10 +26,8 @@ from plancli.render.cells import (
     actual_text,
     in_percent,
     judged_target_text,
-    percent,
     signed,
     status_text,
-    value_text,
 )
 from plancli.render.runs import keeping_runs
 from plancli.safe import clip
@@ -44,6 +42,12 @@ def figure_with_unit(a: AssessmentOut, value: Decimal | None) -> str:
     if in_percent(a):
         return f"{num(value)} %"
     return class_text(value, a.unit) or f"{num(value)} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
+
+
+def share_text(share: Decimal | None) -> str:
+    """A share as `show` writes its lines, spaced as its figures (`完成率 100 %`, `50 %`);
+    the tables' `percent` writes `100%`, figure and unit together (docs/chinese.md)."""
+    return "" if share is None else f"{num(share * 100)} %"
 
 
 def _tolerance_text(a: AssessmentOut, lang: Lang) -> str:
@@ -114,13 +118,13 @@ def assessment_detail(
         named = reference_name or a.reference
         if a.reference_actual is None and a.actual is not None:  # the reference is missing
             named += "（同期尚无数据）" if lang == "zh" else " (no figure for the same period yet)"
-        add("reference", f"{named} {value_text(a, a.reference_actual)}".strip())
+        add("reference", f"{named} {figure_with_unit(a, a.reference_actual)}".strip())
     if a.gap is not None:
         add("gap", gap_text(a, lang, spaced=True))
-    add("completion", percent(a.completion))
-    add("time_progress", percent(a.time_progress))
+    add("completion", share_text(a.completion))
+    add("time_progress", share_text(a.time_progress))
     if a.expected_share is not None and a.expected_share != a.time_progress:
-        add("expected_share", percent(a.expected_share))
+        add("expected_share", share_text(a.expected_share))
     if a.pace_gap_pp is not None:
         add("pace_gap_pp", f"{signed(a.pace_gap_pp)} {t('pp', lang)}")
     add("projection", figure_with_unit(a, a.projection))
