@@ -18,7 +18,6 @@ a record an older plancli stored as 2022-06 for a quarterly target is still the 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Protocol
@@ -26,10 +25,7 @@ from typing import Protocol
 from plancli.errors import InputError
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months
-from plancli.periods import PERIOD_DASHES, Period, parse_period, read_period
-
-# A date as a CSV saved by Excel writes one (2022/6/1, 2022-06-30 00:00:00): a typed code.
-_DATE = re.compile(r"^[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}(?:日|T|[0-9]{1,2}:|$)")
+from plancli.periods import DATE_CELL, PERIOD_DASHES, Period, parse_period, read_period
 
 
 def in_rhythm(frequency: str, period: Period, plan_year: int) -> Period:
@@ -55,7 +51,7 @@ def is_code(text: str) -> bool:
     if as_months(folded) != folded:
         return False  # 2022.1-6, 2022/1~6: a bulletin's months (`period_ranges`), no date
     normal = period_words(folded.translate(PERIOD_DASHES))  # 二〇二二年六月三十日: a date too
-    if _DATE.match(normal):
+    if DATE_CELL.match(normal):  # 2022/6/1, 2022-06-30 00:00:00: the reader's own pattern
         return True
     try:
         parse_period(normal)

@@ -294,7 +294,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_YEAR}全年$"), "Y"),
     (re.compile(r"^(?P<year>[0-9]{4})年度?$"), "Y"),
 )
-_DATE = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1), or a script
+DATE_CELL = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1), or a script
     r"^(?P<year>[0-9]{4})[-/.年](?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})日?"
     r"(?:T?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"
 )
@@ -316,7 +316,7 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
         raise both  # 2022-1-6: 6 January or 1-6月? (`period_ranges`)
     normal = as_months(folded).translate(PERIOD_DASHES)  # 2022.1-6: 2022年1-6月
     normal = period_words(normal)  # 二〇二二年六月: 2022年6月; 第2季: 第2季度 (`period_numerals`)
-    date = _DATE.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
+    date = DATE_CELL.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
     if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:
         normal = f"{date['year']}-{date['month']}"
