@@ -1,11 +1,14 @@
 """Last year's level of a shared indicator drafted as a level or a count: the review's
 城镇新增就业44.1万人 for 城镇新增就业40万人以上, its 城镇调查失业率5.3％ for 城镇调查失业率5.5％左右
-(陕西 2026), as every bundled plan writes them (`baseline = { year = 2025, value = 44.1 }`).
+(陕西 2026), its 粮食产量1347万吨 for a pending 完成国家下达的粮食生产…目标任务, as every bundled
+plan writes them (`baseline = { year = 2025, value = 44.1 }`).
 
 A figure is taken only where the review states it once, under a bureau's name of the indicator
 (`indicator_names.STANDARD_NAMES`, never a longer name that ends in it: 农村…, 高校毕业生…),
-in the target's unit, as a result: not a bound (以上, 左右, 以内…), not a five-year figure
-(年均, 累计, 五年, 每年), nor one of a list (分别)."""
+in the target's unit (a pending target, whose bound the report does not give, takes the
+review's unit of its quantity: 亿斤 for a grain output drafted in 万吨), as a result: not a
+bound (以上, 左右, 以内… after it; 突破, 超过, 近… before it: 粮食总产量突破1300万吨), not a
+five-year figure (年均, 累计, 五年, 每年), nor one of a list (分别)."""
 
 from __future__ import annotations
 
@@ -18,10 +21,16 @@ from plancli.i18n import _
 from plancli.indicator_names import STANDARD_NAMES
 
 NUM = r"\d+(?:\.\d+)?"
-# the counts and rates a review states as last year's result (the growth series take their
-# growth: baselines.review_growths); grain_output is the floor's (baselines.last_years_stretch)
-LEVEL_IDS = ("new_urban_jobs", "surveyed_unemployment_rate", "unemployment_rate")
+# the counts, rates and outputs a review states as last year's result (the growth series take
+# their growth: baselines.review_growths); a grain floor aiming above last year takes it first,
+# as its stretch (baselines.last_years_stretch)
+LEVEL_IDS = ("new_urban_jobs", "surveyed_unemployment_rate", "unemployment_rate", "grain_output")
+# the units a pending target's quantity is stated in: the review's is the draft's (no bound of
+# the report's is in another)
+_PENDING_UNITS = {"grain_output": ("万吨", "亿斤")}
 _BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|上下|多|余|之内|内)")
+# a bound said before the figure (粮食总产量突破1300万吨: above it, not it), as 以上 after it
+_BOUND_BEFORE = re.compile(r"(?:突破|超过|超|逾|近|接近|约|不到|不足)$")
 _SPAN_WORDS = re.compile(r"年均|累计|五年|每年|十四五|十三五|连续|平均|分别|控制")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n，,]")
 
@@ -47,9 +56,19 @@ def in_passages(position: int, passages: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in passages)
 
 
-def _pattern(target_id: str, unit: str) -> re.Pattern[str]:
+def _units(target: DraftTarget) -> tuple[str, ...]:
+    """The units the review's figure may be in: the target's, or for a pending target (no
+    bound, so no unit of the report's) any its quantity is stated in."""
+    bounded = any(v is not None for v in (target.min, target.max, target.around))
+    if target.pending and not bounded:
+        return _PENDING_UNITS.get(target.id, (target.unit,))
+    return (target.unit,)
+
+
+def _pattern(target_id: str, units: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(STANDARD_NAMES[target_id], key=len)[::-1])
-    unit_pattern = "[%％]" if unit == "%" else re.escape(unit)
+    spelled = "|".join("[%％]" if unit == "%" else re.escape(unit) for unit in units)
+    unit_pattern = f"(?P<unit>{spelled})"
     # not the end of a longer name (高校毕业生城镇新增就业…): after a mark, or 全省/全市…
     return re.compile(
         rf"(?:(?<=全[省市区县州盟])|(?<![\u4e00-\u9fff]))(?:{names})"
@@ -66,6 +85,7 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
         if (
             target.id not in LEVEL_IDS
             or target.baseline
+            or target.last_year_aim is not None  # (its stretch's rule read the review: none once)
             or target.kind
             not in (
                 "level",
@@ -73,8 +93,8 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
             )
         ):
             continue
-        pattern = _pattern(target.id, target.unit)
-        found: dict[Decimal, str] = {}
+        pattern = _pattern(target.id, _units(target))
+        found: dict[tuple[Decimal, str], str] = {}
         for span in spans:
             passages = five_year_passages(parse, span)
             for match in pattern.finditer(parse, span.start, span.end):
@@ -82,13 +102,19 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
                     continue
                 head = parse[max(span.start, match.start() - 20) : match.start()]
                 sentence = _SENTENCE_END.split(head)[-1]
-                if _BOUND.match(parse, match.end()) or _SPAN_WORDS.search(
-                    sentence + match.group(0)
+                if (
+                    _BOUND.match(parse, match.end())
+                    or _BOUND_BEFORE.search(match.group("between"))
+                    or _SPAN_WORDS.search(sentence + match.group(0))
                 ):
                     continue
-                found.setdefault(Decimal(match.group("value")), words[match.start() : match.end()])
+                unit = "%" if match.group("unit") in "%％" else match.group("unit")
+                found.setdefault(
+                    (Decimal(match.group("value")), unit), words[match.start() : match.end()]
+                )
         if len(found) != 1:
             continue  # none, or several figures: not unambiguous
-        ((value, quote),) = found.items()
+        (((value, unit), quote),) = found.items()
+        target.unit = unit  # (the target's, or a pending one's as the review states it)
         target.baseline = {"year": layout.year - 1, "value": toml_number(value)}
         target.notes.append(_("baseline from the review: “{quote}”").format(quote=quote))
