@@ -61,8 +61,25 @@ def review_baselines(
     review_growths(parse, layout, targets, words)
 
 
+# a second relation of one measure (居民收入增速高于经济增速、高于全国平均水平): its own id, the
+# measure's with the outside series' scope (builder._against_outside: resident_income_national)
+_OUTSIDE_SUFFIX = re.compile(r"_(?:national|province|city)$")
+
+
+def series_id(target: DraftTarget) -> str:
+    """The id of the measure a target states: its own, or for a relation to an outside series
+    the compared measure's (resident_income_national: resident_income, the same review growth)."""
+    if target.kind == "relative" and (target.reference or "").startswith(
+        ("national_", "province_", "city_")
+    ):
+        return _OUTSIDE_SUFFIX.sub("", target.id)
+    return target.id
+
+
 def _compares_growth(target: DraftTarget) -> bool:
-    return target.kind == "growth" or (target.kind == "relative" and target.id in _GROWTH_RELATIVES)
+    return target.kind == "growth" or (
+        target.kind == "relative" and series_id(target) in _GROWTH_RELATIVES
+    )
 
 
 def review_growths(parse: str, layout: Layout, targets: list[DraftTarget], words: str) -> None:
@@ -76,7 +93,7 @@ def review_growths(parse: str, layout: Layout, targets: list[DraftTarget], words
     for target in targets:
         if not _compares_growth(target) or target.baseline:
             continue
-        alias = ALIASES.get(target.id)
+        alias = ALIASES.get(series_id(target))
         if alias is None:
             continue
         pattern = re.compile(
