@@ -17,6 +17,7 @@ from plancli.extract.baselines import (
 )
 from plancli.extract.characters import tidy_name
 from plancli.extract.draft import DraftTarget
+from plancli.extract.english_names import distinct_english_names
 from plancli.extract.flow import reflow
 from plancli.extract.headline import HeadlineReader
 from plancli.extract.investment import read_investment
@@ -145,6 +146,7 @@ def extract_plan(
         )
     _resolve_references(targets)
     _unique_ids(targets)
+    distinct_english_names(targets)  # (after the ids: a repeat's id tells it apart)
     _bulletin_aliases(targets)
     series_aliases(targets)
     short_names(parse, targets)

@@ -247,6 +247,8 @@ class TargetBuilder:
         if taken and base is not None:
             target.id = self._unique(f"{base.id}_{nat_id.split('_', 1)[0]}")
             target.name = f"{subject}（与{nat_name}比较）"
+            # (not the first relation's English name: English screens tell the two apart)
+            target.name_en = f"{target.name_en} (compared with {nat_en[:1].lower()}{nat_en[1:]})"
         target.relation, target.reference = relation, nat_id
         if not any(t.id == nat_id for t in self.targets):
             # the outside series' words, its quote: 全国平均水平, 与全盟保持同步, 全国 (比全国
