@@ -279,10 +279,11 @@ GROWTH_SERIES = frozenset(
 # under its name without the verb. Only the name in full: 跨境电商进出口, 工业投资 are others.
 # A bare 工业增加值 (陕西 2026: 工业增加值增长6.5％, its review's 规模以上工业增加值增长7.3％) is
 # the headline's industrial_value_added too (`lookup` reads it so), with a review flag: the
-# monthly series a bulletin gives is 规模以上's, and the report does not say it.
+# monthly series a bulletin gives is 规模以上's, and the report does not say it. So is a bare
+# 投资 of the whole place (广东 2026: 全年投资增长5%左右): the 固定资产投资 bulletins give, flagged.
 _WORK_NAMES = re.compile(
-    r"(?:全省|全市|全区|全县|全州|全盟)?(?:"
-    r"(?P<fixed_asset_investment>(?:全社会)?固定资产投资(?:总额)?)"
+    r"(?:全省|全市|全区|全县|全州|全盟)?(?:全年)?(?:"
+    r"(?P<fixed_asset_investment>(?:全社会)?固定资产投资(?:总额)?|投资)"
     r"|(?P<retail_sales>社会消费品零售总额|社零总额)"
     r"|(?P<industrial_value_added>(?:规模以上|规上)?工业增加值)"
     r"|(?P<foreign_trade>(?:外贸|货物|货物贸易)?进出口(?:总额|总值)?|外贸)"
@@ -292,6 +293,10 @@ _WORK_NAMES = re.compile(
 BARE_INDUSTRY_REVIEW = N_(
     "工业增加值 is read as 规模以上工业增加值 (`industrial_value_added`), the monthly series "
     "bulletins give: check the report means it, not all industry's"
+)
+BARE_INVESTMENT_REVIEW = N_(
+    "投资 is read as 固定资产投资 (`fixed_asset_investment`), the series bulletins give: check "
+    "the report means it"
 )
 # shared in any wording, as before: 城镇新增就业, 空气质量优良天数比率
 _WORK_LOOKUP = ("new_urban_jobs", "air_quality_good_rate")
@@ -316,6 +321,8 @@ def share(target: DraftTarget, taken: set[str]) -> None:
     target.id, target.name_en, target.shared = indicator.id, indicator.name_en, True
     if named.group(named.lastgroup) == "工业增加值":
         target.review.append(_(BARE_INDUSTRY_REVIEW))
+    if named.group(named.lastgroup) == "投资":
+        target.review.append(_(BARE_INVESTMENT_REVIEW))
     target.name = target.name[: named.end(named.lastgroup)]
     target.frequency = indicator.frequency
 
