@@ -182,3 +182,33 @@ def test_repeated_english_names_are_told_apart() -> None:
     ]
     assert targets[1].review == [_(REPEATED_NAME_REVIEW).format(name="新建5G基站")]
     assert targets[0].review == [] and targets[2].review == []
+
+
+@needs_corpus
+def test_henan_five_years_account_and_a_stated_growth_series() -> None:
+    # 过去的五年极不寻常。… then a paragraph per topic (民生福祉不断增进。…城镇新增就业603.7万人)
+    # up to 刚刚过去的2025年…: the five years', so the review's 城镇新增就业121.7万人 is the
+    # one; 进出口稳量提质 (no figure) takes the review's 进出口总值增长14.1%, as the bundled plan
+    text = (CORPUS / "河南省.txt").read_text(encoding="utf-8")
+    drafted = by_id(text)
+    assert drafted["new_urban_jobs"]["baseline"] == {"year": 2025, "value": Decimal("121.7")}
+    trade = drafted["foreign_trade"]
+    assert (trade["kind"], trade["quote"]) == ("indicator", "进出口稳量提质")
+    assert trade["baseline"] == {"year": 2025, "growth": Decimal("14.1")}
+
+
+def test_a_five_years_account_runs_to_the_paragraph_of_last_year() -> None:
+    review = (
+        "居民收入稳步增长。\n过去的五年极不寻常。我们砥砺奋进。\n综合实力稳步提升。生产总值6.66万亿元。\n"
+        "民生福祉不断增进。城镇新增就业603.7万人。\n刚刚过去的2025年很不平凡。\n"
+        "（一）千方百计稳就业。城镇新增就业121.7万人。"
+    )
+    drafted = by_id(report(review, "城镇新增就业110万人以上"))
+    assert drafted["new_urban_jobs"]["baseline"] == {"year": 2025, "value": Decimal("121.7")}
+    # a figure of last year's after the five years' paragraph ends the account: still read
+    review = (
+        "居民收入稳步增长。\n过去的五年极不寻常。城镇新增就业603.7万人。\n"
+        "2025年，城镇新增就业121.7万人。"
+    )
+    drafted = by_id(report(review, "城镇新增就业110万人以上"))
+    assert drafted["new_urban_jobs"]["baseline"] == {"year": 2025, "value": Decimal("121.7")}

@@ -77,8 +77,12 @@ def series_id(target: DraftTarget) -> str:
 
 
 def _compares_growth(target: DraftTarget) -> bool:
-    return target.kind == "growth" or (
-        target.kind == "relative" and series_id(target) in _GROWTH_RELATIVES
+    """A growth, a relation of an income's growth, or a growth series the report states with
+    no figure (河南's 进出口稳量提质: an indicator, recorded as the bulletin's growth)."""
+    return (
+        target.kind == "growth"
+        or (target.kind == "relative" and series_id(target) in _GROWTH_RELATIVES)
+        or (target.kind == "indicator" and target.shared and target.id in ALIASES)
     )
 
 

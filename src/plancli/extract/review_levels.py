@@ -37,16 +37,30 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n，,]")
 
 # a review's passage of the five years (五年来，…; 过去五年…), its paragraph and the ——-led
 # paragraphs that go on with it (山东's ——人民生活水平实现新跃升。…居民人均可支配收入增长34.3%)
-_FIVE_YEAR_OPENER = re.compile(r"五年来|过去五年|“?十四五”?(?:时期|期间|以来)")
+_FIVE_YEAR_OPENER = re.compile(r"五年来|过去的?五年|“?十四五”?(?:时期|期间|以来)")
+# a paragraph that opens the five years' account (过去的五年极不寻常。…, 河南 2026) is followed
+# by paragraphs of the five years, each under its own topic (综合实力稳步提升。…城镇新增就业
+# 603.7万人), until one turns to last year (刚刚过去的2025年…), to a numbered item or a heading
+_ACCOUNT_OPENER = re.compile(r"(?:各位代表[！!，,]?)?(?:过去的?五年|五年来)")
+_ACCOUNT_ENDS = re.compile(
+    r"\s*(?:刚刚)?(?:过去的?(?:一年|\d{4}年)|一年来|去年|这一年|今年|\d{4}年|各位代表"
+    r"|[（(]?[一二三四五六七八九十\d]+[）)、.．]|[一二三四五六七八九十]+是)"
+)
 
 
 def five_year_passages(parse: str, span: Span) -> list[tuple[int, int]]:
     """Where the review `span` speaks of the five years: from each opener to the end of its
-    paragraph, with the paragraphs after it that open with a dash (——)."""
+    paragraph, with the paragraphs after it that open with a dash (——), and after a paragraph
+    that opens the account (`_ACCOUNT_OPENER`) those up to one that turns to last year."""
     passages: list[tuple[int, int]] = []
     for opener in _FIVE_YEAR_OPENER.finditer(parse, span.start, span.end):
         end = parse.find("\n", opener.end(), span.end)
-        while end != -1 and parse.startswith("——", end + 1):
+        paragraph = parse.rfind("\n", span.start, opener.start()) + 1
+        account = _ACCOUNT_OPENER.match(parse, max(paragraph, span.start)) is not None
+        while end != -1 and (
+            parse.startswith("——", end + 1)
+            or (account and not _ACCOUNT_ENDS.match(parse, end + 1, span.end))
+        ):
             end = parse.find("\n", end + 1, span.end)
         passages.append((opener.start(), span.end if end == -1 else end))
     return passages
