@@ -19,7 +19,7 @@ from plancli.plan_checks import Finding
 from plancli.render.fitted import least_for_lines
 from plancli.render.plan import findings_table
 from plancli.render.runs import KeepsRuns
-from widening import lines, printed_tables
+from widening import lines, printed_tables, sweep
 
 PLAN = "guandu-2022"
 # The README's June figures, and three mid-year adjustments (年中调整) recorded on 2 December:
@@ -276,6 +276,7 @@ def test_no_line_is_wider_than_the_terminal(
     tables.append(findings_table(FINDINGS))
     assert len(tables) == 11
     for table in tables:
-        for width in range(40, 161):
-            drawn = lines(table, width)
+        # (each width printed as the command prints it; a width not drawn again where it
+        # cannot print other lines than the last one drawn, `sweep`)
+        for width, _, drawn in sweep(table, range(40, 161), annotated=True):
             assert max(cell_len(line) for line in drawn) <= width, (width, drawn)
