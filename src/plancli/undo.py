@@ -208,14 +208,73 @@ def undo_batch(store: LedgerStore, expected: UndoPlan, *, last: bool = True) -> 
         return now
 
 
-def check_undo_allowed(store: LedgerStore, undo: UndoPlan, contents: LedgerContents) -> None:
+def check_undo_allowed(
+    store: LedgerStore, undo: UndoPlan, contents: LedgerContents, *, last: bool = False
+) -> None:
     """A dry run's check that this role may revert the batch: a database refuses a batch
     another department's or the ledger's owner's roles wrote, or holding another department's
     target, and a batch whose revert moves back a later amendment (the ledger's
-    owner's), as `undo_batch` would."""
-    targets = [r.target for r in undo.records] + [a.target for a in undo.amendments]
-    moving = undo.batch if moves_amendments(contents, undo.batch) else None
-    store.check_allowed(targets, undoing=undo.batch, moving=moving)
+    owner's), as `undo_batch` would.
+
+    The plan's `last` batch refused (another department recorded after this one: two
+    departments at work at once), the refusal ends with the latest batch this role may
+    revert, and the command that does: session 36's walk, where bob's `undo` was refused for
+    alice's import and said nothing of his own record a minute before it."""
+    try:
+        _check_batch(store, contents, undo.batch)
+    except InputError as refused:
+        if not last or not store.refuses_targets or not refused.args:
+            raise
+        own = _own_last_batch(store, contents, undo.batch)
+        if own is not None:
+            hint = _(
+                "the last batch this role may revert is {batch}: plancli undo --batch {short}"
+            ).format(batch=own, short=own.rsplit("-", 1)[-1])
+            refused.args = (f"{refused.args[0]}\n  {hint}", *refused.args[1:])
+        raise
+
+
+def _check_batch(store: LedgerStore, contents: LedgerContents, batch: str) -> None:
+    targets = [r.target for r in contents.records if r.batch == batch]
+    targets += [p.amendment.target for p in contents.amendments if p.amendment.batch == batch]
+    moving = batch if moves_amendments(contents, batch) else None
+    store.check_allowed(targets, undoing=batch, moving=moving)
+
+
+# How many of the latest batches written by someone on record a refused undo looks through
+# for this role's own: each is asked of the database (one snapshot), on the refusal's path.
+_OWN_BATCHES_LOOKED_AT = 10
+
+
+def _own_last_batch(store: LedgerStore, contents: LedgerContents, refused: str) -> str | None:
+    """The latest batch before `refused` that this role may revert and whose revert changes a
+    figure or bound in force (a figure the office has since corrected is not offered), of the
+    last few written by a role on record (rows copied from a file are no department's), or
+    None."""
+    placed = [((i, 1), r.batch, r.recorded_by) for i, r in enumerate(contents.records)]
+    placed += [
+        ((p.after, 0), p.amendment.batch, p.amendment.recorded_by) for p in contents.amendments
+    ]
+    latest: dict[str, bool] = {}
+    for _place, batch, writer in sorted(placed, key=lambda row: row[0], reverse=True):
+        latest[batch] = latest.get(batch, True) and bool(writer)
+    candidates = [b for b, on_record in latest.items() if on_record and b != refused]
+    for batch in candidates[:_OWN_BATCHES_LOOKED_AT]:
+        found = batch_plan(contents.records, contents.amendments, batch)
+        if found is None or not _changes_in_force(found):
+            continue
+        try:
+            _check_batch(store, contents, batch)
+        except InputError:
+            continue
+        return batch
+    return None
+
+
+def _changes_in_force(undo: UndoPlan) -> bool:
+    return any(step.in_force for step in undo.steps) or any(
+        step.in_force for step in undo.amendment_steps
+    )
 
 
 def moves_amendments(contents: LedgerContents, batch: str) -> bool:

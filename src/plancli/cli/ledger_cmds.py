@@ -188,7 +188,7 @@ def undo_cmd(
         return
     # A batch this role may not revert (another department's, in a shared database) is
     # refused first, as a dry run is: no preview of what will not be reverted, no question.
-    check_undo_allowed(store, undo, contents)
+    check_undo_allowed(store, undo, contents, last=batch is None)
     from plancli.render import console
     from plancli.render.ledger import undo_table
 

@@ -101,7 +101,8 @@ def convert_cmd(
     # none of whose figures is for a target of that plan is another plan's, refused before
     # anything is written, never warned of after (audit V D7).
     check = _the_plans_figures(st, origin) if target.url is not None else None
-    copied = copy_ledger(origin, target, force=force, check=check)
+    replaced: list[LedgerContents] = []  # a database's rows a forced copy replaced
+    copied = copy_ledger(origin, target, force=force, check=check, replacing=replaced.append)
     count = len(copied.records)
     what = ngettext("{n} record", "{n} records", count).format(n=count)
     if copied.amendments:
@@ -133,6 +134,12 @@ def convert_cmd(
                 lost,
             ).format(n=lost, destination=clip_path(target.shown))
         )
+    if replaced:  # a SQLite backup restored: the departments' batches no longer theirs
+        from plancli.stores.writers_dropped import writers_dropped_warning
+
+        dropped = writers_dropped_warning(replaced[0], copied, origin.shown)
+        if dropped:
+            say(dropped)
 
 
 def _the_plans_figures(st: State, origin: "LedgerLocation") -> "Callable[[LedgerContents], None]":

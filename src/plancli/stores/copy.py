@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from plancli.errors import InputError, LedgerFileError, os_reason
-from plancli.i18n import _
+from plancli.i18n import _, join_list
 from plancli.locations import (
     BUNDLED_LEDGERS,
     LedgerLocation,
@@ -14,7 +14,7 @@ from plancli.locations import (
     data_dir,
 )
 from plancli.paths import writable_target
-from plancli.safe import clip_path
+from plancli.safe import clip, clip_path
 from plancli.stores import open_store, read_records
 from plancli.stores.base import LEDGER, LedgerContents, LedgerStore
 from plancli.stores.toml import write_atomically
@@ -32,6 +32,7 @@ def copy_ledger(
     *,
     force: bool = False,
     check: Callable[[LedgerContents], None] | None = None,
+    replacing: Callable[[LedgerContents], None] | None = None,
 ) -> LedgerContents:
     """Copy a ledger into another, of any store (TOML, SQLite, PostgreSQL): every revision,
     batch, time, note, source and writer, and every amendment, in ledger order. Returns what
@@ -41,7 +42,12 @@ def copy_ledger(
     (its store's transaction reads it first), so a file that is not a ledger is never lost. A
     database ledger "exists" when it holds records or amendments of the plan; `force` replaces
     those of that plan only. `check` sees what is to be copied before anything is written,
-    and may refuse it (raise).
+    and may refuse it (raise). `replacing` sees what a forced copy into a database replaces
+    (the plan's records there), before it is written.
+
+    Out of a database, a plan it holds nothing of while it holds other plans' is refused: a
+    backup taken under the wrong `--plan` would be empty, and restoring it with `--force`
+    would empty the plan.
     """
     source = source if isinstance(source, LedgerLocation) else LedgerLocation(source, "option")
     if not isinstance(destination, LedgerLocation):
@@ -63,7 +69,10 @@ def copy_ledger(
 
         if isinstance(target_store, PostgresLedgerStore):
             target_store.check_may_replace()  # a department never hears of --force
-    contents = open_store(source).contents()
+    source_store = open_store(source)
+    contents = source_store.contents()
+    if source.url is not None and not contents.records and not contents.amendments:
+        _refuse_another_plans_backup(source, source_store)
     if check is not None:  # first: --force is not offered for a copy refused anyway
         check(contents)
     if not force and ledger_holds_anything(destination, target_store):
@@ -79,9 +88,36 @@ def copy_ledger(
                 path=clip_path(destination.shown)
             )
         )
+    forced_into_database = force and destination.url is not None
+    if (
+        replacing is not None
+        and forced_into_database
+        and ledger_holds_anything(destination, target_store)
+    ):
+        replacing(target_store.contents())
     with target_store.transaction() as session:
         session.replace(contents.records, contents.amendments)
     return contents
+
+
+def _refuse_another_plans_backup(source: LedgerLocation, store: LedgerStore) -> None:
+    """A database holding nothing of the plan, but other plans' records: --plan forgotten or
+    wrong (the bundled default's, a workspace's), refused naming the plans it holds."""
+    from plancli.stores.postgres import PostgresLedgerStore
+
+    held = store.plans_held() if isinstance(store, PostgresLedgerStore) else []
+    if not held:
+        return
+    raise InputError(
+        _(
+            "{ledger} holds no records of plan {plan}, only of {plans}: give the ledger's "
+            "plan with --plan (plancli --plan PLAN.toml ledger convert …); nothing was written"
+        ).format(
+            ledger=clip_path(source.shown),
+            plan=clip(source.plan_id or "PLAN"),
+            plans=join_list([*(clip(plan) for plan in held[:5]), *(["…"] if held[5:] else [])]),
+        )
+    )
 
 
 def _same_ledger(a: LedgerLocation, b: LedgerLocation) -> bool:

@@ -37,6 +37,7 @@ from plancli.stores.postgres.libpq import (
     is_operational,
 )
 from plancli.stores.postgres.lost import Stage, lost_connection, with_hint
+from plancli.stores.postgres.passfile import passfile_stand_in
 from plancli.stores.postgres.unreachable import (
     conninfo_reason,
     libpq_lines,
@@ -412,6 +413,9 @@ class PostgresConnection:
             extra["connect_timeout"] = self.connect_timeout
         if "application_name" not in params and not os.environ.get("PGAPPNAME"):
             extra["application_name"] = "plancli"
+        stand_in = passfile_stand_in(params)  # no English warning of libpq's on the terminal
+        if stand_in is not None:
+            extra["passfile"] = stand_in
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.05
         while True:

@@ -163,14 +163,26 @@ def _lines(file: str) -> list[_Line] | None:
 
 
 def _readable_by_others(file: str) -> bool:
-    """libpq ignores a password file that others may read or write (it says so on stderr,
-    which plancli does not show): on POSIX, any group or other permission."""
+    """libpq ignores a password file that others may read or write (saying so in English on
+    the process's stderr, unless `passfile.py` keeps it from it): on POSIX, any group or
+    other permission."""
     if os.name == "nt":
         return False
     try:
         return bool(Path(file).expanduser().stat().st_mode & 0o077)
     except OSError:
         return False
+
+
+def passfile_stand_in(params: Mapping[str, str]) -> str | None:
+    """The `passfile` to connect with instead of the password file libpq would read and
+    ignore (others may read it), or None (`passfile.py` says why). A path under the file
+    itself cannot exist; `missing_password` still names the file libpq ignored."""
+    looked = looked_up(params)
+    if looked.source != "file" or not _readable_by_others(looked.file):
+        return None
+    path = Path(looked.file).expanduser()
+    return str(path / "ignored-by-libpq") if path.is_file() else None
 
 
 def wrong_password(params: Mapping[str, str], role: str) -> str:

@@ -419,3 +419,15 @@ class PostgresLedgerStore(PostgresAdministration):
                 (self.plan_id, self.plan_id),
             ).fetchone()
         return bool(row[0])
+
+    def plans_held(self) -> list[str]:
+        """The plans the database holds records or amendments of, in order: what a convert
+        out of it names when --plan's plan has none there (a backup of nothing, refused)."""
+        with self._snapshot_if_any() as connection:
+            if connection is None:
+                return []
+            rows = connection.execute(
+                "SELECT plan_id FROM plancli.records UNION "
+                "SELECT plan_id FROM plancli.amendments ORDER BY 1"
+            ).fetchall()
+        return [str(row[0]) for row in rows]

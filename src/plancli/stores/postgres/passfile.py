@@ -1,0 +1,35 @@
+"""A password file libpq would read and ignore, kept from libpq on every connection: one
+`stat` of each file it may read, the full lookup (`passwords.passfile_stand_in`, slower to
+import) only when one of them is readable by others.
+
+libpq ignores a password file that other users may read, and says so with `fprintf(stderr)`:
+`WARNING: password file "…" has group or world access; …`, in English under `--lang zh` too,
+above plancli's own error, which says the same in the user's language and how to fix it
+(session 36's walk). Connecting with a stand-in `passfile` that cannot exist, libpq passes
+over it without a word, as it passes over the file it would have ignored."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping
+
+
+def _readable_by_others(file: str) -> bool:
+    try:
+        mode = os.stat(os.path.expanduser(file)).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mode) and bool(mode & 0o077)
+
+
+def passfile_stand_in(params: Mapping[str, str]) -> str | None:
+    """The `passfile` to connect with instead of the one libpq would ignore, or None."""
+    if os.name == "nt":  # libpq checks no permission there
+        return None
+    files = (params.get("passfile"), os.environ.get("PGPASSFILE"), "~/.pgpass")
+    if not any(file and _readable_by_others(file) for file in files):
+        return None
+    from plancli.stores.postgres import passwords
+
+    return passwords.passfile_stand_in(params)
