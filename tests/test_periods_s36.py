@@ -278,6 +278,9 @@ def test_a_bare_range_in_a_bulletin_takes_the_year_1_6月_takes(
         ("官渡区2022年前3季主要经济指标", "2022年前3季"),  # none on main
         ("官渡区2022.1-2022.6主要经济指标", "2022.1-2022.6"),  # none on main
         ("官渡区2022年13季度报告", None),  # no quarter 13, and no 3季度 inside it
+        ("官渡区四季花城统一季报表", None),  # 四季, 统一季: words, no quarter
+        ("官渡区2022年一季主要经济指标", None),  # 一季 alone: a word as often (统一季)
+        ("官渡区2022年1季主要经济指标", "2022年1季"),
     ],
 )
 def test_a_title_s_period_is_read_as_written(title: str, found: str | None) -> None:
