@@ -16,8 +16,16 @@ from plancli.periods import bulletin_period
 # A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报);
 # and since session 35 a range of months after the year (2022.1-6, 2022/1~6, 2022年1-6: over a
 # column, 1—6月累计), never a date (2022-07-15 发布: `period_ranges`).
+# Session 36: the year at both ends (2022.1-2022.6, 2022年1月-2022年6月: `period_ranges`), a
+# range's 至 or ~ (1至6月 was read as 6月), a quarter's digit or 季 without 度 (第2季, 2季度; not
+# after a numeral alone: 四季, 统一季 are words), and a quarter's or half's end (二季度末 was read
+# as 二季度, the quarter alone, and refused).
 _TITLE_PERIOD = re.compile(
-    r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月?-[0-9]{1,2}月|[0-9]{1,2}月|第?[一二三四]季度|前[二三]季度|[上下]半年)"
+    r"(?<![0-9])[0-9]{4}[./年-][0-9]{1,2}月?[-~〜至到][0-9]{4}[./年-][0-9]{1,2}月?"
+    r"(?![0-9]|\.[0-9])"
+    r"|(?:[0-9]{4}年)?(?:[0-9]{1,2}月?[-~〜至到][0-9]{1,2}月|[0-9]{1,2}月"
+    r"|(?:第[一二三四1-4]季度?|[一二三四]季度|(?<![0-9])[1-4]季度?)(?:末|底)?"
+    r"|前[二三2-3]季度?|[上下]半年(?:末|底)?)"
     r"|(?<![0-9])[0-9]{4}[./年][0-9]{1,2}[-~〜至到][0-9]{1,2}(?![0-9]|\.[0-9])"
 )
 

@@ -95,6 +95,7 @@ from plancli.xlsx_formats import (
     parse_number_format,
 )
 from plancli.xlsx_merges import Filled, Merges, column_index, column_letter, merge_refusal
+from plancli.xlsx_period_dates import PeriodDates
 from plancli.xlsx_strings import SharedStrings, read_shared_strings, unescape_xstring
 
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -147,13 +148,10 @@ def _period(value: Any, shown: _Shown) -> str | None:
         return f"{value.year:04d}-{value.month:02d}"
     if isinstance(value, float | Decimal) and not shown.percent:
         return num(excel_number(value) if isinstance(value, float) else value)  # 2022 typed
-    cell = _text(value, shown)
-    return None if cell is None else str(cell)
+    return _plain(_text(value, shown))
 
 
 def _plain(cell: str | Decimal | None) -> str | None:
-    if cell is None:
-        return None
     return num(cell) if isinstance(cell, Decimal) else cell
 
 
@@ -784,6 +782,7 @@ class _RowCollector:
         self.cover = False  # no header: its rows hold one cell at most (a cover sheet?)
         self.merges = Merges()  # the reader's, filled after the rows
         self.filled = Filled()  # the cells read that hold a value: under a merge?
+        self.dates = PeriodDates()  # 2022-01-06: Excel's date for a typed 2022-1-6 (1-6月)?
         self.strays: set[int] = set()  # columns with values and no header: merged into one?
         # Rows whose target or period cell is empty, waiting for the merges: (row, cells,
         # {column: (the row above that gave it, its text)})
@@ -836,8 +835,9 @@ class _RowCollector:
             if column == IGNORE:
                 continue
             if column is not None:
-                read = _period(value, shown) if column == "period" else _text(value, shown)
                 ref = f"{column_letter(position)}{number}"
+                self.dates.seen(column, value, ref, number)
+                read = _period(value, shown) if column == "period" else _text(value, shown)
                 if isinstance(value, PercentShown):  # 4.1 under 0.0%: read 410, said so
                     percent_note(self.notes, value, ref, number, column)
                 values[column] = read
@@ -948,7 +948,7 @@ class _RowCollector:
         refusal = merge_refusal(self.name, self.merges, self.filled, self.header_line, self.strays)
         if refusal is not None:
             raise InputError(refusal)
-        return self.kept.rows, self.problems
+        return self.dates.kept(self.kept.rows, self.problems), self.problems  # 2022-01-06?
 
 
 # Columns read as text (a number typed in them is its text); value and amount keep numbers.

@@ -16,6 +16,10 @@ January, so a 1–6月 figure went into January's slot; `2022.1~6` and `2022.1�
 
 What the range then is, is `periods.bulletin_period`'s rule for `2022年1-6月`: from January it
 is the year to date; `2022.4-6` is refused as not year to date (it was read as April).
+
+Session 36: the year written at both ends (`2022.1-2022.6`, `2022年1月-2022年6月`,
+`2022/01-2022/06`), told `malformed period` before, is the same range; one from a year into
+the next (`2021.7-2022.6`) is refused naming both ends (`two_years`).
 """
 
 from __future__ import annotations
@@ -32,10 +36,20 @@ _SPAN = re.compile(
     rf"(?P<to>[{_DASHES}~〜至到])(?P<end>[0-9]{{1,2}})(?P<unit>月份?)?(?:累计)?$"
 )
 
+# The year written at both ends (session 36): 2022.1-2022.6, 2022年1月-2022年6月, 2022/01-2022/06,
+# 2022年1月至2022年6月累计; no date repeats its year, so none is read as one.
+_YEARS = re.compile(
+    rf"^(?P<year>[0-9]{{4}})[./年{_DASHES}](?P<start>[0-9]{{1,2}})月?[{_DASHES}~〜至到]"
+    rf"(?P<last>[0-9]{{4}})[./年{_DASHES}](?P<end>[0-9]{{1,2}})(?:月份?)?(?:累计)?$"
+)
+
 
 def as_months(folded: str) -> str:
     """`folded` (NFKC, no spaces, dashes as typed) as `2022年1-6月` when it is a range of months
-    after the year (`2022.1-6`); as it is otherwise."""
+    after the year (`2022.1-6`, `2022.1-2022.6`); as it is otherwise."""
+    both = _YEARS.match(folded)
+    if both is not None and both["year"] == both["last"]:
+        return f"{both['year']}年{both['start']}-{both['end']}月"
     found = _SPAN.match(folded)
     if found is None or _dated(found):
         return folded
@@ -48,6 +62,30 @@ def as_months(folded: str) -> str:
 def _dated(found: re.Match[str]) -> bool:
     """Is the text written as a date is, one separator twice and no 月 (`2022-1-6`)?"""
     return found["unit"] is None and found["sep"] == found["to"]
+
+
+def two_years(folded: str, text: object) -> InputError | None:
+    """The error of a range of months from one year into the next (`2021.7-2022.6`, a
+    twelve months' total): plancli's periods run from January of one year; None for any
+    other. `text` is the period as typed, clipped for the message."""
+    found = _YEARS.match(folded)
+    if found is None or found["year"] == found["last"]:
+        return None
+    year, end = found["last"], int(found["end"])
+    message = _(
+        "period {period!r} spans two years, {first} to {last}: plancli records figures from "
+        "January of one year; write {year}年1-{end}月 ({code}) for the months from January"
+    )
+    return InputError(
+        message.format(
+            period=text,
+            first=f"{found['year']}-{int(found['start']):02d}",
+            last=f"{year}-{end:02d}",
+            year=year,
+            end=end,
+            code=f"{year}-{end:02d}",
+        )
+    )
 
 
 def date_or_span(folded: str, text: object) -> InputError | None:

@@ -15,7 +15,7 @@ from typing import Literal
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.period_numerals import period_words
-from plancli.period_ranges import as_months, date_or_span
+from plancli.period_ranges import as_months, date_or_span, two_years
 from plancli.period_slips import period_slip
 
 Granularity = Literal["M", "Q", "H", "Y"]
@@ -274,6 +274,8 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "M",
     ),
+    # 1-6, 1~6: a range of months without year or 月, as 1-6月 (session 36); 6-1 is none
+    (re.compile(rf"^(?P<start>[0-9]{{1,2}}){_TO}(?P<month>[0-9]{{1,2}})$"), "B"),
     (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度$"), "A"),  # 二季度: alone
     (re.compile(rf"^{_YEAR}第?(?P<quarter>[一二三四1-4])季度(?:末|底)$"), "Q"),  # its end
     (re.compile(rf"^{_YEAR}上半年(?:末|底)$"), "H"),
@@ -312,8 +314,8 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
     (what plancli itself prints: 数据截至2022年三季度末)."""
     folded = "".join(unicodedata.normalize("NFKC", text).split())
-    if (both := date_or_span(folded, _clipped(text))) is not None:
-        raise both  # 2022-1-6: 6 January or 1-6月? (`period_ranges`)
+    if both := date_or_span(folded, _clipped(text)) or two_years(folded, _clipped(text)):
+        raise both  # 2022-1-6: 6 January or 1-6月? 2021.7-2022.6 (`period_ranges`)
     normal = as_months(folded).translate(PERIOD_DASHES)  # 2022.1-6: 2022年1-6月
     normal = period_words(normal)  # 二〇二二年六月: 2022年6月; 第2季: 第2季度 (`period_numerals`)
     date = DATE_CELL.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
@@ -339,7 +341,9 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
         year = int(parts["year"]) if parts.get("year") else default_year
         if year is None:
             return None  # a period without a year: mapped when the plan's year is known
-        if granularity == "M":
+        if granularity == "B" and int(parts["start"] or 0) > int(parts["month"] or 0):
+            return None  # 6-1: no span of months (a date?): the forms are told
+        if granularity in ("M", "B"):
             month = int(parts["month"])
             start = parts.get("start")
             if not 1 <= month <= 12 or (start is not None and not 1 <= int(start) <= 12):
