@@ -53,9 +53,6 @@ def as_cards(
     below += [(name, spare)] if name is not None and beside else []
     below += [*zip(figures, widths, strict=True)]
     top = [*zip(lead, lead_widths, strict=True), (ids, room)]
-    id_header = plain_text(ids.header)
-    if name is not None and not beside:
-        id_header = f"{id_header} / {plain_text(name.header)}"
     # (whether each column is whole at its width, once: per card, it read every cell of the
     # column again: 0.4 s to fit the demo's `history` at one width, 80 s over 40–140 columns)
     top_line, below_line = _line(top), _line(below)
@@ -70,7 +67,9 @@ def as_cards(
         else top_line
     )
     header = CardHeader(
-        _grid(top_line, [*(c.header for c in lead), id_header], gap),
+        _top_header(
+            lead, ids, name if not beside else None, alongside, top_line, alongside_line, gap
+        ),
         _grid(
             below_line,
             [*("" for _ in lead), *(c.header for c, _ in below[len(lead) :])],
@@ -101,6 +100,35 @@ def as_cards(
             style=row_styles[i] if row_styles else None,
         )
     return table
+
+
+def _top_header(
+    lead: list[Column],
+    ids: Column,
+    name: Column | None,
+    alongside: set[int],
+    top_line: list[tuple[Column, int, bool]],
+    alongside_line: list[tuple[Column, int, bool]],
+    gap: int,
+) -> Table:
+    """The header of the cards' first line, as their names are laid out: `编号 / 名称` where a
+    name is under its id on any card (a name on a line of its own, or some beside and some
+    under: the one label of the id and its name, wherever it goes); `编号` and `名称` over the
+    names' column where every card's name is beside its id. With `编号 / 名称` over them all,
+    the names beside the ids read as under them (`gap` at 88 columns, `status` at 60, zh)."""
+    headers = [c.header for c in lead]
+    if name is None:  # no name, or beside the figures (under its own header there)
+        return _grid(top_line, [*headers, ids.header], gap)
+    named = {i for i, cell in enumerate(name.cells) if cell.plain.strip()}
+    at_column = alongside_line[len(lead)][1]
+    if (
+        named
+        and alongside == named
+        and cell_len(plain_text(ids.header)) <= at_column
+        and cell_len(plain_text(name.header)) <= alongside_line[-1][1]
+    ):
+        return _grid(alongside_line, [*headers, ids.header, name.header], gap)
+    return _grid(top_line, [*headers, f"{plain_text(ids.header)} / {plain_text(name.header)}"], gap)
 
 
 def names_alongside(ids: Column, name: Column, room: int, gap: int) -> tuple[int, set[int]]:
