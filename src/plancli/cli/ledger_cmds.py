@@ -100,7 +100,7 @@ def history_cmd(
         columns, rows = history_csv(revisions, writers=writers)
         emit_csv(csv_text(columns, rows))
     elif not revisions and not adjustments:
-        say(_no_records(target_id, location.shown))
+        _say_no_records(target_id, location.shown)
     else:
         from plancli.render import console
         from plancli.render.ledger import amendments_table, history_table
@@ -109,17 +109,17 @@ def history_cmd(
         if revisions:
             out_console.print(history_table(plan, revisions, location.shown, st.lang, target_id))
         else:
-            say(_no_records(target_id, location.shown))
+            _say_no_records(target_id, location.shown)
         if adjustments:
             out_console.print(amendments_table(plan, adjustments, st.lang, target_id))
 
 
-def _no_records(target_id: str | None, ledger: str) -> str:
-    if target_id:
-        return _("no records of {target} in {ledger}").format(
-            target=target_id, ledger=clip_path(ledger)
-        )
-    return _("no records in {ledger}").format(ledger=clip_path(ledger))
+def _say_no_records(target_id: str | None, ledger: str) -> None:
+    """`no records of ID in PATH` on stderr, at the terminal's width, as `show` prints it."""
+    from plancli.render import console
+    from plancli.render.no_records import no_records
+
+    console(stderr=True).print(no_records(target_id, ledger))
 
 
 def _count(undo: "UndoPlan") -> str:

@@ -149,11 +149,11 @@ def show_cmd(
     else:
         from rich.console import Group, RenderableType
 
-        from plancli.render import console, shown
+        from plancli.render import console
         from plancli.render.detail import adjusted_bound, assessment_detail
         from plancli.render.ledger import amendments_table, history_table
+        from plancli.render.no_records import no_records
         from plancli.render.plan import reference_name, target_detail
-        from plancli.render.runs import path_text
 
         as_of_text = str(assessment.as_of) if assessment.as_of else None
         parts: list[RenderableType] = [
@@ -171,13 +171,7 @@ def show_cmd(
             "",
             history_table(plan, revisions, location.shown, st.lang, target.id)
             if revisions  # none yet: a line, as `history ID` says, not an empty table
-            else path_text(  # a Text: a ledger's path is not read as markup
-                shown(
-                    _("no records of {target} in {ledger}").format(
-                        target=target.id, ledger=clip_path(location.shown)
-                    )
-                )
-            ),
+            else no_records(target.id, location.shown),
         ]
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))

@@ -62,6 +62,15 @@ def entry_period(period: str, lang: Lang) -> str:
     return zh_period(period) if lang == "zh" else period
 
 
+def listed_from(period: str) -> str:
+    """An amendment's period as `show` and `history` list it: as stored, but a bare year (an
+    older ledger's `from = "2022"`, which `amend --from` now refuses) as the month it applies
+    from, 2022-12 (`periods.applies_from`, `amend_from`): listed `2022`, it read as all of
+    2022 beside the caption's `* 现行，自起始期起适用`, where it judges December's figure on."""
+    applied = applies_from(period)
+    return applied if period.isdigit() and applied != period else period
+
+
 def _amended_entry(a: AssessmentOut, lang: Lang) -> str:
     """`GDP from 2022-07`; a drop with its note: `FAI dropped from 2022-06 (区人大常委会…)`."""
     assert a.amended_from is not None

@@ -53,9 +53,6 @@ def as_cards(
     below += [(name, spare)] if name is not None and beside else []
     below += [*zip(figures, widths, strict=True)]
     top = [*zip(lead, lead_widths, strict=True), (ids, room)]
-    id_header = plain_text(ids.header)
-    if name is not None and not beside:
-        id_header = f"{id_header} / {plain_text(name.header)}"
     # (whether each column is whole at its width, once: per card, it read every cell of the
     # column again: 0.4 s to fit the demo's `history` at one width, 80 s over 40–140 columns)
     top_line, below_line = _line(top), _line(below)
@@ -69,14 +66,18 @@ def as_cards(
         if name is not None and alongside
         else top_line
     )
+    top_header, compact = _top_header(
+        lead, ids, name if not beside else None, alongside, top_line, alongside_line, gap
+    )
     header = CardHeader(
-        _grid(top_line, [*(c.header for c in lead), id_header], gap),
+        top_header,
         _grid(
             below_line,
             [*("" for _ in lead), *(c.header for c, _ in below[len(lead) :])],
             gap,
             vertical="bottom",
         ),
+        compact,
     )
     table = Table(**table_options)
     table.add_column(header, width=width - EDGES)
@@ -101,6 +102,39 @@ def as_cards(
             style=row_styles[i] if row_styles else None,
         )
     return table
+
+
+def _top_header(
+    lead: list[Column],
+    ids: Column,
+    name: Column | None,
+    alongside: set[int],
+    top_line: list[tuple[Column, int, bool]],
+    alongside_line: list[tuple[Column, int, bool]],
+    gap: int,
+) -> tuple[Table, Table | None]:
+    """The header of the cards' first line, as their names are laid out, and the one label
+    that may stand in for it (`CardHeader`): `编号 / 名称` where a name is under its id on any
+    card (a name on a line of its own, or some beside and some under: the one label of the id
+    and its name, wherever it goes); `编号` and `名称` over the names' column where every
+    card's name is beside its id. With `编号 / 名称` over them all, the names beside the ids
+    read as under them (`gap` at 88 columns, `status` at 60, zh)."""
+    headers = [c.header for c in lead]
+    if name is None:  # no name, or beside the figures (under its own header there)
+        return _grid(top_line, [*headers, ids.header], gap), None
+    label = _grid(
+        top_line, [*headers, f"{plain_text(ids.header)} / {plain_text(name.header)}"], gap
+    )
+    named = {i for i, cell in enumerate(name.cells) if cell.plain.strip()}
+    at_column = alongside_line[len(lead)][1]
+    if (
+        named
+        and alongside == named
+        and cell_len(plain_text(ids.header)) <= at_column
+        and cell_len(plain_text(name.header)) <= alongside_line[-1][1]
+    ):
+        return _grid(alongside_line, [*headers, ids.header, name.header], gap), label
+    return label, None
 
 
 def names_alongside(ids: Column, name: Column, room: int, gap: int) -> tuple[int, set[int]]:
@@ -174,20 +208,39 @@ class CardHeader(Group):
     line of the others, right over its figures, and its first line beside the id's header
     when that leaves it room, as a table's over the headers' line. Top-aligned, `百分点` hung
     alone on a line of its own under the headers, cut from the figures it is the unit of
-    (`gap` at 80 columns)."""
+    (`gap` at 80 columns). `compact`, the id's header as one label (`编号 / 名称`), stands in
+    for `top` (`编号` and `名称` over their columns) where only it leaves that first line room:
+    the header a line taller for its labels pushed `尚需` under `快慢` on a line of its own
+    (`status`'s worst work targets at 44 columns, zh)."""
+
+    def __init__(self, top: Table, below: Table, compact: Table | None = None) -> None:
+        super().__init__(top, below)
+        self.compact = compact
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         top, below = (console.render_lines(r, options, pad=False) for r in self.renderables)
-        if len(top) == 1 and len(below) > 1:
-            ids = cell_len("".join(segment.text for segment in top[0]).rstrip())
-            first = "".join(segment.text for segment in below[0])
-            if ids + GAP <= len(first) - len(first.lstrip(" ")):  # (blanks: one cell each)
-                length = Segment.get_line_length(below[0])
-                [mine, _], [_, theirs] = (
-                    Segment.divide(top[0], [ids, ids]),
-                    Segment.divide(below[0], [ids, length]),
-                )
-                top, below = [], [[*mine, *theirs], *below[1:]]
+        if self.compact is not None and _beside(top, below) is None:
+            compact = console.render_lines(self.compact, options, pad=False)
+            top = compact if _beside(compact, below) is not None else top
+        if (merged := _beside(top, below)) is not None:
+            top, below = [], [merged, *below[1:]]
         for line in [*top, *below]:
             yield from line
             yield Segment.line()
+
+
+def _beside(top: list[list[Segment]], below: list[list[Segment]]) -> list[Segment] | None:
+    """The id's header of one line with the first line of the figures' headers beside it,
+    where they are two lines and that line leaves it room; else None."""
+    if len(top) != 1 or len(below) < 2:
+        return None
+    ids = cell_len("".join(segment.text for segment in top[0]).rstrip())
+    first = "".join(segment.text for segment in below[0])
+    if ids + GAP > len(first) - len(first.lstrip(" ")):  # (blanks: one cell each)
+        return None
+    length = Segment.get_line_length(below[0])
+    [mine, _], [_, theirs] = (
+        Segment.divide(top[0], [ids, ids]),
+        Segment.divide(below[0], [ids, length]),
+    )
+    return [*mine, *theirs]

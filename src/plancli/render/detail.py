@@ -19,9 +19,10 @@ from plancli.fmt import (
     whole_need,
 )
 from plancli.i18n import Lang, _, t
-from plancli.periods import parse_period, zh_period
+from plancli.periods import applies_from, parse_period
 from plancli.plain import Record, Target
 from plancli.render import shown, zh_brackets
+from plancli.render.amended import entry_period
 from plancli.render.cells import (
     actual_text,
     in_percent,
@@ -108,7 +109,10 @@ def assessment_detail(
     add("target", zh_brackets(target) if lang == "zh" and a.kind != "relative" else target)
     if a.amended_from is not None:
         detail = "dropped_detail" if a.status == "dropped" else "amended_detail"
-        period = zh_period(a.amended_from) if lang == "zh" else a.amended_from  # 2022年6月
+        # the month it applies from, as the footnotes of gap and status say it: 2022年6月
+        # for 2022-H1 (自2022年上半年起 read as from January), 2022年12月 for an older
+        # ledger's bare 2022 (自2022年起 read as all of 2022)
+        period = entry_period(applies_from(a.amended_from), lang)
         adjusted = t(detail, lang).format(period=period)
         note = a.amendment_note
         if note:

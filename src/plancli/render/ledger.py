@@ -18,6 +18,7 @@ from plancli.fmt import bound_text, fall_text, figure_text, num
 from plancli.history import AmendmentRevision, Revision, amendment_bound_text
 from plancli.i18n import Lang
 from plancli.render import shown, target_name
+from plancli.render.amended import listed_from
 from plancli.render.fitted import FittedTable
 from plancli.render.runs import NoteText, clause_lines, note_text
 from plancli.render.widths import Column, id_column
@@ -243,8 +244,9 @@ def amendments_table(
     if target_id is None:
         columns.append(id_column(_w("target", lang), [a.target for a in amendments]))
     bounds = [shown(amendment_bound_text(plan.target(a.target), a, lang)) for a in amendments]
+    froms = [Text(listed_from(a.period)) for a in amendments]  # 2022-12 for a bare 2022
     columns += [
-        Column(_w("from", lang), [Text(a.period) for a in amendments], 0, {"no_wrap": True}),
+        Column(_w("from", lang), froms, 0, {"no_wrap": True}),
         Column(_w("bound", lang), bounds, 0, {"justify": "right", "no_wrap": True}),
         _recorded_column(amendments, lang),  # `12-03 11:31` under `2026 (UTC)`, as history's
         # Who adjusted or dropped the target (a database's current_user), as for figures.

@@ -5,6 +5,7 @@ bound that breaks after its `/` (`BreaksAfterSlash`)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
 from rich.cells import cell_len
@@ -77,13 +78,14 @@ def breaks(plain: str, width: int, paths: bool = False, phrases: bool = False) -
         if used and used + space + cells <= width:
             used += space + cells
             continue
-        if cells <= width:  # on the next line, whole
-            if used:
+        path = paths and "/" in word.group()  # (a path's names, not phrases: `/tmp/a、b/`)
+        room = width - used - (space if used else 0)  # what is left of the line after a space
+        if cells <= width and not (phrases and not path and _fills(word.group(), room)):
+            if used:  # on the next line, whole
                 offsets.append(word.start())
             used = cells
             continue
         used += space if used else 0  # too wide for any line: broken from where the line is
-        path = paths and "/" in word.group()  # (a path's names, not phrases: `/tmp/a、b/`)
         parts = _PHRASE.finditer(word.group()) if phrases and not path else iter(())
         spans = [(m.start(), m.end()) for m in parts] or [(0, len(word.group()))]
         for start, end in spans:
@@ -96,31 +98,66 @@ def breaks(plain: str, width: int, paths: bool = False, phrases: bool = False) -
                 offsets.append(word.start() + start)
                 used = phrase_cells
                 continue
-            for unit_start, unit in _path_units(phrase, width) if path else _units(phrase, units):
+            for unit_start, unit, own_line in (
+                _path_units(phrase, width) if path else _units(phrase, units)
+            ):
                 unit_cells = cell_len(unit)
-                if used and used + unit_cells > width:
+                if used and (own_line or used + unit_cells > width):
                     offsets.append(word.start() + start + unit_start)
                     used = 0
                 used += unit_cells
     return _no_lone_last(plain, offsets, width, units)
 
 
-def _units(text: str, units: re.Pattern[str]) -> Iterator[tuple[int, str]]:
-    """`text`'s units (`_UNIT`, `_PATH_UNIT`) and where each starts."""
-    return ((m.start(), m.group()) for m in units.finditer(text))
+def _fills(word: str, room: int) -> bool:
+    """Does a Chinese `word` too long for the rest of a line (`room` cells) fill it with its
+    first phrases rather than go whole to the next? It does when its first phrase fits there:
+    `58 个指标的 name_en` alone on a line over `仍是中文名称（w1_t01、…）：英文界面…` (`validate`
+    at 120 columns) left the line half empty and the phrase `name_en 仍是中文名称` broken at
+    its space. A word of one phrase, or without Chinese, goes to the next line as Rich's."""
+    if cell_len(word) <= room or not _WIDE_CHARS.search(word):
+        return False
+    phrases = _PHRASE.findall(word)
+    return len(phrases) > 1 and cell_len(phrases[0]) <= room
 
 
-def _path_units(path: str, width: int) -> Iterator[tuple[int, str]]:
-    """A path's names, each with the `/` after it, and where each starts: it breaks after a
-    `/`, never inside a name (`…/区发展和改革局/官渡区` over `2022年计划台账.sqlite` at 50
-    columns, `…台账` over `.sqlite` at 60), but for a name wider than the line itself, which
-    breaks between its units as any text."""
+def _units(text: str, units: re.Pattern[str]) -> Iterator[tuple[int, str, bool]]:
+    """`text`'s units (`_UNIT`, `_PATH_UNIT`), where each starts, and False: none of them
+    needs a line of its own."""
+    return ((m.start(), m.group(), False) for m in units.finditer(text))
+
+
+def _path_units(path: str, width: int) -> Iterator[tuple[int, str, bool]]:
+    """A path's names, each with the `/` after it, where each starts, and whether it starts a
+    line of its own: it breaks after a `/`, never inside a name (`…/区发展和改革局/官渡区` over
+    `2022年计划台账.sqlite` at 50 columns, `…台账` over `.sqlite` at 60), but for a name wider
+    than the line itself, which starts on a line of its own after its `/` and breaks inside
+    only where its lines end (`_name_lines`): begun on the folders' line, it broke once more
+    than it had to (`…/计划台账/官渡区2022年计划台账（区统计局` over `汇总，含各部门月报）.sqlite`,
+    40 columns)."""
     for name in _PATH_NAME.finditer(path):
         if cell_len(name.group()) <= width:
-            yield name.start(), name.group()
-        else:
-            for unit in _PATH_UNIT.finditer(name.group()):
-                yield name.start() + unit.start(), unit.group()
+            yield name.start(), name.group(), False
+            continue
+        cuts = [0, *_name_lines(name.group(), width), len(name.group())]
+        for start, end in pairwise(cuts):
+            yield name.start() + start, name.group()[start:end], True
+
+
+def _name_lines(name: str, width: int) -> list[int]:
+    """Where a file's name wider than a line breaks: in as few lines as filling each line
+    takes, between its phrases where that is as few (`…计划台账` over `（区统计局汇总，含各部门
+    月报）.sqlite`), its extension kept with what comes before it (not `…月报）` over `.sqlite`
+    alone), else where each line is full (between units, never inside `2022`)."""
+    ways = [breaks(name, width, phrases=True), breaks(name, width)]
+    stem, extension = _EXTENSION.sub("", name), _EXTENSION.search(name)
+    if extension is not None:  # the stem's lines narrower by the extension: it fits the last
+        ways.insert(0, breaks(stem, width - cell_len(extension.group()), phrases=True))
+    fewest = min(map(len, ways))
+    return next(way for way in ways if len(way) == fewest)
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}/*$")  # `.sqlite`, `.toml`
 
 
 def _no_lone_last(plain: str, offsets: list[int], width: int, units: re.Pattern[str]) -> list[int]:
