@@ -15,6 +15,7 @@ from rich.text import Text
 if TYPE_CHECKING:
     from rich.align import VerticalAlignMethod
 
+from plancli.render.card_grid import CardGrid, Cards, Memo
 from plancli.render.runs import id_over_name, keeping_runs
 from plancli.render.widths import EDGES, GAP, Column, least_width, plain_text
 
@@ -79,7 +80,8 @@ def as_cards(
         ),
         compact,
     )
-    table = Table(**table_options)
+    memo: Memo = {}
+    table = Cards(**table_options, memo=memo)
     table.add_column(header, width=width - EDGES)
     for i in range(len(ids.cells)):
         style = str(ids.options.get("style") or "")
@@ -96,8 +98,8 @@ def as_cards(
         cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
         table.add_row(
             Group(
-                _grid(line, [*(c.cells[i] for c in lead), first, *beside_id], gap),
-                _grid(below_line, cells, gap),
+                _grid(line, [*(c.cells[i] for c in lead), first, *beside_id], gap, memo=memo),
+                _grid(below_line, cells, gap, memo=memo),
             ),
             style=row_styles[i] if row_styles else None,
         )
@@ -186,9 +188,11 @@ def _grid(
     cells: list[Any],
     gap: int,
     vertical: VerticalAlignMethod = "top",
+    memo: Memo | None = None,
 ) -> Table:
-    """One line of a card: `cells` in columns of the widths given, `gap` apart."""
-    grid = Table.grid(padding=(0, gap, 0, 0), pad_edge=False)
+    """One line of a card: `cells` in columns of the widths given, `gap` apart (`memo`: the
+    lines of the cells of the cards' table, `card_grid.Cards`)."""
+    grid = CardGrid.of(gap, memo)
     for column, width, whole in columns:
         grid.add_column(
             vertical=vertical,
