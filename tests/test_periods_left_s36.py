@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +70,86 @@ def test_a_bare_span_past_december_in_a_bulletin(run: Callable[..., Any], tmp_pa
     assert run("record", "new_5g_base_stations", "420", "-p", "1-6", "--dry-run").exit_code == 0
     for text in ("6-1", "22-06", "13-14"):
         assert "use YYYY-MM" in run("record", "new_5g_base_stations", "1", "-p", text).stderr
+
+
+# ------------------------------------ c. Excel's date for `1-6` typed in 2026 into 2022's sheet
+
+
+def _sheet(tmp_path: Path, rows: list[list[object]], name: str = "月报.xlsx") -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+TYPED_2026 = datetime(2026, 1, 6)  # what Excel makes of `1-6` typed in 2026
+
+
+@pytest.mark.parametrize(
+    ("rows", "name"),
+    [
+        # the title's year
+        ([["官渡区2022年主要经济指标"], ["指标", "期间", "本年累计"]], "月报.xlsx"),
+        # the file name's
+        ([["指标", "期间", "本年累计"]], "官渡区2022年月报.xlsx"),
+        # none: the plan's (guandu-2022)
+        ([["指标", "期间", "本年累计"]], "月报.xlsx"),
+    ],
+)
+def test_a_typed_range_without_a_year_names_the_bulletin_s_year(
+    run: Callable[..., Any], tmp_path: Path, rows: list[list[object]], name: str
+) -> None:
+    path = _sheet(tmp_path, [*rows, ["新建5G基站", TYPED_2026, 420]], name)
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    line = len(rows) + 1
+    # before: … of 2026-1-6 typed for the months 2026年1-6月 (2026-06, year to date): type 2026年…
+    assert (
+        f"cell B{line} is the date 2026-01-06, which is what Excel makes of 1-6 typed in 2026 "
+        "for the months 2022年1-6月 (2022-06, year to date): type 2022年1-6月"
+    ) in " ".join(result.stderr.split())
+    assert "2026年1-" not in result.stderr
+    assert not run.ledger.exists()  # type: ignore[attr-defined]
+
+
+def test_a_typed_range_with_a_year_column_names_its_year(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    """年份 2022 beside 2026-01-06: before, `period '2026-01' is in 2026, but the year column
+    says 2022`, as if the analyst had typed 2026."""
+    path = _sheet(
+        tmp_path, [["指标", "年份", "期间", "本年累计"], ["新建5G基站", 2022, TYPED_2026, 420]]
+    )
+    result = run("import", str(path), lang="zh")
+    assert result.exit_code == 2
+    flat = "".join(result.stderr.split())
+    assert "单元格C2是日期2026-01-06" in flat and "2022年1-6月" in flat, result.stderr
+    assert "2026年1-" not in flat and "在2026年" not in flat
+
+
+def test_a_typed_later_range_names_the_months_from_january(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path, [["指标", "期间", "本年累计"], ["新建5G基站", datetime(2026, 4, 6), 1]])
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert (
+        "Excel makes of 4-6 typed in 2026 for the months 2022年4-6月, which are not year to "
+        "date: type 2022年1-6月 (2022-06) for the months from January"
+    ) in " ".join(result.stderr.split())
+
+
+def test_a_date_of_the_bulletin_s_year_keeps_its_message(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path, [["指标", "期间", "本年累计"], ["新建5G基站", datetime(2022, 1, 6), 1]])
+    result = run("import", str(path))
+    assert "which is what Excel makes of 2022-1-6 typed for the months 2022年1-6月" in (
+        " ".join(result.stderr.split())
+    )
