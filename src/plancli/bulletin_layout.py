@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
+from plancli.period_ranges import layout_spans, span_months
 from plancli.safe import clip_path
 
 if TYPE_CHECKING:
@@ -258,11 +259,8 @@ def _period_parents(top: Sequence[str]) -> dict[str, str]:
     as `ytd` (the columns under it are year to date: their own headers say which figure),
     `month` (`6月` beside a `1-6月` ending with it: one month alone, read past, like 当月) or
     `""` (not read: `6月` alone may be the month's or the year's to date, two periods)."""
-    found: dict[str, str] = {}
-    for cell in top:
-        code = _period(cell) if cell else None
-        if code is not None:
-            found[cell] = code
+    # (`1-6` alone is no period; beside `6月` it is 1-6月: session 36)
+    found = layout_spans({cell: _period(cell) if cell else None for cell in top})
     if "" in found.values():  # 4-6月 over a column: not year to date
         return dict.fromkeys(found, "")
     months = {c for c in found if _ONE_MONTH.match(_folded(c))}
@@ -300,7 +298,7 @@ def _with_period(
                     "are the figures for? Correct one of them"
                 ).format(file=clip_path(name), line=line, title=title, header=over)
             )
-    return [*titles, over]
+    return [*titles, span_months(over)]
 
 
 def _shown_labels(header: Header, top: list[str], row: list[str]) -> dict[str, str]:

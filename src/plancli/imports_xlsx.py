@@ -782,7 +782,7 @@ class _RowCollector:
         self.cover = False  # no header: its rows hold one cell at most (a cover sheet?)
         self.merges = Merges()  # the reader's, filled after the rows
         self.filled = Filled()  # the cells read that hold a value: under a merge?
-        self.dates = PeriodDates()  # 2022-01-06: Excel's date for a typed 2022-1-6 (1-6月)?
+        self.dates = PeriodDates(name, self.titles, notes)  # 2022-01-06: a typed 2022-1-6?
         self.strays: set[int] = set()  # columns with values and no header: merged into one?
         # Rows whose target or period cell is empty, waiting for the merges: (row, cells,
         # {column: (the row above that gave it, its text)})

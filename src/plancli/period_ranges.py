@@ -25,6 +25,8 @@ the next (`2021.7-2022.6`) is refused naming both ends (`two_years`).
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Mapping
 
 from plancli.errors import InputError
 from plancli.i18n import _
@@ -57,6 +59,28 @@ def as_months(folded: str) -> str:
     if found["unit"] is None and found["to"] == "-" and not start <= end <= 12:
         return folded  # 2022.1-31, 2022/6-1: no span of months; a date, as before
     return f"{found['year']}年{found['start']}-{found['end']}月"
+
+
+# A header cell `1-6` over figures, without 月 (session 36): `指标,1-6,6月` was told `missing
+# column(s) period` while `指标,1-6月,6月` was read. Beside another period of the row (6月,
+# 1-6月) it is the months 1-6月; alone (`指标,1-6`) it is no period, an unknown column.
+_BARE_SPAN = re.compile(rf"^[0-9]{{1,2}}[{_DASHES}~〜至到][0-9]{{1,2}}$")
+
+
+def _bare(cell: str) -> bool:
+    return _BARE_SPAN.match("".join(unicodedata.normalize("NFKC", cell).split())) is not None
+
+
+def layout_spans(codes: Mapping[str, str | None]) -> dict[str, str]:
+    """A header row's cells that are periods (cell → code; None: no period), none when every
+    one is a bare span of months (`1-6`): a header shows a layout of months by one saying 月."""
+    found = {cell: code for cell, code in codes.items() if code is not None}
+    return {} if all(_bare(cell) for cell in found) else found
+
+
+def span_months(cell: str) -> str:
+    """A header's period as a title names it: `1-6` as `1-6月`, any other as it is."""
+    return f"{cell.strip()}月" if _bare(cell) else cell
 
 
 def _dated(found: re.Match[str]) -> bool:

@@ -144,6 +144,9 @@ _MONTH_WRITTEN = re.compile(
     r"^(?:[0-9]{4}年)?(?:(?P<start>[0-9]{1,2})月?[-~至到])?(?P<month>[0-9]{1,2})月(?:份|末|底)?"
     r"(?:累计)?$"
 )
+# 1-13: a range of months without 月 (`_FORMS`' 1-6) from a month to none (session 36); 22-06
+# is a year and a month, 13-14 either (the generic message)
+_MONTHS_BARE = re.compile(r"^(?P<start>0?[1-9]|1[0-2])[-~至到](?P<month>1[3-9]|[2-9][0-9])$")
 # A quarter a bulletin writes, or a range of them, whatever its number: 5季度, 1-5季度, 一至五季度,
 # 前五季度, 2022年5季度末 (the forms of `_FORMS` with any digit where a quarter goes).
 _QUARTER_DIGIT = r"[0-9]{1,2}|[〇零一二三四五六七八九十]"
@@ -168,7 +171,8 @@ _LAST_WRITTEN = re.compile(
 
 def no_such_month(text: str) -> InputError | None:
     """A period written right whose month is none (`2026年13月`, `1-13月`, `0月`, `2026-13`),
-    or a range of months that starts or ends on none (`13-14月`: both named, the first first),
+    or a range of months that starts or ends on none (`13-14月`: both named, the first first;
+    `1-13` without 月 too, from a month to none: session 36),
     or whose quarter is none (`1-5季度`, `5季度末`, `2026-Q5`), or half (`2026-H3`): it was told
     `malformed … use YYYY-MM`, as if the form were wrong and not the month, and `13-14月` named
     14 alone (session 31); `2026-13` and `2026-Q5` were, until session 32. Also a period
@@ -177,7 +181,7 @@ def no_such_month(text: str) -> InputError | None:
 
     folded = "".join(unicodedata.normalize("NFKC", text).split())  # 2022.1~13: as 2022年1-13月
     normal = period_words(as_months(folded).translate(PERIOD_DASHES))  # 二〇二二年十三月 too
-    found = _MONTH_WRITTEN.match(normal)
+    found = _MONTH_WRITTEN.match(normal) or _MONTHS_BARE.match(normal)
     if found is not None:
         return _none_of(text, [found["start"], found["month"]], 12)
     found = _QUARTER_WRITTEN.match(normal)

@@ -50,6 +50,7 @@ class ReadNotes:
     dropped: int = 0  # rows naming no target past the first Problems.KEEP: counted, not kept
     template_cells: list[TemplateCells] = field(default_factory=list)  # template_check.py
     helpers_said: bool = False  # `bulletin_layout.helpers_gone` said (once a file)
+    plan_year: Callable[[], int] | None = None  # read if a date cell's refusal needs it
 
 
 class Located(str):

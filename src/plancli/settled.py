@@ -57,8 +57,9 @@ def pace_over(status: str) -> bool:
 
 
 def met_by(status: str, period: str | None, revisions: Sequence[tuple[R, bool]]) -> R | None:
-    """The record in force that met the target: its figure for the period it was judged at
-    (`period`, the assessment's). None when it is not met, or when no figure of its own did
+    """The record in force that met the target: its figure for `period`, the one it was judged
+    at (the assessment's) or, for a cumulative target, the first that met it
+    (`met_first.first_met_period`). None when it is not met, or when no figure of its own did
     (a roll-up met by its parts' sum)."""
     if not is_settled(status) or period is None:
         return None

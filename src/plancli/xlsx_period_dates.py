@@ -11,14 +11,27 @@ such typing: one whose day is past 12 or not past its month but not the 1st (202
 writes month ends), and its 2022-01-06 is the 6th of January, read as its month as before. A
 day of 1 is what Excel makes of a typed month (`2022-6` → 2022-06-01): it is read as its month
 and tells neither way.
+
+Session 36: `1-6` typed without a year is the date in the year it was typed (2026-01-06 in a
+2022 bulletin), and the refusal named 2026年1-6月, the typing year. Where the file's year is
+another (its title's or its name's, `bulletin_periods.default_year`; else the row's 年份
+column; else the plan's), the refusal names the months of that year, and the `1-6` typed in
+2026 that made the date; a row whose 年份 column contradicts the date's year is refused so too,
+not as a period "in 2026" the year column contradicts.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime
 
+from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.imports import ImportRow, Problems
+from plancli.read_notes import ReadNotes
 
 
 def _midnight(value: date) -> bool:
@@ -33,13 +46,23 @@ def _ambiguous(value: date) -> bool:
 class PeriodDates:
     """The date cells of one sheet's period column, told apart once the sheet is read."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, name: str = "", titles: Sequence[str] = (), notes: ReadNotes | None = None
+    ) -> None:
         self.suspects: list[tuple[int, str, date]] = []  # (row, cell, date)
         self.real = False  # the column holds a date no typed range makes
+        # the file's name and title rows (the reader's list, filled before the header), and
+        # the notes whose plan_year gives the plan's: the year a typed `1-6` is of
+        self.name, self.titles, self.notes = name, titles, notes
+        self.years: dict[int, int] = {}  # row → its 年份 column's year
 
     def seen(self, column: str | None, value: object, ref: str, number: int) -> None:
         """A cell of `column` as the reader found it (`ref`, on row `number`): a date in the
-        period column is noted."""
+        period column is noted, and a row's 年份."""
+        if column == "year" and value is not None:
+            found = re.match(r"[0-9]{4}", unicodedata.normalize("NFKC", str(value)).strip())
+            if found is not None:
+                self.years[number] = int(found.group(0))
         if column != "period" or not isinstance(value, date):
             return
         if _ambiguous(value):
@@ -52,29 +75,62 @@ class PeriodDates:
         column holds real dates or no suspect."""
         if self.real or not self.suspects:
             return rows
-        refused = {number: (ref, value) for number, ref, value in self.suspects}
+        refused = {n: _message(ref, value, self._year(n)) for n, ref, value in self.suspects}
+        for at, problem in enumerate(problems.kept):  # 2026-01-06 against a 年份 of 2022
+            if problem.row in refused and problem.row in self.years:
+                problems.kept[at] = dataclasses.replace(problem, message=refused[problem.row])
         kept: list[ImportRow] = []
         for row in rows:
             found = refused.get(row.row)
             if found is None:
                 kept.append(row)
             else:
-                problems.add(row.row, _message(*found), given=row.entry.target)
+                problems.add(row.row, found, given=row.entry.target)
         return kept
 
+    def _year(self, number: int) -> int | None:
+        """The year of the file's figures: its title's or name's, row `number`'s 年份, the
+        plan's; None when none is known."""
+        from plancli.bulletin_periods import default_year
 
-def _message(ref: str, value: date) -> str:
-    year, start, end = value.year, value.month, value.day
+        try:
+            titled = default_year(self.name, self.titles)
+        except InputError:  # a name and a title of two years: refused elsewhere
+            titled = None
+        if titled is not None:
+            return titled
+        if number in self.years:
+            return self.years[number]
+        plan_year = self.notes.plan_year if self.notes is not None else None
+        return plan_year() if plan_year is not None else None
+
+
+def _message(ref: str, value: date, year: int | None) -> str:
+    start, end = value.month, value.day
+    typed = value.year if year is None else year
     values = {
         "ref": ref,
         "date": value.isoformat()[:10],
-        "month": f"{year}-{start:02d}",
-        "typed": f"{year}-{start}-{end}",
-        "span": f"{year}年{start}-{end}月",
-        "code": f"{year}-{end:02d}",
-        "from_january": f"{year}年1-{end}月",
+        "month": f"{value.year}-{start:02d}",
+        "typed": f"{value.year}-{start}-{end}",
+        "span": f"{typed}年{start}-{end}月",
+        "code": f"{typed}-{end:02d}",
+        "from_january": f"{typed}年1-{end}月",
+        "bare": f"{start}-{end}",
+        "typed_year": value.year,
     }
-    if start == 1:
+    if typed != value.year and start == 1:  # 1-6 typed in 2026 into a 2022 bulletin
+        message = _(
+            "cell {ref} is the date {date}, which is what Excel makes of {bare} typed in "
+            "{typed_year} for the months {span} ({code}, year to date): type {span}"
+        )
+    elif typed != value.year:
+        message = _(
+            "cell {ref} is the date {date}, which is what Excel makes of {bare} typed in "
+            "{typed_year} for the months {span}, which are not year to date: type "
+            "{from_january} ({code}) for the months from January"
+        )
+    elif start == 1:
         message = _(
             "cell {ref} is the date {date} ({month}), which is what Excel makes of {typed} "
             "typed for the months {span} ({code}, year to date): type {span} for the months, "

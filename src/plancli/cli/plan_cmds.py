@@ -119,9 +119,13 @@ def show_cmd(
     revisions = set_aside(history(records, target.id, plan.plan.year), aside)
     adjustments = amendment_history(amendments, target.id, plan.plan.year)
     own_amendments = [a for a in amendments if a.target == target.id]
+    from plancli.met_first import first_met_period
     from plancli.settled import met_by
 
-    done_by = met_by(judged.status, judged.period, [(r.record, r.current) for r in revisions])
+    # a cumulative target: the first figure of the run that met it, not the latest (s36)
+    first = first_met_period(plan, records, own_amendments, target, assessment.as_of)
+    met_period = first or judged.period
+    done_by = met_by(judged.status, met_period, [(r.record, r.current) for r in revisions])
     if note := outside_year_note(own_amendments, plan.plan.year, location.shown):
         say(note)
     from plancli.stored_classes import records_warning

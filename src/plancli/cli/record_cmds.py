@@ -227,6 +227,7 @@ def import_cmd(
         if not (skip_unknown and json_out):  # --json lists every row skipped: keep them
             # Rows naming no target past the first 1,000 are counted, not kept (audit S D7).
             notes.no_target = names_no_target(lambda: st.plain_plan)
+        notes.plan_year = lambda: st.plain_plan.plan.year  # a typed 1-6's year (xlsx dates)
         name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
     except InputError as exc:  # refused: how the file was read, as an import says it (GB18030)
         raise _read_as(exc, name, notes) from None
