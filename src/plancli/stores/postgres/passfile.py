@@ -15,7 +15,11 @@ import stat
 from collections.abc import Mapping
 
 
-def _readable_by_others(file: str) -> bool:
+def readable_by_others(file: str) -> bool:
+    """libpq ignores a password file that others may read or write: on POSIX, a plain file
+    with any group or other permission (a folder it passes over as no file at all)."""
+    if os.name == "nt":  # libpq checks no permission there
+        return False
     try:
         mode = os.stat(os.path.expanduser(file)).st_mode
     except (OSError, ValueError):
@@ -25,10 +29,8 @@ def _readable_by_others(file: str) -> bool:
 
 def passfile_stand_in(params: Mapping[str, str]) -> str | None:
     """The `passfile` to connect with instead of the one libpq would ignore, or None."""
-    if os.name == "nt":  # libpq checks no permission there
-        return None
     files = (params.get("passfile"), os.environ.get("PGPASSFILE"), "~/.pgpass")
-    if not any(file and _readable_by_others(file) for file in files):
+    if not any(file and readable_by_others(file) for file in files):
         return None
     from plancli.stores.postgres import passwords
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from plancli.i18n import N_, _, join_list
 from plancli.safe import clip, clip_path
+from plancli.stores.postgres.passfile import readable_by_others
 
 _ENVIRONMENT = {
     "user": "PGUSER",
@@ -162,24 +163,12 @@ def _lines(file: str) -> list[_Line] | None:
     return found
 
 
-def _readable_by_others(file: str) -> bool:
-    """libpq ignores a password file that others may read or write (saying so in English on
-    the process's stderr, unless `passfile.py` keeps it from it): on POSIX, any group or
-    other permission."""
-    if os.name == "nt":
-        return False
-    try:
-        return bool(Path(file).expanduser().stat().st_mode & 0o077)
-    except OSError:
-        return False
-
-
 def passfile_stand_in(params: Mapping[str, str]) -> str | None:
     """The `passfile` to connect with instead of the password file libpq would read and
     ignore (others may read it), or None (`passfile.py` says why). A path under the file
     itself cannot exist; `missing_password` still names the file libpq ignored."""
     looked = looked_up(params)
-    if looked.source != "file" or not _readable_by_others(looked.file):
+    if looked.source != "file" or not readable_by_others(looked.file):
         return None
     path = Path(looked.file).expanduser()
     return str(path / "ignored-by-libpq") if path.is_file() else None
@@ -250,7 +239,7 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
             "{file} (host:port:database:role:password) or PGPASSWORD"
         )
         return _(message).format(**fields)
-    if _readable_by_others(file):
+    if readable_by_others(file):
         message = N_(
             "the server asks role {role} for a password, and libpq ignores {file}: other "
             "users may read it; chmod 600 {file}"
