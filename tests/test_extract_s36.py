@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import collections
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,24 +19,9 @@ from plancli.extract.english_names import REPEATED_NAME_REVIEW, distinct_english
 from plancli.extract.vocabulary import BARE_INVESTMENT_REVIEW
 from plancli.i18n import _
 
-REPO = Path(__file__).resolve().parents[1]
-needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is not here")
-
-
-def report(review: str, paragraph: str, work: str = "扎实推进各项工作") -> str:
-    """A minimal 2026 report: `review` the review's paragraph, `paragraph` the targets after
-    地区生产总值增长5%左右, `work` the first work section's text."""
-    return (
-        "2026年某某省政府工作报告\n各位代表：\n一、2025年工作回顾\n"
-        f"过去一年，全省地区生产总值增长5.1%，{review}\n"
-        "二、2026年重点工作\n"
-        f"今年经济社会发展主要预期目标是：地区生产总值增长5%左右，{paragraph}。\n"
-        f"（一）扎实推进经济发展\n{work}。\n"
-    )
-
-
-def by_id(text: str) -> dict[str, dict[str, Any]]:
-    return {t["id"]: t for t in extract_plan(text).plan["targets"]}
+# (the minimal report of session 35's shared-baseline tests, and its reader of a draft's targets)
+from test_extract_shared_baselines import REPO, needs_corpus, report
+from test_extract_shared_baselines import targets as by_id
 
 
 @pytest.fixture(scope="module")
