@@ -11,20 +11,9 @@ over it without a word, as it passes over the file it would have ignored."""
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Mapping
 
-
-def readable_by_others(file: str) -> bool:
-    """libpq ignores a password file that others may read or write: on POSIX, a plain file
-    with any group or other permission (a folder it passes over as no file at all)."""
-    if os.name == "nt":  # libpq checks no permission there
-        return False
-    try:
-        mode = os.stat(os.path.expanduser(file)).st_mode
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISREG(mode) and bool(mode & 0o077)
+from plancli.stores.postgres.pgpass_mode import readable_by_others
 
 
 def passfile_stand_in(params: Mapping[str, str]) -> str | None:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from plancli.i18n import N_, _, join_list
 from plancli.safe import clip, clip_path
-from plancli.stores.postgres.passfile import readable_by_others
+from plancli.stores.postgres.pgpass_mode import readable_by_others
 
 _ENVIRONMENT = {
     "user": "PGUSER",
