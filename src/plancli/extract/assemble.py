@@ -28,6 +28,8 @@ from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
 from plancli.extract.planyear import lead_year, plan_year
 from plancli.extract.review_levels import review_levels
+from plancli.extract.review_lists import review_list_growths
+from plancli.extract.review_ratios import review_ratios
 from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.series_aliases import series_aliases
 from plancli.extract.tables import apply_tables
@@ -133,6 +135,8 @@ def extract_plan(
     # figure as the headline's; a level or count (城镇新增就业40万人以上), its level
     review_growths(parse, layout, work, joined)
     review_levels(parse, layout, targets, joined)
+    review_ratios(parse, layout, targets, joined)  # (细颗粒物…, 城镇化率, CPI: levels too)
+    review_list_growths(parse, layout, targets, joined)  # (城镇和农村…分别增长3.9%和5.7%)
     outside_margins(targets, parse)  # (a margin over another series: no change of its own)
     change_baselines(parse, layout, targets)
     raised_baselines(parse, layout, targets)

@@ -76,7 +76,7 @@ def series_id(target: DraftTarget) -> str:
     return target.id
 
 
-def _compares_growth(target: DraftTarget) -> bool:
+def compares_growth(target: DraftTarget) -> bool:
     """A growth, a relation of an income's growth, or a growth series the report states with
     no figure (河南's 进出口稳量提质: an indicator, recorded as the bulletin's growth)."""
     return (
@@ -86,33 +86,41 @@ def _compares_growth(target: DraftTarget) -> bool:
     )
 
 
+def review_growth_matches(
+    parse: str, layout: Layout, target: DraftTarget
+) -> list[tuple[re.Match[str], int]]:
+    """The review's statements of the growth of `target`'s series, one a sentence (not a
+    list's, a five-year figure's or another scope's), with their review span's start."""
+    alias = ALIASES.get(series_id(target))
+    if alias is None:
+        return []
+    pattern = re.compile(
+        rf"(?:{alias})[^。;,]{{0,12}}?(?:({NUM})\s*(万亿元|亿元)[^。;]{{0,8}}?)?"
+        rf"(?:同比|比上年)?增长\s*({NUM})\s*%"
+    )
+    found: list[tuple[re.Match[str], int]] = []
+    for span in layout.review_spans():
+        passages = five_year_passages(parse, span)
+        for match in pattern.finditer(parse, span.start, span.end):
+            window = parse[max(span.start, match.start() - 12) : match.end()]
+            if "分别" in match.group(0) or in_passages(match.start(), passages):
+                continue  # figures of a list (…分别增长: review_lists), or of the five years
+            if not _FIVE_YEAR.search(window) and not _qualified(parse, span.start, match):
+                found.append((match, span.start))
+    return found
+
+
 def review_growths(parse: str, layout: Layout, targets: list[DraftTarget], words: str) -> None:
     """Last year's growth of a target with a shared id, wherever the report states the target
     (the headline, or a work section's 社会消费品零售总额增长6％左右): the figure the review
     states once of the same indicator (社会消费品零售总额增长6％). A relation's measure
     (居民收入增速高于经济增速) takes its growth too."""
-    spans = layout.review_spans()
-    if not spans:
+    if not layout.review_spans():
         return
     for target in targets:
-        if not _compares_growth(target) or target.baseline:
+        if not compares_growth(target) or target.baseline:
             continue
-        alias = ALIASES.get(series_id(target))
-        if alias is None:
-            continue
-        pattern = re.compile(
-            rf"(?:{alias})[^。;,]{{0,12}}?(?:({NUM})\s*(万亿元|亿元)[^。;]{{0,8}}?)?"
-            rf"(?:同比|比上年)?增长\s*({NUM})\s*%"
-        )
-        found: list[tuple[re.Match[str], int]] = []
-        for span in spans:
-            passages = five_year_passages(parse, span)
-            for match in pattern.finditer(parse, span.start, span.end):
-                window = parse[max(span.start, match.start() - 12) : match.end()]
-                if "分别" in match.group(0) or in_passages(match.start(), passages):
-                    continue  # figures of a list (…分别增长), or of the five years
-                if not _FIVE_YEAR.search(window) and not _qualified(parse, span.start, match):
-                    found.append((match, span.start))
+        found = review_growth_matches(parse, layout, target)
         growths = {m.group(3) for m, _ in found}
         if len(growths) != 1:
             continue  # none, or several figures: not unambiguous

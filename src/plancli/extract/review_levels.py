@@ -31,7 +31,10 @@ _PENDING_UNITS = {"grain_output": ("万吨", "亿斤")}
 _BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|上下|多|余|之内|内)")
 # a bound said before the figure (粮食总产量突破1300万吨: above it, not it), as 以上 after it
 _BOUND_BEFORE = re.compile(r"(?:突破|超过|超|逾|近|接近|约|不到|不足)$")
-_SPAN_WORDS = re.compile(r"年均|累计|五年|每年|十四五|十三五|连续|平均|分别|控制")
+_SPAN_WORDS = re.compile(r"年均|累计|五年|每年|十四五|十三五|连续|分别|控制")
+# 平均 before the name is a span's (五年平均, 平均每年); between the name and its figure
+# (城镇调查失业率平均为4.2%, 上海 2026) it is the year's average of a monthly survey, last year's
+_AVERAGE_BEFORE = re.compile(r"平均")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n，,]")
 
 
@@ -120,6 +123,7 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
                     _BOUND.match(parse, match.end())
                     or _BOUND_BEFORE.search(match.group("between"))
                     or _SPAN_WORDS.search(sentence + match.group(0))
+                    or _AVERAGE_BEFORE.search(sentence)
                 ):
                     continue
                 unit = "%" if match.group("unit") in "%％" else match.group("unit")
