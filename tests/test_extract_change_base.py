@@ -132,8 +132,11 @@ def test_no_level_of_last_year_no_base_and_a_review_flag(review: str) -> None:
 
 
 def test_a_level_target_takes_no_base_from_the_review() -> None:
-    # 贵州's 常住人口城镇化率达59%左右 is a level: the review's 57.7% is no baseline of it
+    # 贵州's 常住人口城镇化率达59%左右 is a level: the change rule gives it no base level, nor
+    # its flag; the review's 57.7% is its baseline as a level's (review_ratios, session 37),
+    # without a flag (stated as it is, dated last year)
     review = "，常住人口城镇化率从2020年的53.2%提升到2025年的57.7%"
     target = urban(review, "常住人口城镇化率达59%左右")
     assert target["kind"] == "level"
-    assert "baseline" not in target and "base level" not in target.get("review", "")
+    assert target["baseline"] == {"year": 2025, "value": Decimal("57.7")}
+    assert "review" not in target
