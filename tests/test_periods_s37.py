@@ -264,3 +264,48 @@ def test_a_bare_span_alone_that_is_no_year_to_date_is_refused(
     assert done.exit_code == 2
     assert said in " ".join(done.stderr.split())
     assert not run.ledger.exists()  # type: ignore[attr-defined]
+
+
+# ------------------------------------------ 2b. a title or file name in Chinese numerals
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["官渡区二〇二二年一至六月主要经济指标", "官渡区二○二二年一月至二○二二年六月主要经济指标"],
+)
+def test_a_title_in_numerals_gives_the_period(
+    run: Callable[..., Any], tmp_path: Path, title: str
+) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(f"{title}\n指标,本年累计,累计增长\n社会消费品零售总额,340.6,3.2\n", "utf-8")
+    done = run("import", str(path), "--json")  # before: missing column(s) period
+    assert done.exit_code == 0, done.stderr
+    records = json.loads(done.stdout)["records"]
+    assert [(r["period"], r["value"], r["amount"]) for r in records] == [("2022-06", 3.2, 340.6)]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "said"),
+    [
+        (
+            "m.csv",
+            "官渡区二〇二一年主要经济指标\n",
+            "m.csv:3: target retail_sales: period '2021-06' is outside the plan year 2022: "
+            "'1-6月' names no year, and the title '官渡区二〇二一年主要经济指标' gives 2021",
+        ),
+        ("二〇二一年月报.csv", "", "二〇二一年月报.csv:2: target retail_sales: period '2021-06'"),
+    ],
+)
+def test_a_year_in_numerals_is_the_file_s_year(
+    run: Callable[..., Any], tmp_path: Path, name: str, title: str, said: str
+) -> None:
+    """A 2021 bulletin whose title or name writes its year in numerals: on main its 1-6月 went
+    in as 2022's (the plan's year), a year's figures in the wrong year without a word."""
+    path = tmp_path / name
+    path.write_text(
+        f"{title}指标,期间,本年累计,累计增长\n社会消费品零售总额,1-6月,340.6,3.2\n", "utf-8"
+    )
+    done = run("import", str(path))
+    assert done.exit_code == 2, done.stdout
+    assert said in " ".join(done.stderr.split())
+    assert not run.ledger.exists()  # type: ignore[attr-defined]

@@ -55,3 +55,23 @@ def _number(numerals: str) -> int:
     if not ten:
         return int(numerals.translate(_DIGITS))
     return int((tens or "1").translate(_DIGITS)) * 10 + int((ones or "0").translate(_DIGITS))
+
+
+# In a title or a file's name (session 37): a year of four numerals before 年, a month's
+# number before 月, a span's first month before its 至 (`二〇二二年一至六月主要经济指标`).
+_TITLE_SPAN = re.compile(
+    rf"(?<![0-9{_NUMERAL}十])([{_NUMERAL}十]{{1,3}})(?=[-~〜—–至到][{_NUMERAL}十]{{1,3}}月)"
+)
+_TITLE_MONTH = re.compile(rf"(?<![0-9{_NUMERAL}十])([{_NUMERAL}十]{{1,3}})(?=月)")
+
+
+def title_digits(text: str) -> str:
+    """A title or a file's name (`官渡区二〇二二年一至六月主要经济指标`) with the year and months
+    it writes in numerals in digits (`官渡区2022年1至6月主要经济指标`), so that its year and
+    period are read as in digits; a 2021 bulletin titled `二〇二一年` was read in the plan's
+    year. As it is when it has none."""
+    if text.isascii():
+        return text
+    written = _YEAR.sub(lambda found: found[1].translate(_DIGITS), text)
+    written = _TITLE_SPAN.sub(lambda found: str(_number(found[1])), written)
+    return _TITLE_MONTH.sub(lambda found: str(_number(found[1])), written)
