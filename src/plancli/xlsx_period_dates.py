@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
 from plancli.errors import InputError
@@ -148,10 +148,13 @@ def _message(ref: str, value: date, year: int | None) -> str:
     return message.format(**values)
 
 
-def header_spans(values: Sequence[object], texts: Sequence[str | None]) -> list[str | None]:
-    """A header row's texts (`texts`, of its cells `values`) with a date cell Excel made of a
-    typed range of months (`1-6` typed in 2026 → 2026-01-06) as the range typed, `1-6`, which
-    the header then reads as a bare span is, 1-6月 of the bulletin's year (`period_ranges`:
+def header_spans(
+    cells: Mapping[int, tuple[object, object]], text: Callable[[object], str | None]
+) -> list[str | None]:
+    """A header row's texts (`text` of each of its `cells`' values, by position, None where
+    the row has no cell), with a date cell Excel made of a typed range of months (`1-6`
+    typed in 2026 → 2026-01-06) as the range typed, `1-6`, which the header then reads as a
+    bare span is, 1-6月 of the bulletin's year (`period_ranges`:
     the title's, the file name's, a 年份 column's, else the plan's), as session 36 reads that
     text typed in a period cell (session 37: it was read as the month 2026-01). Only where
     the row otherwise names its columns (指标, 期间, or a period: 6月) and holds no date that
@@ -159,23 +162,25 @@ def header_spans(values: Sequence[object], texts: Sequence[str | None]) -> list[
     from plancli.bulletin import unknown_header
     from plancli.periods import bulletin_period
 
+    values = [cells[i][0] if i in cells else None for i in range(max(cells, default=-1) + 1)]
+    texts = [text(value) if i in cells else None for i, value in enumerate(values)]
     dated = [i for i, value in enumerate(values) if isinstance(value, date)]
     if not dated or any(not _ambiguous(values[i]) for i in dated):  # type: ignore[arg-type]
-        return list(texts)
+        return texts
 
-    def named(text: str | None) -> bool:
-        if not text:
+    def named(cell: str | None) -> bool:
+        if not cell:
             return False
-        if not unknown_header(text):
+        if not unknown_header(cell):
             return True
         try:
-            return bulletin_period(text, 9999) is not None
+            return bulletin_period(cell, 9999) is not None
         except InputError:
             return True  # 4-6月: a period, refused as the header's
 
-    if not any(named(text) for i, text in enumerate(texts) if i not in dated):
-        return list(texts)
-    spans = list(texts)
+    if not any(named(cell) for i, cell in enumerate(texts) if i not in dated):
+        return texts
+    spans = texts
     for i in dated:
         value = values[i]
         assert isinstance(value, date)
