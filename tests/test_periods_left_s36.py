@@ -2,7 +2,8 @@
 
 - a header cell `1-6` over the figures beside `6月` (`指标,1-6,6月`) was told `missing
   column(s) period` while `1-6月` was read there: it is 1-6月 where another header cell of the
-  row is a period of months (`period_ranges.layout_spans`); alone it is an unknown column;
+  row is a period of months (`period_ranges.layout_spans`); alone it was an unknown column
+  (session 37 reads it as 1-6月 too);
 - a bare `1-13` got the generic `malformed period … use YYYY-MM`: there is no month 13."""
 
 from __future__ import annotations
@@ -33,12 +34,17 @@ def test_a_bare_span_beside_a_month_heads_the_year_to_date(
     ]
 
 
-def test_a_bare_span_alone_is_no_period(run: Callable[..., Any], tmp_path: Path) -> None:
+def test_a_bare_span_alone_heads_the_year_to_date(run: Callable[..., Any], tmp_path: Path) -> None:
+    """Session 37 changed this on purpose: `指标,1-6` alone was `unknown column(s) '1-6'`; it is
+    1-6月, as the bare `1-6` of a period cell is (test_periods_s37)."""
     path = tmp_path / "m06.csv"
     path.write_text("指标,1-6\n新建5G基站,420\n", encoding="utf-8")
-    done = run("import", str(path), "--dry-run")
-    assert done.exit_code == 2
-    assert "m06.csv:1: unknown column(s) '1-6'" in done.stderr
+    done = run("import", str(path), "--json")
+    assert done.exit_code == 0, done.stderr
+    records = json.loads(done.stdout)["records"]
+    assert [(r["target"], r["period"], r["value"]) for r in records] == [
+        ("new_5g_base_stations", "2022-Q2", 420)
+    ]
 
 
 @pytest.mark.parametrize(

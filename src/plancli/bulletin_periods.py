@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.period_numerals import title_digits
 from plancli.periods import bulletin_period
 from plancli.safe import clip_path
 
@@ -50,7 +51,7 @@ _FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 def file_year(name: str) -> int | None:
     """The year a file's name gives (`官渡区2022年6月月报.csv` → 2022), when it gives one only."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = title_digits(name.replace("\\", "/").rsplit("/", 1)[-1])  # 二〇二二年: 2022年
     years = set(_FILE_YEAR.findall(base))
     return int(years.pop()) if len(years) == 1 else None
 
@@ -72,7 +73,7 @@ def default_year(name: str, titles: Sequence[str]) -> int | None:
     year's workspace went in as last year's figures); a name and a title naming two years are
     refused: which year are the figures of?"""
     named = file_year(name)
-    years = {year for title in titles for year in _TITLE_YEAR.findall(title)}
+    years = {year for title in titles for year in _TITLE_YEAR.findall(title_digits(title))}
     titled = int(years.pop()) if len(years) == 1 else None
     if named is not None and titled is not None and named != titled:
         raise InputError(
@@ -95,7 +96,7 @@ def borrowed_year(
         return found
     if _FILE_YEAR.search(unicodedata.normalize("NFKC", text)):
         return found
-    title = next((t for t in titles if year in _TITLE_YEAR.findall(t)), None)
+    title = next((t for t in titles if year in _TITLE_YEAR.findall(title_digits(t))), None)
     if title is None:  # pragma: no cover - the year is the title's when the name gives none
         return found
     message = _(

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.period_numerals import title_digits
 from plancli.periods import DASHES as _DASHES
 from plancli.periods import bulletin_period
 
@@ -39,6 +40,7 @@ def title_period(texts: Sequence[str]) -> str | None:
     for text in texts:
         base = text.replace("\\", "/").rsplit("/", 1)[-1]
         normal = "".join(unicodedata.normalize("NFKC", base).translate(_DASHES).split())
+        normal = title_digits(normal)  # 二〇二二年一至六月: 2022年1至6月 (session 37)
         found: list[str] = sorted(
             set(_TITLE_PERIOD.findall(normal)), key=lambda f: ("年" not in f, f)
         )

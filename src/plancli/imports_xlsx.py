@@ -95,7 +95,7 @@ from plancli.xlsx_formats import (
     parse_number_format,
 )
 from plancli.xlsx_merges import Filled, Merges, column_index, column_letter, merge_refusal
-from plancli.xlsx_period_dates import PeriodDates
+from plancli.xlsx_period_dates import PeriodDates, header_spans
 from plancli.xlsx_strings import SharedStrings, read_shared_strings, unescape_xstring
 
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -896,8 +896,8 @@ class _RowCollector:
             self.problems.add(number, built, given=_plain(text.get("target")))
 
     def _header(self, cells: dict[int, tuple[Any, _Shown]], number: int) -> None:
-        width = max(cells, default=-1) + 1
-        header = [_plain(_text(cells[i][0], _PLAIN)) if i in cells else None for i in range(width)]
+        header = header_spans(cells, lambda value: _plain(_text(value, _PLAIN)))  # 1-6 a date?
+        width = len(header)
         self.hidden_columns = frozenset(self.hidden)
         hidden = sorted(i for i in self.hidden_columns if i < width)
         unknown = [(column_letter(i), header[i] or "") for i in hidden if unread_header(header[i])]

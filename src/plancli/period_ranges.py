@@ -17,6 +17,10 @@ January, so a 1–6月 figure went into January's slot; `2022.1~6` and `2022.1�
 What the range then is, is `periods.bulletin_period`'s rule for `2022年1-6月`: from January it
 is the year to date; `2022.4-6` is refused as not year to date (it was read as April).
 
+Session 37: `2022.1-13` (`2022/1-31`: a separator after the year no date repeats) was read as
+the date 13 (31) January; it is a range from a month to none, refused as `1-13` is (there is
+no month 13). `2022-1-31`, the same dash twice, stays a date.
+
 Session 36: the year written at both ends (`2022.1-2022.6`, `2022年1月-2022年6月`,
 `2022/01-2022/06`), told `malformed period` before, is the same range; one from a year into
 the next (`2021.7-2022.6`) is refused naming both ends (`two_years`).
@@ -57,13 +61,17 @@ def as_months(folded: str) -> str:
         return folded
     start, end = int(found["start"]), int(found["end"])
     if found["unit"] is None and found["to"] == "-" and not start <= end <= 12:
-        return folded  # 2022.1-31, 2022/6-1: no span of months; a date, as before
+        if 1 <= start <= 12 < end:  # 2022.1-13: from a month to none, as `1-13` (session 37)
+            return f"{found['year']}年{found['start']}-{found['end']}月"
+        return folded  # 2022/6-1: no span of months; a date, as before
     return f"{found['year']}年{found['start']}-{found['end']}月"
 
 
 # A header cell `1-6` over figures, without 月 (session 36): `指标,1-6,6月` was told `missing
 # column(s) period` while `指标,1-6月,6月` was read. Beside another period of the row (6月,
-# 1-6月) it is the months 1-6月; alone (`指标,1-6`) it is no period, an unknown column.
+# 1-6月) it is the months 1-6月; session 37: alone (`指标,1-6`) too, as the bare `1-6` of a
+# period cell is (its year the title's, the file name's, a 年份 column's, else the plan's); it
+# was an unknown column.
 _BARE_SPAN = re.compile(rf"^[0-9]{{1,2}}[{_DASHES}~〜至到][0-9]{{1,2}}$")
 
 
@@ -72,10 +80,9 @@ def _bare(cell: str) -> bool:
 
 
 def layout_spans(codes: Mapping[str, str | None]) -> dict[str, str]:
-    """A header row's cells that are periods (cell → code; None: no period), none when every
-    one is a bare span of months (`1-6`): a header shows a layout of months by one saying 月."""
-    found = {cell: code for cell, code in codes.items() if code is not None}
-    return {} if all(_bare(cell) for cell in found) else found
+    """A header row's cells that are periods (cell → code; None: no period), a bare span of
+    months (`1-6`) among them."""
+    return {cell: code for cell, code in codes.items() if code is not None}
 
 
 def span_months(cell: str) -> str:

@@ -180,7 +180,7 @@ def no_such_month(text: str) -> InputError | None:
     `period_slips`, session 33)."""
 
     folded = "".join(unicodedata.normalize("NFKC", text).split())  # 2022.1~13: as 2022年1-13月
-    normal = period_words(as_months(folded).translate(PERIOD_DASHES))  # 二〇二二年十三月 too
+    normal = as_months(period_words(folded)).translate(PERIOD_DASHES)  # 二〇二二年十三月 too
     found = _MONTH_WRITTEN.match(normal) or _MONTHS_BARE.match(normal)
     if found is not None:
         return _none_of(text, [found["start"], found["month"]], 12)
@@ -317,11 +317,12 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     (January, or October typed as the number 2022.10?). A point in time is read as the period
     it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
     (what plancli itself prints: 数据截至2022年三季度末)."""
-    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    # 二〇二二年六月: 2022年6月; 第2季: 第2季度 (`period_numerals`), before the ranges: 二〇二二年
+    # 一月至二〇二二年六月 is 2022年1月至2022年6月 (session 37)
+    folded = period_words("".join(unicodedata.normalize("NFKC", text).split()))
     if both := date_or_span(folded, _clipped(text)) or two_years(folded, _clipped(text)):
         raise both  # 2022-1-6: 6 January or 1-6月? 2021.7-2022.6 (`period_ranges`)
     normal = as_months(folded).translate(PERIOD_DASHES)  # 2022.1-6: 2022年1-6月
-    normal = period_words(normal)  # 二〇二二年六月: 2022年6月; 第2季: 第2季度 (`period_numerals`)
     date = DATE_CELL.match(normal)  # Excel's date for a typed 2022-06: its month, as in a sheet
     dated = (int(date["year"]), int(date["month"])) if date else (1, 1)
     if date and 1 <= dated[1] <= 12 and 1 <= int(date["day"]) <= monthrange(*dated)[1]:

@@ -18,6 +18,9 @@ another (its title's or its name's, `bulletin_periods.default_year`; else the ro
 column; else the plan's), the refusal names the months of that year, and the `1-6` typed in
 2026 that made the date; a row whose 年份 column contradicts the date's year is refused so too,
 not as a period "in 2026" the year column contradicts.
+
+Session 37: such a date in the header row (`header_spans`) is the `1-6` typed, which heads the
+year to date as a CSV's header `1-6` does; it was read as the month 2026-01.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
 from plancli.errors import InputError
@@ -143,3 +146,43 @@ def _message(ref: str, value: date, year: int | None) -> str:
             "({code}) for the months from January, or {month} for the month"
         )
     return message.format(**values)
+
+
+def header_spans(
+    cells: Mapping[int, tuple[object, object]], text: Callable[[object], str | None]
+) -> list[str | None]:
+    """A header row's texts (`text` of each of its `cells`' values, by position, None where
+    the row has no cell), with a date cell Excel made of a typed range of months (`1-6`
+    typed in 2026 → 2026-01-06) as the range typed, `1-6`, which the header then reads as a
+    bare span is, 1-6月 of the bulletin's year (`period_ranges`:
+    the title's, the file name's, a 年份 column's, else the plan's), as session 36 reads that
+    text typed in a period cell (session 37: it was read as the month 2026-01). Only where
+    the row otherwise names its columns (指标, 期间, or a period: 6月) and holds no date that
+    no typed range makes (2022-06-30: a header of real dates); as they are otherwise."""
+    from plancli.bulletin import unknown_header
+    from plancli.periods import bulletin_period
+
+    values = [cells[i][0] if i in cells else None for i in range(max(cells, default=-1) + 1)]
+    texts = [text(value) if i in cells else None for i, value in enumerate(values)]
+    dated = [i for i, value in enumerate(values) if isinstance(value, date)]
+    if not dated or any(not _ambiguous(values[i]) for i in dated):  # type: ignore[arg-type]
+        return texts
+
+    def named(cell: str | None) -> bool:
+        if not cell:
+            return False
+        if not unknown_header(cell):
+            return True
+        try:
+            return bulletin_period(cell, 9999) is not None
+        except InputError:
+            return True  # 4-6月: a period, refused as the header's
+
+    if not any(named(cell) for i, cell in enumerate(texts) if i not in dated):
+        return texts
+    spans = texts
+    for i in dated:
+        value = values[i]
+        assert isinstance(value, date)
+        spans[i] = f"{value.month}-{value.day}"
+    return spans
