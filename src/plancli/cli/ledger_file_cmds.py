@@ -85,6 +85,16 @@ def convert_cmd(
             help=_("Replace the records of an existing TO ledger (of a database: the plan's)."),
         ),
     ] = False,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty",
+            help=_(
+                "With --force, let a FROM ledger holding no records replace TO's (empty it); "
+                "without it, an empty FROM is refused: a wrong file, more often than not."
+            ),
+        ),
+    ] = False,
 ) -> None:
     from plancli.stores import store_class
     from plancli.stores.copy import copy_ledger
@@ -102,7 +112,14 @@ def convert_cmd(
     # anything is written, never warned of after (audit V D7).
     check = _the_plans_figures(st, origin) if target.url is not None else None
     replaced: list[LedgerContents] = []  # a database's rows a forced copy replaced
-    copied = copy_ledger(origin, target, force=force, check=check, replacing=replaced.append)
+    copied = copy_ledger(
+        origin,
+        target,
+        force=force,
+        allow_empty=allow_empty,
+        check=check,
+        replacing=replaced.append,
+    )
     count = len(copied.records)
     what = ngettext("{n} record", "{n} records", count).format(n=count)
     if copied.amendments:

@@ -144,6 +144,10 @@ class Report:
         metadata=doc("milestones not yet done, the soonest due first")
     )
     milestones_done: int
+    done_in: dict[str, str] = field(
+        default_factory=dict,
+        metadata=doc("milestones done: the period each was first recorded done (show's 完成于)"),
+    )
     milestones_total: int
     assessments: list[AssessmentOut] = field(metadata=doc("every target, in plan order"))
     records: list[HistoryRecord] = field(
@@ -212,6 +216,7 @@ def build_report(
     assessment: PlanAssessment, records: Sequence[AnyRecord], generated: date | None = None
 ) -> Report:
     """The report of `assessment` (judged from `records`), made on the day `generated`."""
+    from plancli.report.done_periods import done_periods
     from plancli.report.yearfigure import without_year_figure
 
     assessment = without_year_figure(assessment)  # the year over: no pace on an old figure
@@ -245,6 +250,7 @@ def build_report(
         attention=[assessment_out(a) for a in attention],
         milestones=[assessment_out(a) for a in pending],
         milestones_done=len(milestones) - len(pending),
+        done_in=done_periods(assessment, records),
         milestones_total=len(milestones),
         assessments=[assessment_out(a) for a in everything],
         records=_records(plan, records, assessment.as_of),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -412,9 +412,11 @@ def trend_phrase(a: AssessmentOut, zh: bool) -> str:
     return f", as planned ({aim})" if satisfied else f", not the {aim} planned"
 
 
-def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bool) -> str:
+def milestones_sentence(
+    assessments: Sequence[AssessmentOut], zh: bool, over: bool, done_in: Mapping[str, str]
+) -> str:
     """The milestones by status in one sentence: 节点目标27项中，已完成1项、…; at the year's
-    end without 尚 (无进度数据)."""
+    end without 尚 (无进度数据); those done late named (`done_in`: `Report.done_in`)."""
     milestones = [a for a in assessments if a.kind == "milestone"]
     if not milestones:
         return ""
@@ -433,13 +435,13 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
             "no_data": "无进度数据" if over else "尚无进度数据",
         }
         if len(milestones) == 1 and present:  # one is not 均 (all of them)
-            return f"节点目标1项，{words[present[0][0]]}。" + _late_ones(milestones, zh)
+            return f"节点目标1项，{words[present[0][0]]}。" + _late_ones(milestones, zh, done_in)
         if len(present) == 1:  # 27项节点目标均尚无进度数据, not 27项中，尚无进度数据27项
             return f"{len(milestones)}项节点目标均{words[present[0][0]]}。" + _late_ones(
-                milestones, zh
+                milestones, zh, done_in
             )
         listed = "、".join(f"{words[s]}{n}项" for s, n in present)
-        return f"节点目标{len(milestones)}项中，{listed}。" + _late_ones(milestones, zh)
+        return f"节点目标{len(milestones)}项中，{listed}。" + _late_ones(milestones, zh, done_in)
     words_en = {
         "met": ("is done", "are done"),
         "on_track": ("is on track", "are on track"),
@@ -457,19 +459,21 @@ def milestones_sentence(assessments: Sequence[AssessmentOut], zh: bool, over: bo
             "no_data": ("had no progress figure", "had no progress figures"),
         }
     if len(milestones) == 1 and present:  # not "Of the 1 milestones, 1 is at risk."
-        return f"The one milestone {words_en[present[0][0]][0]}." + _late_ones(milestones, zh)
+        return f"The one milestone {words_en[present[0][0]][0]}." + _late_ones(
+            milestones, zh, done_in
+        )
     if len(present) == 1 and len(milestones) > 1:
         return f"All {len(milestones)} milestones {words_en[present[0][0]][1]}." + _late_ones(
-            milestones, zh
+            milestones, zh, done_in
         )
     listed = and_([f"{n} {words_en[s][0 if n == 1 else 1]}" for s, n in present])
-    return f"Of the {len(milestones)} milestones, {listed}." + _late_ones(milestones, zh)
+    return f"Of the {len(milestones)} milestones, {listed}." + _late_ones(milestones, zh, done_in)
 
 
-def _late_ones(milestones: Sequence[AssessmentOut], zh: bool) -> str:
+def _late_ones(milestones: Sequence[AssessmentOut], zh: bool, done_in: Mapping[str, str]) -> str:
     """The milestones done after their due date, named (audit Y D3): 其中逾期完成1项：区人民医院
     迁建新院区投用（逾期，节点时间2022年6月，2022年三季度完成）。"""
-    late = [(a, text) for a in milestones if (text := done_late(a, zh))]
+    late = [(a, text) for a in milestones if (text := done_late(a, zh, done_in))]
     late = [(a, t.replace("（逾期，", "（").replace(" (done late: ", " (")) for a, t in late]
     if not late:
         return ""
@@ -479,17 +483,17 @@ def _late_ones(milestones: Sequence[AssessmentOut], zh: bool) -> str:
     return f" {len(late)} {'was' if len(late) == 1 else 'were'} done late: {named}."
 
 
-def done_late(a: AssessmentOut, zh: bool) -> str:
-    """A milestone done after its due date (节点时间), the period of its figure of 100 %
-    later than the due one: （逾期，节点时间2022年6月，2022年三季度完成） / (done late: due June
-    2022, done in Q3 2022); "" for any other (audit Y D3)."""
+def done_late(a: AssessmentOut, zh: bool, done_in: Mapping[str, str]) -> str:
+    """A milestone done (`Report.done_in`: its first 100) after its 节点时间: （逾期，节点时间
+    2022年6月，2022年三季度完成） / (done late: due June 2022, done in Q3 2022); else "" (Y D3)."""
     from plancli.periods import parse_period, zh_period
 
     if a.kind != "milestone" or a.status != "met" or not a.due or not a.period:
         return ""
-    due, done = parse_period(a.due), parse_period(a.period)
+    when = done_in.get(a.id, a.period)
+    due, done = parse_period(a.due), parse_period(when)
     if (done.year, done.end_month) <= (due.year, due.end_month):
         return ""
     if zh:
-        return f"（逾期，节点时间{zh_period(a.due)}，{zh_period(a.period)}完成）"
-    return f" (done late: due {en_period(a.due)}, done in {en_period(a.period)})"
+        return f"（逾期，节点时间{zh_period(a.due)}，{zh_period(when)}完成）"
+    return f" (done late: due {en_period(a.due)}, done in {en_period(when)})"

@@ -566,7 +566,7 @@ class _Writer:
         assert a.actual is not None
         if a.status == "met":
             # a name is often a clause (… lands in Guandu, … started): not "… is done"
-            late = done_late(a, self.zh)  # done after its 节点时间 (audit Y D3)
+            late = done_late(a, self.zh, self.report.done_in)  # 节点时间 (audit Y D3)
             return f"{name}已完成{late}" if self.zh else f"{name}{late or ' (done)'}"
         done = f"{num(a.actual)}%"
         text = f"{name}完成{done}" if self.zh else f"{en_lead(name)}{done} done"
@@ -590,7 +590,7 @@ class _Writer:
             sentences.append(no_attention(report, self.lang))
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
-        milestones = milestones_sentence(self.report.assessments, self.zh, self.over)
+        milestones = milestones_sentence(report.assessments, self.zh, self.over, report.done_in)
         unknown = without_figure_sentence(
             report.assessments, self.zh, self.over, NAMED_AT_MOST, report.as_of
         )

@@ -9,7 +9,7 @@ Used by `summary`, which keeps the mid-year sentences.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
@@ -173,15 +173,16 @@ def met_item(
     name: str,
     sentence: Callable[[AssessmentOut], str],
     zh: bool,
+    done_in: Mapping[str, str],
     was: str = "",
 ) -> str:
     """A target met, by its result: 新建5G基站320个，超额完成310个的年度目标 (完成 within a range:
     普惠性托育服务试点2个，完成1—2个的年度目标); a bound adjusted mid-year says so and gives
     the plan's (`was`), as the headline sentences do: 老旧小区改造109个，超额完成调整后105个的
-    年度目标（原计划115个）; a milestone 已完成; any other target as its own sentence says it
-    (空气质量优良率为98.2%，高于目标…)."""
+    年度目标（原计划115个）; a milestone 已完成 (late, by when it was done: `Report.done_in`);
+    any other target as its own sentence says it (空气质量优良率为98.2%，高于目标…)."""
     if a.kind == "milestone":  # a name is often a clause (… lands in Guandu): not "… is done"
-        late = done_late(a, zh)  # done after its 节点时间 (audit Y D3)
+        late = done_late(a, zh, done_in)  # done after its 节点时间 (audit Y D3)
         return f"{name}已完成{late}" if zh else f"{name}{late or ' (done)'}"
     if a.kind in ("cumulative", "ongoing") and a.completion is not None and a.actual is not None:
         over = exceeded(a)
@@ -246,7 +247,10 @@ def achieved(
             continue
         ordered: Sequence[AssessmentOut] = sorted(group, key=lambda a: not exceeded(a))
         shown = ordered[:MET_NAMED_AT_MOST]
-        items = [met_item(a, a.name if zh else a.name_en, sentence, zh, was(a)) for a in shown]
+        items = [
+            met_item(a, a.name if zh else a.name_en, sentence, zh, report.done_in, was(a))
+            for a in shown
+        ]
         title = report.section_name(section, lang)
         if zh:
             more = f"等{len(group)}项" if len(group) > len(shown) else ""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from plancli.errors import InputError, LedgerFileError, os_reason
-from plancli.i18n import _, join_list
+from plancli.i18n import _, join_list, ngettext
 from plancli.locations import (
     BUNDLED_LEDGERS,
     LedgerLocation,
@@ -20,10 +20,12 @@ from plancli.stores.base import LEDGER, LedgerContents, LedgerStore
 from plancli.stores.toml import write_atomically
 
 
-def convert_ledger(source: Path, destination: Path, *, force: bool = False) -> int:
+def convert_ledger(
+    source: Path, destination: Path, *, force: bool = False, allow_empty: bool = False
+) -> int:
     """Copy every record of one ledger into another; returns how many records were copied
     (`copy_ledger` says how many amendments too)."""
-    return len(copy_ledger(source, destination, force=force).records)
+    return len(copy_ledger(source, destination, force=force, allow_empty=allow_empty).records)
 
 
 def copy_ledger(
@@ -31,6 +33,7 @@ def copy_ledger(
     destination: Path | LedgerLocation,
     *,
     force: bool = False,
+    allow_empty: bool = False,
     check: Callable[[LedgerContents], None] | None = None,
     replacing: Callable[[LedgerContents], None] | None = None,
 ) -> LedgerContents:
@@ -48,6 +51,10 @@ def copy_ledger(
     Out of a database, a plan it holds nothing of while it holds other plans' is refused: a
     backup taken under the wrong `--plan` would be empty, and restoring it with `--force`
     would empty the plan.
+
+    An empty source (no record, no amendment) replacing a destination that holds some is
+    refused unless `allow_empty` (`--allow-empty`, as git's for an empty commit): a wrong or
+    blank file given with `--force` silently emptied a bureau's whole ledger (session 37).
     """
     source = source if isinstance(source, LedgerLocation) else LedgerLocation(source, "option")
     if not isinstance(destination, LedgerLocation):
@@ -75,6 +82,8 @@ def copy_ledger(
         _refuse_another_plans_backup(source, source_store)
     if check is not None:  # first: --force is not offered for a copy refused anyway
         check(contents)
+    if not allow_empty:  # before --force's check: said whether or not --force was given
+        _refuse_emptying(source, destination, contents, target_store)
     if not force and ledger_holds_anything(destination, target_store):
         if destination.url is not None:  # a database "exists" by its records of this plan
             raise InputError(
@@ -117,6 +126,47 @@ def _refuse_another_plans_backup(source: LedgerLocation, store: LedgerStore) -> 
             plan=clip(source.plan_id or "PLAN"),
             plans=join_list([*(clip(plan) for plan in held[:5]), *(["…"] if held[5:] else [])]),
         )
+    )
+
+
+def _refuse_emptying(
+    source: LedgerLocation,
+    destination: LedgerLocation,
+    contents: LedgerContents,
+    target_store: LedgerStore,
+) -> None:
+    """An empty source would replace the figures `destination` holds (of the plan, in a
+    database) with none: refused, naming both and how many it holds; nothing is written."""
+    if contents.records or contents.amendments:
+        return
+    if not ledger_holds_anything(destination, target_store):
+        return
+    held = target_store.contents()
+    if not held.records and not held.amendments:
+        return  # an empty ledger replaced by an empty one loses nothing
+    what = ngettext("{n} record", "{n} records", len(held.records)).format(n=len(held.records))
+    if held.amendments:
+        n = len(held.amendments)
+        amendments = ngettext("{n} amendment", "{n} amendments", n).format(n=n)
+        what = _("{records} and {amendments}").format(records=what, amendments=amendments)
+    plan = destination.plan_id or source.plan_id
+    names = {
+        "source": clip_path(source.shown),
+        "destination": clip_path(destination.shown),
+        "held": what,
+    }
+    if plan is None:  # file to file: the whole file is copied, of whatever plan
+        raise InputError(
+            _(
+                "{source} holds no records; {destination} holds {held}: nothing was written "
+                "(to empty it, pass --force --allow-empty)"
+            ).format(**names)
+        )
+    raise InputError(
+        _(
+            "{source} holds no records of plan {plan}; {destination} holds {held} of it: "
+            "nothing was written (to empty it, pass --force --allow-empty)"
+        ).format(plan=clip(plan), **names)
     )
 
 

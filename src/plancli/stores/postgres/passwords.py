@@ -23,7 +23,12 @@ from typing import NamedTuple
 
 from plancli.i18n import N_, _, join_list
 from plancli.safe import clip, clip_path
-from plancli.stores.postgres.pgpass_mode import readable_by_others
+from plancli.stores.postgres.pgpass_mode import (
+    UNREADABLE_PASSFILE,
+    ignored_by_libpq,
+    not_a_plain_file,
+    readable_by_others,
+)
 
 _ENVIRONMENT = {
     "user": "PGUSER",
@@ -165,13 +170,14 @@ def _lines(file: str) -> list[_Line] | None:
 
 def passfile_stand_in(params: Mapping[str, str]) -> str | None:
     """The `passfile` to connect with instead of the password file libpq would read and
-    ignore (others may read it), or None (`passfile.py` says why). A path under the file
-    itself cannot exist; `missing_password` still names the file libpq ignored."""
+    ignore (others may read it; a folder, a device), or None (`passfile.py` says why). A path
+    under a plain file cannot exist: under the ignored file itself, else (a folder may hold
+    anything) under plancli's own; `missing_password` still names the file libpq ignored."""
     looked = looked_up(params)
-    if looked.source != "file" or not readable_by_others(looked.file):
+    if looked.source != "file" or not ignored_by_libpq(looked.file):
         return None
     path = Path(looked.file).expanduser()
-    return str(path / "ignored-by-libpq") if path.is_file() else None
+    return str(path / "ignored-by-libpq") if path.is_file() else UNREADABLE_PASSFILE
 
 
 def wrong_password(params: Mapping[str, str], role: str) -> str:
@@ -222,7 +228,8 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
     looked = looked_up(params)
     role, database, file = looked.role, looked.database, looked.file
     places = _asking(looked.places, text)
-    lines = _lines(file)
+    kind = not_a_plain_file(file)
+    lines = None if kind is not None else _lines(file)
     host, port = places[0]
     wanted = f"{_escaped(host)}:{_escaped(port)}:{_escaped(database)}:{_escaped(role)}"
     # Names from the connection string, the environment or the password file: shown as every
@@ -233,6 +240,19 @@ def missing_password(params: Mapping[str, str], text: str = "") -> str:
         "file": clip_path(file),
         "line": clip_path(wanted),
     }
+    if kind is not None:  # a folder, a device: libpq ignores it, said so, not "put it in"
+        message = (
+            N_(
+                "the server asks role {role} for a password, and libpq ignores {file}: it is "
+                "a folder, not a file of lines host:port:database:role:password"
+            )
+            if kind == "folder"
+            else N_(
+                "the server asks role {role} for a password, and libpq ignores {file}: it is "
+                "not a plain file of lines host:port:database:role:password"
+            )
+        )
+        return _(message).format(**fields)
     if lines is None:
         message = N_(
             "the server asks role {role} for a password and none was given: put it in "
