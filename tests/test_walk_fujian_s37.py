@@ -40,3 +40,23 @@ def test_fill_breaks_a_chinese_word_where_the_line_is() -> None:
     # the line filled, the year kept with its 年: `“CPI 2%左右”按区间处理：自` over `2025年起`
     assert breaks(text, 30, fills=True) == [text.index("2025")]
     assert breaks("plan CPI target", 8, fills=True) == breaks("plan CPI target", 8)  # no Chinese
+
+
+def test_an_around_growth_ahead_of_its_pace_needs_only_the_rest(plan_run: Any) -> None:
+    """福建 GDP 5%左右, 5.3% in 一季度 and 5.2% in 上半年 (the walk's bulletins): the rest of the
+    year needs 4.82%, less than the 5.2% so far. The report said `余下月份需增长4.82%方能达到5%`,
+    a demand to speed up; it is all it takes (`即可`). Behind its pace it keeps `需增长…方能达到`
+    (湖北 5.5%左右 at 5%, tests/test_audit_r27_report.py)."""
+    run = plan_run("fujian-2026")
+    run("record", "gdp", "5.3", "-p", "一季度", "--amount", "14123.5")
+    run("record", "gdp", "5.2", "-p", "1-6月", "--amount", "29876.4")
+    zh = run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md")
+    assert "全省地区生产总值累计增长5.2%，达到5%左右的目标，余下月份增长4.82%即可达到5%。" in zh
+    assert "| 正常推进 | 余下月份增长4.82%即可达到5% |" in zh
+    assert "方能" not in zh
+    en = run("--lang", "en", "report", "--as-of", "2026-06", "-f", "md")
+    assert "; the rest of the year needs only 4.82% growth to reach 5%." in en
+    assert "| on track | rest of year needs only 4.82% to reach 5% |" in en
+    # the first quarter alone: 5.3% so far, the rest needs 4.91%, still less: 即可
+    q1 = run("--lang", "zh", "report", "--as-of", "一季度", "-f", "md")
+    assert "余下月份增长4.91%即可达到5%" in q1

@@ -326,6 +326,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "the rest of the year may fall by up to {value}% and still meet the target",
         "余下月份即使下降{value}%仍可完成",
     ),
+    # an X左右 ahead of its pace: the rest of the year may grow less than the year so far
+    "growth_rest.needs.ahead": (
+        "rest of year needs only {value}% to reach {goal}",
+        "余下月份增长{value}%即可达到{goal}",
+    ),
+    "growth_rest.sentence.ahead": (
+        "the rest of the year needs only {value}% growth to reach {goal}",
+        "余下月份增长{value}%即可达到{goal}",
+    ),
     "growth_rest.detail": ("{value} %", "{value} %"),  # show spaces a figure (chinese.md)
     "growth_rest.detail.fall": (
         "none: it may fall by up to {value} % and still meet the target",
