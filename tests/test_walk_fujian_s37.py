@@ -4,6 +4,7 @@ columns, with the plan's own figures (data/2026/fujian.toml, checked against the
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,3 +61,42 @@ def test_an_around_growth_ahead_of_its_pace_needs_only_the_rest(plan_run: Any) -
     # the first quarter alone: 5.3% so far, the rest needs 4.91%, still less: 即可
     q1 = run("--lang", "zh", "report", "--as-of", "一季度", "-f", "md")
     assert "余下月份增长4.91%即可达到5%" in q1
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last", "end"),
+    [
+        ("下半年", "2026-07", "2026-12", "年末"),
+        ("2026年下半年", "2026-07", "2026-12", "年末"),
+        ("三季度", "2026-07", "2026-09", "三季度末"),
+        ("第四季度", "2026-10", "2026-12", "四季度末"),
+        ("２０２６年第２季度", "2026-04", "2026-06", "二季度末"),
+    ],
+)
+def test_amend_from_a_part_of_the_year_alone_names_both_readings(
+    plan_run: Any, tmp_path: Path, typed: str, first: str, last: str, end: str
+) -> None:
+    """福建's 人大 adjusts a target 下半年起: `--from 下半年` was refused with the record periods'
+    words, `请写 年末 或 2026`, and `--from 2026` is refused by amend itself. It names its
+    first month and its end, and writes nothing."""
+    run = plan_run("fujian-2026")
+    out = run("--lang", "zh", "amend", "new_urban_jobs", "--min", "55", "--from", typed, code=2)
+    assert out == (
+        f"错误：--from {typed.replace('２０２６', '2026').replace('２', '2')} 只指年内的一段，"
+        f"有两种读法：自其第一个月起按新目标考核，请写 --from {first}；"
+        f"只自其期末起，请写 --from {last}（{end}）\n"
+    )
+    en = run("--lang", "en", "amend", "new_urban_jobs", "--min", "55", "--from", typed, code=2)
+    assert f"from its first month give --from {first}; from its end only, --from {last}" in en
+    assert not (tmp_path / "fujian-2026.progress.toml").exists()  # nothing written
+
+
+@pytest.mark.parametrize(("typed", "month"), [("上半年", "2026-06"), ("2026-H2", "2026-12")])
+def test_amend_from_a_period_from_january_applies_from_its_end(
+    invoke: Any, tmp_path: Path, typed: str, month: str
+) -> None:
+    ledger = str(tmp_path / "l.toml")
+    args = ("--plan", "fujian-2026", "--ledger", ledger, "--lang", "zh", "amend", "new_urban_jobs")
+    result = invoke(*args, "--min", "55", "--from", typed)
+    assert result.exit_code == 0, result.output
+    assert f"已调整 new_urban_jobs 自 {month} 起：≥ 55 万人" in result.stderr  # from its end
