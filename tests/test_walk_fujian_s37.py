@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.test_i18n import _plancli
 
 from plancli.render.runs import breaks
 
@@ -100,3 +101,24 @@ def test_amend_from_a_period_from_january_applies_from_its_end(
     result = invoke(*args, "--min", "55", "--from", typed)
     assert result.exit_code == 0, result.output
     assert f"已调整 new_urban_jobs 自 {month} 起：≥ 55 万人" in result.stderr  # from its end
+
+
+@pytest.mark.parametrize("command", ["gap", "targets", "history"])
+def test_csv_help_says_the_encoding_and_how_excel_reads_it(invoke: Any, command: str) -> None:
+    """`gap --csv > gap.csv` on a UTF-8 system, opened in a Chinese Excel, was mojibake: Excel
+    reads a CSV without the BOM as GBK. The remedy (PLANCLI_CSV_BOM=1) was in docs/commands.md
+    only; `--help` said `Print CSV on stdout.` (`在标准输出打印 CSV。`)."""
+    en = " ".join(invoke("--lang", "en", command, "--help").stdout.split())
+    assert "Print CSV on stdout, in the terminal's encoding; for Excel from a UTF-8 system" in en
+    assert "set PLANCLI_CSV_BOM=1 (UTF-8 with the BOM Excel needs)" in en
+
+
+def test_csv_help_in_chinese() -> None:
+    """The help is translated when plancli starts: a process of its own, as test_i18n's."""
+    result = _plancli("gap", "--help", "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    zh = "".join(line.strip() for line in result.stdout.splitlines())  # wrapped between characters
+    assert (
+        "在标准输出打印 CSV，采用终端的编码；在 UTF-8 系统上导出给 Excel 用的，请设置 "
+        "PLANCLI_CSV_BOM=1（写成 Excel 所需的带 BOM 的 UTF-8）。"
+    ) in zh
