@@ -122,3 +122,15 @@ def test_csv_help_in_chinese() -> None:
         "在标准输出打印 CSV，采用终端的编码；在 UTF-8 系统上导出给 Excel 用的，请设置 "
         "PLANCLI_CSV_BOM=1（写成 Excel 所需的带 BOM 的 UTF-8）。"
     ) in zh
+
+
+def test_the_charts_legend_calls_a_level_a_recorded_figure(plan_run: Any) -> None:
+    """The HTML report's charts draw 城镇调查失业率 (a month's rate, 5.1% in 1-2月, 4.9% in
+    1-6月) beside GDP; their legend called every line 累计数据, where the English says
+    `recorded figures`."""
+    run = plan_run("fujian-2026")
+    run("record", "surveyed_unemployment_rate", "5.1", "-p", "1-2月")
+    run("record", "surveyed_unemployment_rate", "4.9", "-p", "1-6月")
+    html = run("--lang", "zh", "report", "-f", "html")
+    assert "实线：录入数据；虚线：目标；" in html and "累计数据" not in html
+    assert "line: recorded figures; dashed: target" in run("--lang", "en", "report", "-f", "html")

@@ -393,7 +393,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.legend_line": (
         "line: recorded figures; dashed: target; shaded: where the target is met "
         "(for about X, within its tolerance)",
-        "实线：累计数据；虚线：目标；浅色区域：符合目标的范围（X左右：容差以内）",
+        "实线：录入数据；虚线：目标；浅色区域：符合目标的范围（X左右：容差以内）",
     ),
     "report.adjustments": (
         "† Bounds adjusted mid-year (年中调整)",
