@@ -9,11 +9,17 @@ are reasonable and they judge different months, so a whole year typed as such (`
 meaning: an amendment stored from `2026` still applies from 2026-12 (`periods.applies_from`);
 only what is typed is checked here.
 
+A half or a quarter alone (`下半年`, `三季度`: what a 人大 adjustment says, 下半年起) reads two
+ways as well, its first month or its end, where plancli's record periods refuse it as no
+position from January and named `年末` or `2026` (which `--from` refuses) instead: refused
+naming both months (session 37's walk).
+
 Pure: no printing; the refusal is an `InputError` (exit 2).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from plancli.errors import InputError
@@ -21,9 +27,14 @@ from plancli.i18n import _
 from plancli.periods import Period, parse_plan_period
 from plancli.safe import clip
 
+# 下半年, 2026年下半年, 三季度, 第三季度, 2026年第4季度: a part of the year not from January
+_PART_ALONE = re.compile(r"(?:(?P<year>\d{4})\s*年?)?\s*(?:下半年|第?(?P<quarter>[二三四234])季度)")
+
 
 def amend_from_period(text: str, plan_year: int) -> Period:
-    """The period `--from TEXT` names, in the plan year; a whole year typed as one refused."""
+    """The period `--from TEXT` names, in the plan year; a whole year typed as one refused,
+    and a half or quarter alone (`下半年`)."""
+    _refuse_part_alone(text, plan_year)
     try:
         period = parse_plan_period(text, plan_year)
     except InputError as exc:
@@ -39,3 +50,22 @@ def amend_from_period(text: str, plan_year: int) -> Period:
     if period.granularity == "Y":  # stored as the month it applies from, as `show` lists it
         return Period.month(period.year, period.end_month)
     return period
+
+
+def _refuse_part_alone(text: str, plan_year: int) -> None:
+    """`--from 下半年` (`三季度`): from its first month, or from its end? Refused naming both."""
+    written = unicodedata.normalize("NFKC", text).strip()
+    found = _PART_ALONE.fullmatch(written)
+    if found is None:
+        return
+    year = int(found["year"] or plan_year)
+    quarter = "一二三四1234".index(found["quarter"]) % 4 + 1 if found["quarter"] else None
+    first, last = (3 * quarter - 2, 3 * quarter) if quarter else (7, 12)
+    end = f"{'一二三四'[quarter - 1]}季度末" if quarter else "年末"
+    raise InputError(
+        _(
+            "--from {text} names a part of the year alone, which reads two ways: from its "
+            "first month give --from {year}-{first:02d}; from its end only, --from "
+            "{year}-{last:02d} ({end})"
+        ).format(text=clip(written, 40), year=year, first=first, last=last, end=end)
+    )

@@ -424,7 +424,12 @@ def figure_text(
 
 
 def growth_rest_text(
-    value: Decimal, lang: Lang, form: str = "needs", strict: bool = False, goal: str | None = None
+    value: Decimal,
+    lang: Lang,
+    form: str = "needs",
+    strict: bool = False,
+    goal: str | None = None,
+    ahead: bool = False,
 ) -> str:
     """`required_growth_rest` read as what it means. A positive figure is the growth the rest
     of the year needs; a negative one is a fall the year can afford: −6.03 is "the rest of the
@@ -436,7 +441,10 @@ def growth_rest_text(
 
     `form`: `needs` (a report's table cell), `sentence` (the written summary, after a comma),
     `detail` (`show`'s line), `compact` (the gap table's narrow column). `goal`: what the pace
-    reaches where that is not the bound the figure is judged at (an X左右's X: 方能达到5.5%).
+    reaches where that is not the bound the figure is judged at (an X左右's X: 方能达到5.5%);
+    `ahead`: the year so far grew faster than the pace asks, which then is all it takes
+    (福建 5.2% in 上半年 for 5%左右: 余下月份增长4.82%即可达到5%, where `需增长…方能达到` read as a
+    demand to speed up; walk4 of session 37).
     """
     key = f"growth_rest.{form}" + (".fall" if value < 0 else "") + (".strict" if strict else "")
     text = t(key, lang).format(value=num(abs(value)))
@@ -447,6 +455,9 @@ def growth_rest_text(
     if value < 0:
         zh, en = f"仍可达到{goal}", f"and still reach {goal}"
         return text.replace("仍可完成", zh).replace("and still meet the target", en)
+    if ahead and not strict:
+        key = f"growth_rest.{form}.ahead"
+        return t(key, lang).format(value=num(value), goal=goal)
     return text + (f"方能达到{goal}" if lang == "zh" else f" to reach {goal}")
 
 

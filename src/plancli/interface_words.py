@@ -326,6 +326,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "the rest of the year may fall by up to {value}% and still meet the target",
         "余下月份即使下降{value}%仍可完成",
     ),
+    # an X左右 ahead of its pace: the rest of the year may grow less than the year so far
+    "growth_rest.needs.ahead": (
+        "rest of year needs only {value}% to reach {goal}",
+        "余下月份增长{value}%即可达到{goal}",
+    ),
+    "growth_rest.sentence.ahead": (
+        "the rest of the year needs only {value}% growth to reach {goal}",
+        "余下月份增长{value}%即可达到{goal}",
+    ),
     "growth_rest.detail": ("{value} %", "{value} %"),  # show spaces a figure (chinese.md)
     "growth_rest.detail.fall": (
         "none: it may fall by up to {value} % and still meet the target",
@@ -384,7 +393,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.legend_line": (
         "line: recorded figures; dashed: target; shaded: where the target is met "
         "(for about X, within its tolerance)",
-        "实线：累计数据；虚线：目标；浅色区域：符合目标的范围（X左右：容差以内）",
+        "实线：录入数据；虚线：目标；浅色区域：符合目标的范围（X左右：容差以内）",
     ),
     "report.adjustments": (
         "† Bounds adjusted mid-year (年中调整)",

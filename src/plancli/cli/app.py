@@ -358,7 +358,18 @@ def check_lang_option(value: str) -> Lang:
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help=_("Print JSON (UTF-8) on stdout."))]
-CsvOpt = Annotated[bool, typer.Option("--csv", help=_("Print CSV on stdout."))]
+# the encoding said where the option is: a UTF-8 terminal's CSV opened in a Chinese Excel,
+# which reads a file without the BOM as GBK, was mojibake (session 37's walk)
+CsvOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv",
+        help=_(
+            "Print CSV on stdout, in the terminal's encoding; for Excel from a UTF-8 system, "
+            "set PLANCLI_CSV_BOM=1 (UTF-8 with the BOM Excel needs)."
+        ),
+    ),
+]
 SectionOpt = Annotated[str | None, typer.Option("--section", "-s", help=_("Only this section id."))]
 KindOpt = Annotated[
     str | None,

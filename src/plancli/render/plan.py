@@ -239,7 +239,8 @@ def target_detail(
             # `向旭庵等…`), a list of ids between them (`investment_roads、` over
             # `investment_municipal、`, not `investment_m` over `unicipal`)
             text = shown(value, newlines=newlines)
-            rows.add_row(label, name_text(text) if name else keeping_runs(text))
+            # a paragraph (the quote, a note) fills its lines: `“CPI` was left alone on one
+            rows.add_row(label, name_text(text) if name else keeping_runs(text, fills=newlines))
 
     # the id first, on a line of its own where it does not fit beside its label (`IdFirst`)
     add(t("name", lang), target.name, name=True)

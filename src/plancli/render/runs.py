@@ -63,12 +63,16 @@ _PHRASE = re.compile(
 _WIDE_CHARS = re.compile(rf"[{_WIDE}]")
 
 
-def breaks(plain: str, width: int, paths: bool = False, phrases: bool = False) -> list[int]:
+def breaks(
+    plain: str, width: int, paths: bool = False, phrases: bool = False, fills: bool = False
+) -> list[int]:
     """Where to break `plain` (one line) into lines of at most `width` cells: at a space, as
     Rich does; a word wider than a line (Chinese has no spaces) between its units, or with
     `phrases` between its phrases first (after `，`, before `(`), a phrase wider than a line
     between its units. A unit wider than a line gets a line of its own (Rich folds it there:
-    nothing else can be done)."""
+    nothing else can be done). With `fills`, a Chinese word too long for the rest of a line
+    fills it and goes on on the next, as a Chinese paragraph is set: a note with one space
+    (`“CPI 2%左右”按区间处理：…`) left `“CPI` alone on its line (`show cpi`, session 37)."""
     offsets: list[int] = []
     used = end = 0
     units = _PATH_UNIT if paths else _UNIT
@@ -80,7 +84,12 @@ def breaks(plain: str, width: int, paths: bool = False, phrases: bool = False) -
             continue
         path = paths and "/" in word.group()  # (a path's names, not phrases: `/tmp/a、b/`)
         room = width - used - (space if used else 0)  # what is left of the line after a space
-        if cells <= width and not (phrases and not path and _fills(word.group(), room)):
+        filled = fills and room > 0 and _WIDE_CHARS.search(word.group()) is not None
+        if (
+            cells <= width
+            and not filled
+            and not (phrases and not path and _fills(word.group(), room))
+        ):
             if used:  # on the next line, whole
                 offsets.append(word.start())
             used = cells
@@ -192,6 +201,7 @@ class KeepsRuns(Text):
 
     paths = False  # breaks after a `/` too (`keeping_runs(title, paths=True)`)
     phrases = False  # between phrases first (`NoteText`)
+    fills = False  # a Chinese word fills the rest of a line (`keeping_runs(text, fills=True)`)
 
     def wrap(
         self,
@@ -209,7 +219,9 @@ class KeepsRuns(Text):
             )
         lines = Lines()
         for line in self.split("\n", allow_blank=True):
-            for part in line.divide(breaks(line.plain, width, self.paths, self.phrases)):
+            for part in line.divide(
+                breaks(line.plain, width, self.paths, self.phrases, self.fills)
+            ):
                 part.rstrip()
                 while part.plain[:1].isspace():
                     part = part[1:]
@@ -230,7 +242,7 @@ class KeepsRuns(Text):
         and where it breaks other than at a space (between Chinese characters): (line, offset)."""
         count, inside = 0, set()
         for n, line in enumerate(self.plain.split("\n")):
-            offsets = breaks(line, width, self.paths, self.phrases)
+            offsets = breaks(line, width, self.paths, self.phrases, self.fills)
             count += len(offsets) + 1
             inside |= {(n, at) for at in offsets if not line[at - 1].isspace()}
         return count, inside
@@ -275,15 +287,18 @@ def _rebuilt(text: Text, kind: type[_Runs]) -> _Runs:
     return kept
 
 
-def keeping_runs(text: Text, paths: bool = False, phrases: bool = False) -> KeepsRuns:
+def keeping_runs(
+    text: Text, paths: bool = False, phrases: bool = False, fills: bool = False
+) -> KeepsRuns:
     """`text` (its styles too) as a `KeepsRuns`; one that holds a path breaks after a `/`; with
     `phrases`, a name breaks before an opening bracket or after Chinese punctuation before it
     breaks between characters (`固定资产投资` over `(不含农户)`, not `固定资产投资(不` over
-    `含农户)`; `推进社会治理，` over `保障社会大局安全稳定`)."""
-    if isinstance(text, KeepsRuns) and not paths and (text.phrases or not phrases):
+    `含农户)`; `推进社会治理，` over `保障社会大局安全稳定`); with `fills`, a paragraph (a
+    quote, a note) fills each line, a Chinese word after a space begun where the line is."""
+    if isinstance(text, KeepsRuns) and not paths and not fills and (text.phrases or not phrases):
         return text
     kept = _rebuilt(text, KeepsRuns)
-    kept.paths, kept.phrases = paths, phrases
+    kept.paths, kept.phrases, kept.fills = paths, phrases, fills
     return kept
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.fmt import growth_rest_text, halfway_clause, num
+from plancli.fmt import halfway_clause, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.around_margin import beyond_stated
@@ -48,7 +48,6 @@ from plancli.report.phrases import (
     range_phrase,
     range_top,
     rate_fall,
-    rest_goal,
     stated_bound,
     status_verb,
     status_word_zh,
@@ -56,6 +55,7 @@ from plancli.report.phrases import (
     unit_of,
 )
 from plancli.report.relations import relation_info, relation_phrase
+from plancli.report.rest_pace import rest_text
 from plancli.report.text import dated, figure_notes, no_attention, year_over, zh_as_of, zh_period
 from plancli.report.unreported import listed_without_figure, without_figure_sentence
 from plancli.report.when import other_period, other_period_en, rate_figure
@@ -369,9 +369,7 @@ class _Writer:
                     f"; plan: {was})" if was else ")"
                 )
         if a.required_growth_rest is not None:
-            rest = growth_rest_text(
-                a.required_growth_rest, self.lang, "sentence", a.exclusive, rest_goal(a)
-            )
+            rest = rest_text(a, self.lang, "sentence")  # 即可达到5% ahead, else 需增长…
             text += f"，{rest}" if self.zh else f"; {rest}"
         return text
 

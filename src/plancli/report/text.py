@@ -12,7 +12,6 @@ from plancli.assess import AssessmentOut, Status
 from plancli.fmt import (
     bound_text,
     gap_text,
-    growth_rest_text,
     need_unit,
     num,
     per_month_figure,
@@ -26,7 +25,7 @@ from plancli.judged_edges import edge_cell
 from plancli.periods import applies_from
 from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
-from plancli.report.phrases import rest_goal
+from plancli.report.rest_pace import rest_text
 from plancli.report.when import other_period, other_period_en
 from plancli.unit_words import class_text
 
@@ -289,7 +288,7 @@ def needs(a: AssessmentOut, lang: Lang) -> str:
                 key = "report.needs_last_month"
         return t(key, lang).format(value=value, unit=need_unit(a, lang), months=a.months_left)
     if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang, strict=a.exclusive, goal=rest_goal(a))
+        return rest_text(a, lang)  # 余下月份增长4.82%即可达到5%, 余下月份需增长5.88%方能达到5.5%
     return ""
 
 
