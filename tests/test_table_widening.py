@@ -7,10 +7,12 @@ words of the headers and cells shown only grow, nothing a narrower width showed 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import kept_unchanged
 
 from widening import check_widening, printed_tables
 
@@ -68,18 +70,31 @@ def _guangdong(invoke: Any, tmp_path: Path) -> list[str]:
 PLACES = {"demo": _demo, "plan2021": _plan2021, "guangdong": _guangdong}
 
 
+@pytest.fixture(scope="module", params=sorted(PLACES))
+def place_args(  # type: ignore[no-untyped-def]
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, isolated_cli
+) -> Iterator[list[str]]:
+    """Each place's files, built once for its commands in both languages (they only read
+    them: `kept_unchanged` fails the module if one changed a file). One test a command, not
+    one a place: demo-zh alone took two minutes, the last test running while the other worker
+    waited (session 37)."""
+    folder = tmp_path_factory.mktemp(f"widening-{request.param}")
+    with isolated_cli() as invoke:
+        args = PLACES[request.param](invoke, folder)
+    with kept_unchanged(folder):
+        yield args
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("place", sorted(PLACES))
 def test_a_wider_terminal_never_shows_less(  # type: ignore[no-untyped-def]
-    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, place: str
+    invoke, place_args: list[str], monkeypatch: pytest.MonkeyPatch, lang: str, command: list[str]
 ) -> None:
-    args = PLACES[place](invoke, tmp_path)
     monkeypatch.setenv("COLUMNS", "140")
-    for command in COMMANDS:
-        tables = printed_tables(invoke, monkeypatch, ["--lang", lang, *args, *command])
-        assert tables, command
-        for i, table in enumerate(tables):
-            try:
-                check_widening(table)
-            except AssertionError as failed:
-                raise AssertionError(f"{command} table {i}: {failed}") from None
+    tables = printed_tables(invoke, monkeypatch, ["--lang", lang, *place_args, *command])
+    assert tables, command
+    for i, table in enumerate(tables):
+        try:
+            check_widening(table)
+        except AssertionError as failed:
+            raise AssertionError(f"{command} table {i}: {failed}") from None
