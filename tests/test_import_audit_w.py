@@ -262,7 +262,7 @@ def test_an_invisible_character_and_a_unit_are_named(imports) -> None:  # type: 
     lines = [
         "target,period,value",
         "unemployment_rate,2022-Q2,\u200b2.5",
-        "external_funds,2022-06,0.60亿元",
+        "external_funds,2022-06,6000万元",  # (0.60亿元, the plan's own unit, is read: 0.60)
         "new_urban_jobs,2022-06,11000人",
     ]
     result = imports("L.csv", lines)
@@ -273,7 +273,7 @@ def test_an_invisible_character_and_a_unit_are_named(imports) -> None:  # type: 
         "or the like, pasted with the figure); retype the figure"
     ) in err, err
     assert (
-        "L.csv:3: target external_funds: value '0.60亿元': the figure with a unit (亿元); give the "
+        "L.csv:3: target external_funds: value '6000万元': the figure with a unit (万元); give the "
         "number alone, in the "
         "plan's unit (亿元)"
     ) in err

@@ -95,21 +95,36 @@ def test_a_sheet_named_for_another_period_than_its_title_is_called_a_sheet(
 # ------------------------------------------- D9: an amount typed with its unit
 
 
-@pytest.mark.parametrize("typed", ["2,004.9亿元", "476.3 亿元"])
-def test_an_amount_typed_with_its_unit_is_refused_naming_the_unit_and_the_column(
-    invoke, ledger: Path, tmp_path: Path, typed: str
+@pytest.mark.parametrize(("typed", "amount"), [("2,004.9亿元", "2004.9"), ("476.3 亿元", "476.3")])
+def test_an_amount_typed_with_the_plans_own_unit_imports_as_the_number(
+    invoke, ledger: Path, tmp_path: Path, typed: str, amount: str
 ) -> None:  # type: ignore[no-untyped-def]
-    """`2,004.9亿元` was told not to group its thousands (which 1,215.40 may), `476.3 亿元` that
-    it is no number, both as plancli's 总量: the unit is what is wrong, in the sheet's column."""
+    """`2,004.9亿元` in a column of 亿元 for a target in 亿元 is 2004.9: it was refused as `the
+    figure with a unit (亿元)` naming the plan's unit (亿元), the very unit typed (session 37:
+    changed on purpose; a different unit is still refused, below)."""
+    pytest.importorskip("openpyxl")
+    path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp=typed)})
+    result = _import(invoke, ledger, path, lang="zh")
+    assert result.exit_code == 0, result.output
+    gdp = {r.target: r for r in read_toml_ledger(ledger).records}["gdp"]
+    assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-05", "5.7", amount)
+
+
+@pytest.mark.parametrize(("typed", "unit"), [("20,049万元", "万元"), ("0.2万亿元", "万亿元")])
+def test_an_amount_typed_with_another_unit_is_refused_naming_both_units_and_the_column(
+    invoke, ledger: Path, tmp_path: Path, typed: str, unit: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`20,049万元` was told not to group its thousands (which 1,215.40 may): the unit is what
+    is wrong, in the sheet's column; plancli does not convert 万元 to 亿元."""
     pytest.importorskip("openpyxl")
     path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp=typed)})
     result = _import(invoke, ledger, path, "--dry-run", lang="zh")
     assert result.exit_code == 2, result.output
-    refusal = f"'本月止累计' '{typed}' 带了单位（亿元）；请只填数字，单位按计划（亿元）"
+    refusal = f"'本月止累计' '{typed}' 带了单位（{unit}）；请只填数字，单位按计划（亿元）"
     assert f"{path}:5月:3：目标 gdp：{refusal}\n" in result.stderr
     english = _import(invoke, ledger, path, "--dry-run")
     assert (
-        f":5月:3: target gdp: '本月止累计' '{typed}': the figure with a unit (亿元); "
+        f":5月:3: target gdp: '本月止累计' '{typed}': the figure with a unit ({unit}); "
         "give the number alone, in the plan's unit (亿元)\n"
     ) in english.stderr
     assert not ledger.exists()

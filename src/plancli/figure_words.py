@@ -77,11 +77,53 @@ def footnotes_refusal(cells: tuple[tuple[str, object], ...]) -> None:
         )
 
 
-# A figure and a unit typed after it (`0.60亿元`, `476.3 亿元`), its thousands grouped or not
-# (`2,004.9亿元`: the unit is what is wrong there, not the comma, audit K D9).
+# A figure and a unit typed after it (`6000万元`, `0.6 万亿元` for a target in 亿元), its
+# thousands grouped or not (`20,049万元`: the unit is what is wrong there, not the comma, audit
+# K D9); the plan's own unit is read before (`own_unit_figure`: `2,004.9亿元` is 2004.9).
 _WITH_UNIT = re.compile(
     r"^[+-]?(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*([^\s0-9.,，+-][^0-9]{0,7})$"
 )
+
+
+def own_unit_figure(text: str, unit: str | None) -> str:
+    """The figure of `text` typed with exactly the plan's own `unit` after it (`27.9万人`,
+    `27.9 万人`, `２７.９万人`, `2,004.9亿元` for a target in 万人 or 亿元: as hledger takes an
+    amount written with its commodity), folded as `number_text` folds it (`2004.9`); else
+    `text` as it is, for `typed_refusal` to refuse a unit that is not the plan's (`279000人`
+    for 万人, `0.6万亿元` for 亿元, `27.9万人左右`, `5000元/人` for 元: plancli never
+    converts). The unit is compared after NFKC and without spaces (`万 人`, as pdftotext
+    spaces Chinese, is 万人); a % (`value_is_percent`) and a class (类: `class_figure`) are
+    read where they were, and a figure with an invisible character or a footnote mark is left
+    whole for its own refusal."""
+    if not unit or unit.strip() in ("%", "％", "类") or (text.isascii() and text.isdigit()):
+        return text
+    own = "".join(unicodedata.normalize("NFKC", unit).split())
+    if not own or footnote_marks(text) or not text.isprintable():
+        return text
+    from plancli.safe import readable
+
+    if readable(text) != text:
+        return text
+    folded = unicodedata.normalize("NFKC", text).translate(DASHES).strip()
+    spaced = r"\s*".join(map(re.escape, own))
+    number = r"[+-]?[0-9](?:[0-9,]| (?=[0-9]))*(?:\.[0-9]+)?"  # (1,050 and 1 050: number_text's)
+    match = re.fullmatch(rf"({number})\s*{spaced}", folded)
+    return text if match is None else number_text(match.group(1))
+
+
+def typed_figure(text: str, unit: str | None, percent: bool) -> tuple[str, str | None]:
+    """A figure typed, for `ledger.parse_number`: its class as a number for a target in 类
+    (`Ⅱ类` is 2: `class_figure`), or without the plan's own unit (`own_unit_figure`); and the
+    unit it is in: % for a percentage (a growth's figure, whose plan's unit is its amount's:
+    `5.0亿元` is no growth, and a refusal names % as the unit to give it in)."""
+    from plancli.unit_words import class_figure
+
+    text = class_figure(text, unit)
+    if percent:
+        return text, "%"
+    if text.isascii() and text[-1:].isdigit():  # (a plain figure: no unit to read)
+        return text, unit
+    return own_unit_figure(text, unit), unit
 
 
 class _AsIs(str):
@@ -105,8 +147,9 @@ def misplaced_separator(probe: str, what: str, raw: str) -> None:
 def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
     """InputError for a figure typed with something a reader cannot see or act on (audit W
     D10): an invisible character pasted with it from a web page or WeChat (a zero-width
-    space, shown as `visible` shows it), or its unit typed after it (`0.60亿元`, `11000人`),
-    naming the plan's unit, which the figure must be in (plancli does not convert)."""
+    space, shown as `visible` shows it), or a unit typed after it that is not the plan's
+    (`6000万元` for 亿元, `11000人` for 万人), naming the plan's, which the figure must be in
+    (plancli does not convert); the plan's own unit is read (`own_unit_figure`)."""
     from plancli.safe import readable, visible
 
     if readable(text) != text or not text.isprintable():
@@ -118,7 +161,7 @@ def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
             ).format(what=what, raw=raw, chars=" ".join(visible(c) for c in hidden))
         )
     match = _WITH_UNIT.match(text)
-    if match is not None and unit and unit.strip() not in ("%", "％"):
+    if match is not None and unit:  # (the plan's own unit is read: `own_unit_figure`)
         raise InputError(
             _(
                 "{what} {raw}: the figure with a unit ({given}); give the number alone, in "

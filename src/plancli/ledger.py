@@ -32,9 +32,10 @@ from plancli.figure_words import (
     milestone_words,
     number_text,
     signed_words,
+    typed_figure,
     typed_refusals,
 )
-from plancli.fmt import class_figure, num, value_is_percent
+from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
 from plancli.period_rhythm import written_period
@@ -77,9 +78,8 @@ def parse_number(
 
     Thousands separators are refused rather than guessed: in many locales `4,8` is 4.8, so
     reading `1,441` as 1441 could silently corrupt a figure. A trailing `%` is accepted where
-    the figure is a percentage (5.2% growth). `unit`: the target's, named when a unit was typed
-    after the figure (`0.60亿元`).
-    """
+    the figure is a percentage (5.2% growth), the target's `unit` where it is in it (`27.9万人`,
+    `typed_figure`); another unit is refused naming the plan's (`6000万元` for 亿元)."""
     if isinstance(raw, bool):
         raise InputError(
             _("{what} must be a number, not {raw}").format(what=_(what), raw=str(raw).lower())
@@ -88,7 +88,7 @@ def parse_number(
         text = str(raw)
         value = Decimal(text) if not isinstance(raw, Decimal) else raw
         return _checked_number(value, text, what)
-    text = class_figure(raw.strip(), unit)  # (Ⅱ类, for a target in 类: 2)
+    text, unit = typed_figure(raw.strip(), unit, percent)  # Ⅱ类 in 类: 2; 27.9万人 in 万人: 27.9
     if not text:
         raise InputError(_("{what} is empty").format(what=_(what)))
     if text.endswith(("%", "％")):
@@ -346,7 +346,7 @@ def check_entry(
                     "record its figure for the period without --add"
                 ).format(target=target.id, kind=kind_word(target.kind))
             )
-        increment = parse_number(entry.value, N_("increment"))
+        increment = parse_number(entry.value, N_("increment"), unit=target.unit)
         base = current.latest_before(target.id, period)
         if base is None and not first_of_year(target.frequency, period):
             raise InputError(
