@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from plancli.bulletin_series import coded_month, refused_periods
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
 from plancli.period_ranges import layout_spans, span_months
@@ -139,6 +140,7 @@ def _one_row(header: Header, name: str, line: int) -> Header:
     if not periods:
         raise header.refused
     if "" in periods.values():  # 4月 alone: the month's or the year's to date?
+        refused_periods(header.refused, list(periods))  # a series, or 2022-06: what to write
         raise InputError(
             _(
                 "{error}; a column headed by a period is read when one runs from January "
@@ -261,7 +263,7 @@ def _period_parents(top: Sequence[str]) -> dict[str, str]:
     `""` (not read: `6月` alone may be the month's or the year's to date, two periods)."""
     # (`1-6` alone is no period; beside `6月` it is 1-6月: session 36)
     found = layout_spans({cell: _period(cell) if cell else None for cell in top})
-    if "" in found.values():  # 4-6月 over a column: not year to date
+    if "" in found.values() or any(coded_month(cell) for cell in found):  # 4-6月, 2022-06
         return dict.fromkeys(found, "")
     months = {c for c in found if _ONE_MONTH.match(_folded(c))}
     spans = {found[c] for c in found if c not in months}

@@ -53,6 +53,7 @@ from plancli.names_above import NamesAbove
 from plancli.read_notes import ReadNotes
 from plancli.safe import NAME_CHARS, clip, clip_path
 from plancli.template_check import helper_positions, keep_cells
+from plancli.xlsx_period_dates import text_header_spans
 
 _INDEX_FIRST = frozenset("189")  # how `maybe_index`'s figures begin (asked of every row)
 
@@ -425,7 +426,8 @@ def _parse_csv(
                     file=clip_path(name), reason=_csv_reason(exc, limits)
                 )
             ) from None
-        header = top_row(first or [], name, max(reader.line_num, 1), titles)
+        # a date Excel wrote for a typed `1-6` (2026/1/6) read as the range, as in a sheet
+        header = top_row(text_header_spans(first or []), name, max(reader.line_num, 1), titles)
         notes.header = header
         kept = _Rows(name, limits, notes)
         problems = Problems()

@@ -20,7 +20,9 @@ column; else the plan's), the refusal names the months of that year, and the `1-
 not as a period "in 2026" the year column contradicts.
 
 Session 37: such a date in the header row (`header_spans`) is the `1-6` typed, which heads the
-year to date as a CSV's header `1-6` does; it was read as the month 2026-01.
+year to date as a CSV's header `1-6` does; it was read as the month 2026-01. A CSV's header
+cell Excel wrote for that date (`2026/1/6`, `2026/1/6 0:00`, `2026-01-06`) is read by the same
+rule (`text_header_spans`, bulletin3): it was `missing column(s) period`.
 """
 
 from __future__ import annotations
@@ -159,11 +161,47 @@ def header_spans(
     text typed in a period cell (session 37: it was read as the month 2026-01). Only where
     the row otherwise names its columns (指标, 期间, or a period: 6月) and holds no date that
     no typed range makes (2022-06-30: a header of real dates); as they are otherwise."""
+    values = [cells[i][0] if i in cells else None for i in range(max(cells, default=-1) + 1)]
+    texts = [text(value) if i in cells else None for i, value in enumerate(values)]
+    return _spans(values, texts)
+
+
+# How Excel writes a header date cell when it saves a sheet as CSV (`2026/1/6`, `2026/1/6 0:00`)
+# or an ISO date (`2026-01-06`, `2026-01-06 00:00:00`): one separator twice.
+_TEXT_DATE = re.compile(
+    r"^([0-9]{4})([-/])([0-9]{1,2})\2([0-9]{1,2})"
+    r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?$"
+)
+
+
+def _text_date(cell: str) -> datetime | None:
+    found = _TEXT_DATE.match(unicodedata.normalize("NFKC", cell).strip())
+    if found is None:
+        return None
+    year, _sep, month, day, hour, minute, second = found.groups()
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:  # 2026/2/30: no date, the header's to refuse
+        return None
+
+
+def text_header_spans(cells: Sequence[str]) -> list[str]:
+    """A CSV header row with a date cell Excel wrote for a typed range of months (`1-6` typed
+    in 2026 → `2026/1/6`, `2026/1/6 0:00`, `2026-01-06`) as the range typed, `1-6`, under the
+    conditions `header_spans` reads a sheet's date cell so (session 37, bulletin3: it was
+    `missing column(s) period`); the other cells as they are."""
+    values: list[object] = [_text_date(cell) or cell for cell in cells]
+    return [cell or "" for cell in _spans(values, list(cells))]
+
+
+def _spans(values: Sequence[object], texts: list[str | None]) -> list[str | None]:
+    """`texts` with each date of `values` that a typed range of months makes as that range,
+    where the row otherwise names its columns and holds no date no typed range makes."""
     from plancli.bulletin import unknown_header
     from plancli.periods import bulletin_period
 
-    values = [cells[i][0] if i in cells else None for i in range(max(cells, default=-1) + 1)]
-    texts = [text(value) if i in cells else None for i, value in enumerate(values)]
     dated = [i for i, value in enumerate(values) if isinstance(value, date)]
     if not dated or any(not _ambiguous(values[i]) for i in dated):  # type: ignore[arg-type]
         return texts
@@ -180,7 +218,7 @@ def header_spans(
 
     if not any(named(cell) for i, cell in enumerate(texts) if i not in dated):
         return texts
-    spans = texts
+    spans = list(texts)
     for i in dated:
         value = values[i]
         assert isinstance(value, date)
