@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from sheets import sheet_file
 from test_cli_periods_s32 import run_fixture  # noqa: F401 - the fixture `run`, used by name
 
 SERIES = [
@@ -37,16 +38,8 @@ def _csv(tmp_path: Path, rows: list[list[str]], encoding: str) -> Path:
 
 
 def _xlsx(tmp_path: Path, rows: list[list[str]]) -> Path:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append([float(c) if c[:1].isdigit() and "月" not in c else c for c in row])
-    path = tmp_path / "series.xlsx"
-    book.save(path)
-    return path
+    cells = [[float(c) if c[:1].isdigit() and "月" not in c else c for c in row] for row in rows]
+    return sheet_file(tmp_path, cells, "series.xlsx")
 
 
 @pytest.mark.parametrize("form", ["utf-8", "gb18030", "xlsx"])

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from sheets import sheet_file as _sheet
 from test_cli_periods_s32 import run_fixture  # noqa: F401 - the fixture `run`, used by name
 
 
@@ -79,19 +80,6 @@ def test_a_bare_span_past_december_in_a_bulletin(run: Callable[..., Any], tmp_pa
 
 
 # ------------------------------------ c. Excel's date for `1-6` typed in 2026 into 2022's sheet
-
-
-def _sheet(tmp_path: Path, rows: list[list[object]], name: str = "月报.xlsx") -> Path:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    path = tmp_path / name
-    book.save(path)
-    return path
 
 
 TYPED_2026 = datetime(2026, 1, 6)  # what Excel makes of `1-6` typed in 2026

@@ -25,6 +25,7 @@ import pytest
 
 from plancli.errors import InputError
 from plancli.periods import bulletin_period, read_period
+from sheets import sheet_file as _sheet
 from test_cli_periods_s32 import run_fixture  # noqa: F401 - the fixture `run`, used by name
 
 # ------------------------------------------------------------- 1. 2022.1-13: no month 13
@@ -141,19 +142,6 @@ def test_record_and_import_in_numerals(run: Callable[..., Any], tmp_path: Path) 
 
 
 # ------------------------------------------- 3. a header `1-6` Excel made a date (.xlsx)
-
-
-def _sheet(tmp_path: Path, rows: list[list[object]], name: str = "月报.xlsx") -> Path:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    path = tmp_path / name
-    book.save(path)
-    return path
 
 
 TYPED = datetime(2026, 1, 6)  # what Excel makes of `1-6` typed in 2026
