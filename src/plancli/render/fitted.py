@@ -16,6 +16,7 @@ from rich.text import Text
 from plancli.render import settle
 from plancli.render.annotations import annotated
 from plancli.render.cards import as_cards, cards_kept
+from plancli.render.edges_under import edges_under
 from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs, name_text
 from plancli.render.widths import (
     EDGES,
@@ -388,6 +389,7 @@ class FittedTable:
         if not _ids_fit(kept, width, gap):
             return as_cards(present, width, gap, options, self.row_styles)
         kept = _stacked(kept, width, gap, roomy)
+        kept = edges_under(kept, width, gap)  # a short name whole before a bound's bracket
         kept = _words_kept(kept, width, gap)
         kept = _unbroken(kept)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (
