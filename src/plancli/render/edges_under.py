@@ -31,15 +31,7 @@ def edges_under(columns: list[Column], width: int, gap: int) -> list[Column]:
     names = next((c for c in columns if c.under), None)
     if names is None:
         return columns
-    wanted = max(
-        (
-            cell_len(line)
-            for cell in names.cells
-            for line in cell.plain.splitlines()
-            if cell_len(line) <= NAME_WHOLE
-        ),
-        default=0,
-    )
+    wanted = short_names(names)
     others = sum(c.width() for c in columns if c is not names)
     short_by = wanted - (width - EDGES - gap * (len(columns) - 1) - others)
     narrowing = [c for c in columns if c.narrows and c.options.get("width") is None]
@@ -74,3 +66,16 @@ def _least(column: Column, words: bool) -> int:
         else:
             widths.append(widest_text_word(cell.plain))
     return max(widths)
+
+
+def short_names(names: Column) -> int:
+    """The widest of a name column's short names (up to `NAME_WHOLE`), which keep their line."""
+    return max(
+        (
+            cell_len(line)
+            for cell in names.cells
+            for line in cell.plain.splitlines()
+            if cell_len(line) <= NAME_WHOLE
+        ),
+        default=0,
+    )

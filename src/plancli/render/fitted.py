@@ -16,7 +16,7 @@ from rich.text import Text
 from plancli.render import settle
 from plancli.render.annotations import annotated
 from plancli.render.cards import as_cards, cards_kept
-from plancli.render.edges_under import edges_under
+from plancli.render.edges_under import edges_under, short_names
 from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs, name_text
 from plancli.render.widths import (
     EDGES,
@@ -253,7 +253,13 @@ def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Colum
             # a name beside gives up to `NAME_GIVES` of its room before a figure breaks after
             # its `/` (`4.496%/` over `4.5%—5%` beside 地区生产总值 at 72 columns); an edge
             # or a reference's period goes under it (`（前三季度）`) rather
-            gives = sum(min(NAME_GIVES, c.room) for c in columns if c.room and c is not column)
+            # (none of what its short names need: `全省地区生产总值` whole before `≈ 5%` over
+            # `（≥4.5%）`, session 37)
+            gives = sum(
+                min(NAME_GIVES, c.room - short_names(c))
+                for c in columns
+                if c.room and c is not column
+            )
             chosen = max(chosen, min(_before_edges(column), whole + spare + gives))
         out.append(
             Column(column.header, column.cells, column.drop, {**column.options, "width": chosen})
