@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from tests.conftest import CORPUS
 
 
 @pytest.fixture
@@ -97,3 +98,58 @@ def test_english_names_read_in_fewer_lines(targets: Any) -> None:
     ]
     assert "Fixed-asset" in _row(lines, "fixed_asset_investment")[0]
     assert len(lines) == 52
+
+
+@pytest.fixture
+def validate(invoke: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """`validate` of 福建's plan against 北京's report (quotes not found) at WIDTH columns."""
+
+    def call(width: int, lang: str = "zh") -> list[str]:
+        report = CORPUS / "北京市.txt"
+        if not report.exists():
+            pytest.skip(f"the corpus report is not here ({report})")
+        monkeypatch.setenv("COLUMNS", str(width))
+        result = invoke(
+            "--lang", lang, "--plan", "fujian-2026", "validate", "--source", str(report)
+        )
+        assert result.exit_code == 3  # (6 of 7 quotes not in the report: an error)
+        lines: list[str] = result.output.splitlines()
+        assert max(cell_len(line) for line in lines[:-1]) <= width
+        return [line.strip() for line in lines]
+
+    return call
+
+
+def test_validate_keeps_a_phrase_whole_at_60_columns(validate: Any) -> None:
+    """Beside the 26-character ids the message had 20 cells: `报告中找不到原文引` over
+    `用：'全省地区生产总`…, `原文引用` broken. Narrower than its phrase, it goes under its id."""
+    lines = validate(60)
+    assert lines[1] == "级别   目标 / 说明"
+    at = lines.index("警告   gdp")
+    assert lines[at + 1 : at + 4] == [
+        "报告中找不到原文引用：",
+        "'全省地区生产总值增长5%左右，",
+        "在实际工作中努力争取更好结果'",
+    ]
+    assert "报告中找不到原文引用：'城镇新增就业50万人'" in lines
+    assert not any(line.endswith("原文引") for line in lines)
+
+
+def test_validate_keeps_the_message_beside_the_id_where_its_phrases_fit(validate: Any) -> None:
+    lines = validate(72)
+    assert "警告   gdp                          报告中找不到原文引用：" in lines
+    assert "'全省地区生产总值增长5%左右，" in lines
+
+
+def test_gap_keeps_short_names_before_a_figure_whole(invoke: Any, monkeypatch: Any) -> None:
+    """`gap` at 72 columns: a name gives no room its short names need before the figure
+    against its bound breaks after its `/` (甘肃's `一般公共预算` over `收入`, `居民消费价格`
+    over `涨幅` beside `—/≈2%（1.5–2.5%）`)."""
+    monkeypatch.setenv("COLUMNS", "72")
+    result = invoke("--lang", "zh", "--plan", "gansu-2026", "gap")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for name in ("一般公共预算收入", "常住人口城镇化率", "居民消费价格涨幅", "城镇调查失业率"):
+        assert name in out, name
+    assert " 居民消费价格涨幅  无数据                —/\n" in out
+    assert "≈2%（1.5–2.5%）\n" in out

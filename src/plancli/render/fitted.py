@@ -113,7 +113,10 @@ def _stacked(
     # (beside the id, a name or message as wide as its widest run: an id it quotes kept whole)
     runs = [cell.least_width() for cell in below.cells if isinstance(cell, KeepsRuns)]
     # (`roomy`: its room, when figures a table keeps for a wider terminal's sake leave it less)
-    least = max([int(below.options.get("min_width") or 1), *runs, (roomy and below.room) or 0])
+    # (its widest phrase: `validate`'s `报告中找不到原文引用：` went over two lines beside ids)
+    least = max(
+        [int(below.options.get("min_width") or 1), *runs, (roomy and below.room) or 0, below.phrase]
+    )
     if others + least + gap * (len(columns) - 1) + EDGES <= width:
         return columns
     style = str(above.options.get("style") or "")
