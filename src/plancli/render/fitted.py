@@ -16,6 +16,7 @@ from rich.text import Text
 from plancli.render import settle
 from plancli.render.annotations import annotated
 from plancli.render.cards import as_cards, cards_kept
+from plancli.render.edges_under import edges_under, short_names
 from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs, name_text
 from plancli.render.widths import (
     EDGES,
@@ -112,7 +113,10 @@ def _stacked(
     # (beside the id, a name or message as wide as its widest run: an id it quotes kept whole)
     runs = [cell.least_width() for cell in below.cells if isinstance(cell, KeepsRuns)]
     # (`roomy`: its room, when figures a table keeps for a wider terminal's sake leave it less)
-    least = max([int(below.options.get("min_width") or 1), *runs, (roomy and below.room) or 0])
+    # (its widest phrase: `validate`'s `报告中找不到原文引用：` went over two lines beside ids)
+    least = max(
+        [int(below.options.get("min_width") or 1), *runs, (roomy and below.room) or 0, below.phrase]
+    )
     if others + least + gap * (len(columns) - 1) + EDGES <= width:
         return columns
     style = str(above.options.get("style") or "")
@@ -252,7 +256,13 @@ def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Colum
             # a name beside gives up to `NAME_GIVES` of its room before a figure breaks after
             # its `/` (`4.496%/` over `4.5%—5%` beside 地区生产总值 at 72 columns); an edge
             # or a reference's period goes under it (`（前三季度）`) rather
-            gives = sum(min(NAME_GIVES, c.room) for c in columns if c.room and c is not column)
+            # (none of what its short names need: `全省地区生产总值` whole before `≈ 5%` over
+            # `（≥4.5%）`, session 37)
+            gives = sum(
+                min(NAME_GIVES, c.room - short_names(c))
+                for c in columns
+                if c.room and c is not column
+            )
             chosen = max(chosen, min(_before_edges(column), whole + spare + gives))
         out.append(
             Column(column.header, column.cells, column.drop, {**column.options, "width": chosen})
@@ -388,6 +398,7 @@ class FittedTable:
         if not _ids_fit(kept, width, gap):
             return as_cards(present, width, gap, options, self.row_styles)
         kept = _stacked(kept, width, gap, roomy)
+        kept = edges_under(kept, width, gap)  # a short name whole before a bound's bracket
         kept = _words_kept(kept, width, gap)
         kept = _unbroken(kept)
         if self.table_options.get("collapse_padding") and self.table_options.get("padding") == (

@@ -24,7 +24,7 @@ from plancli.render import shown, target_name, zh_brackets
 from plancli.render.amended import amended_list, entry_period, short_reference
 from plancli.render.fitted import FittedTable
 from plancli.render.id_line import IdFirst
-from plancli.render.runs import ItemLines, keeping_runs, name_text
+from plancli.render.runs import ItemLines, keeping_runs, name_text, note_text
 from plancli.render.widths import Column, id_column
 
 # Below this width the kind column is left out: the id (what people type) and the target
@@ -322,20 +322,32 @@ def target_detail(
 
 FINDING_LEVELS = (N_("warning"),)
 
+# A message's phrase up to this wide (`报告中找不到原文引用：`, 22) is kept whole beside its id,
+# else the message goes under it
+MESSAGE_PHRASE = 24
+
 
 def findings_table(findings: list[Finding]) -> FittedTable:
     """Each finding: its level, the target's id (whole, on a line of its own above the message
     on a narrow terminal) and the message, which breaks between words, never inside an id."""
+    messages = [shown(f.message, newlines=True) for f in findings]
+    # beside ids that leave it less than its widest phrase (`报告中找不到原文引用：`), each
+    # finding is a card, its message on the line's room: at 60 columns beside a 26-character
+    # id it went `报告中找不到原文引` over `用：'…` (session 37)
+    # (a longer phrase breaks anyway: `地区生产总值增长7%以上` three times over, no stop)
+    widths = (w for m in messages for w in note_text(m).phrase_widths() if w <= MESSAGE_PHRASE)
+    phrase = max(widths, default=0)
     columns = [
         Column(_("level"), [shown(_(f.level)) for f in findings], 0, {"style": "yellow"}),
         id_column(_("target"), [f.target or "" for f in findings]),
         Column(
             _("message"),
-            [shown(f.message, newlines=True) for f in findings],
+            messages,
             0,
             {"overflow": "fold", "ratio": 1, "min_width": 16},
             room=16,
             under=True,
+            phrase=phrase,
         ),
     ]
     return FittedTable(columns, box=box.SIMPLE_HEAD)

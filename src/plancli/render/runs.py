@@ -270,8 +270,11 @@ class NoteText(KeepsRuns):
     def phrase_width(self) -> int:
         """Its widest phrase (`(区发展改革局)`, `协议已签订，`): on a line that wide, no phrase
         breaks."""
-        phrases = (p for word in self.plain.split() for p in _PHRASE.findall(word))
-        return max((cell_len(phrase) for phrase in phrases), default=0)
+        return max(self.phrase_widths(), default=0)
+
+    def phrase_widths(self) -> list[int]:
+        """The width of each of its phrases."""
+        return [cell_len(p) for word in self.plain.split() for p in _PHRASE.findall(word)]
 
 
 def note_text(text: Text) -> NoteText:
