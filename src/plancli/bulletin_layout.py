@@ -140,7 +140,7 @@ def _one_row(header: Header, name: str, line: int) -> Header:
     if not periods:
         raise header.refused
     if "" in periods.values():  # 4月 alone: the month's or the year's to date?
-        refused_periods(header.refused, list(periods))  # a series, or 2022-06: what to write
+        refused_periods(header.refused, list(periods), _period, _ONE_MONTH)  # a series, 2022-06
         raise InputError(
             _(
                 "{error}; a column headed by a period is read when one runs from January "

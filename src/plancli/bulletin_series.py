@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from plancli.errors import InputError
 from plancli.i18n import _
@@ -33,11 +33,16 @@ def _folded(cell: str) -> str:
     return "".join(unicodedata.normalize("NFKC", cell).split())
 
 
-def refused_periods(error: InputError, cells: Sequence[str]) -> None:
+def refused_periods(
+    error: InputError,
+    cells: Sequence[str],
+    period: Callable[[str], str | None],
+    one_month: re.Pattern[str],
+) -> None:
     """InputError saying what to write for a header's period cells (`cells`) that are a series
-    from January or months written as codes; nothing for others (the caller's rename)."""
-    from plancli.bulletin_layout import _ONE_MONTH, _period
-
+    from January or months written as codes; nothing for others (the caller's rename). The
+    caller's reading of a cell: `period` (its code, "" for no year to date), `one_month` (a
+    month alone, `6月`), given rather than imported back from the layout that calls this."""
     coded = [cell for cell in cells if coded_month(cell)]
     if coded:
         spans = []
@@ -57,9 +62,9 @@ def refused_periods(error: InputError, cells: Sequence[str]) -> None:
                 spans=", ".join(spans),
             )
         )
-    codes = {cell: _period(cell) for cell in cells}
+    codes = {cell: period(cell) for cell in cells}
     ends = {code[4:] for code in codes.values() if code}
-    months = any(_ONE_MONTH.match(_folded(cell)) for cell in cells)
+    months = any(one_month.match(_folded(cell)) for cell in cells)
     if "" in codes.values() or months or len(ends) < 2 or len(cells) > len(ends):
         return  # 4-6月 (not from January), 6月 alone, or a month beside its span
     raise InputError(
