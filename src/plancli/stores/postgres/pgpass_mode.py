@@ -45,5 +45,7 @@ def not_a_plain_file(file: str) -> str | None:
 
 
 def ignored_by_libpq(file: str) -> bool:
-    """Does libpq read `file`, ignore it and warn (in English, on stderr)?"""
-    return readable_by_others(file) or not_a_plain_file(file) is not None
+    """Does libpq read `file`, ignore it and warn (in English, on stderr)? One `stat`: asked
+    on every connection (`passfile`)."""
+    mode = _mode(file)
+    return mode is not None and (not stat.S_ISREG(mode) or bool(mode & 0o077))
