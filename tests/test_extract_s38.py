@@ -51,6 +51,8 @@ def test_a_change_over_another_base_or_span_is_not_last_years() -> None:
         "“十四五”以来PM2.5浓度累计下降20%",
         "国考10市PM2.5浓度下降5%",  # a part of the place's
         "全省PM2.5浓度下降5%以上",  # a bound
+        "完成PM2.5浓度下降5%的目标",  # last year's aim
+        "“十五五”时期，全省PM2.5浓度下降10%",  # the coming years' goal
         "全省PM2.5浓度下降5%，全市PM2.5浓度下降6%",  # two figures: not unambiguous
     ):
         assert "baseline" not in targets(report(review, PM25))["pm25"], review
@@ -85,6 +87,9 @@ def test_a_figure_held_over_years_or_bounded_is_no_estimate() -> None:
         "城镇新增就业保持在60万人左右",
         "城镇新增就业65万人以上",
         "城镇新增就业约65万人",
+        # last year's aim, not its result; a coming years' goal the review quotes
+        "城镇新增就业60万人左右的目标任务全面完成",
+        "规划纲要提出，城镇新增就业60万人左右",
     ):
         assert "baseline" not in targets(report(review, paragraph))["new_urban_jobs"], review
 

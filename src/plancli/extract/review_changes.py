@@ -13,8 +13,8 @@ and a price index.
 Taken only where the target has no baseline yet (review_ratios found no level once), the
 review states the figure once, of the whole place (全省…, not 国考10市…), as last year's: not
 a bound (以上, 左右… after it), not compared with another year (较2020年下降25%, 比“十三五”末…),
-not a span's (年均, 累计, 五年, 连续…), not in a five-year passage, nor in a paragraph of the
-coming years' goals (十五五, 今后五年, 到2030年)."""
+not a span's (年均, 累计, 五年, 连续…), not in a five-year passage, not an aim (…的目标, 力争…)
+nor in a paragraph of the coming years' goals (十五五, 今后五年, 到2030年)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget, toml_number
+from plancli.extract.estimates import not_last_years
 from plancli.extract.review_levels import five_year_passages, in_passages
 from plancli.extract.sections import Layout
 from plancli.i18n import N_, _
@@ -40,7 +41,6 @@ _INDEX = re.compile(
 _BOUND_AFTER = re.compile(r"\s*(?:左右|以上|以下|以内|多|余|上下|之内)")
 # compared with another year than last (较2020年, 比“十四五”末), or a span's words
 _OTHER_BASE = re.compile(r"\d{4}年|十三五|十四五|五年|年均|累计|连续|每年|平均")
-_FUTURE = re.compile(r"十五五|今后五年|纲要|到20[3-9]\d年")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n，,]")
 
 CHANGE_ONLY_REVIEW = N_(
@@ -50,12 +50,6 @@ CHANGE_ONLY_REVIEW = N_(
 INDEX_NOTE = N_(
     "baseline from the review's price index (last year = 100): “{quote}”, a change of {value}%"
 )
-
-
-def _paragraph(parse: str, position: int) -> str:
-    start = parse.rfind("\n", 0, position) + 1
-    end = parse.find("\n", position)
-    return parse[start : len(parse) if end == -1 else end]
 
 
 def _last_years(parse: str, layout: Layout, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -70,7 +64,7 @@ def _last_years(parse: str, layout: Layout, pattern: re.Pattern[str]) -> list[re
                 in_passages(match.start(), passages)
                 or _BOUND_AFTER.match(parse, match.end())
                 or _OTHER_BASE.search(sentence)
-                or _FUTURE.search(_paragraph(parse, match.start()))
+                or not_last_years(parse, sentence, match.end())
             ):
                 continue
             found.append(match)

@@ -11,7 +11,8 @@ bound (以上, 以内… after it; 突破, 超过, 近… before it: 粮食总�
 five-year figure (年均, 累计, 五年, 每年), nor one of a list (分别). A figure with 左右
 (城镇新增就业65万人左右) is last year's estimate, stated before the bureau's figure: taken, as
 the bundled plans take 上海's and 江苏's estimated R&D intensity, with a `review` asking to
-check it against the bulletin; not one held over years (稳定在550亿斤左右, 保持, 维持)."""
+check it against the bulletin; not one held over years (稳定在550亿斤左右, 保持), an aim
+(…60万人左右的目标任务, 预期…), nor a coming years' goal (`estimates.not_last_years`)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget, toml_number
-from plancli.extract.estimates import APPROXIMATE_REVIEW
+from plancli.extract.estimates import APPROXIMATE_REVIEW, not_last_years
 from plancli.extract.sections import Layout, Span
 from plancli.i18n import _
 from plancli.indicator_names import STANDARD_NAMES
@@ -34,8 +35,6 @@ LEVEL_IDS = ("new_urban_jobs", "surveyed_unemployment_rate", "unemployment_rate"
 _PENDING_UNITS = {"grain_output": ("万吨", "亿斤")}
 _BOUND = re.compile(r"\s*(?:以上|以下|以内|上下|多|余|之内|内)")
 _AROUND = re.compile(r"\s*左右")
-# a figure held over years (粮食总产量稳定在550亿斤左右): not last year's estimate
-_HELD = re.compile(r"稳定|保持|维持")
 # a bound said before the figure (粮食总产量突破1300万吨: above it, not it), as 以上 after it
 _BOUND_BEFORE = re.compile(r"(?:突破|超过|超|逾|近|接近|约|不到|不足)$")
 _SPAN_WORDS = re.compile(r"年均|累计|五年|每年|十四五|十三五|连续|分别|控制")
@@ -134,7 +133,9 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
                 ):
                     continue
                 around = _AROUND.match(parse, match.end())
-                if around is not None and _HELD.search(sentence + match.group("between")):
+                if around is not None and not_last_years(
+                    parse, sentence + match.group("between"), around.end()
+                ):
                     continue
                 unit = "%" if match.group("unit") in "%％" else match.group("unit")
                 end = match.end() if around is None else around.end()
