@@ -4,11 +4,11 @@ Session 38's measure, beside benchmarks/baselines.py (whose sets it uses): each 
 is drafted and compared with its bundled plan data/2026/<pinyin>.toml.
 
 - On the ids both hold, the target's bound: *alike* when the kind of bound and every figure are
-  the plan's, *differing in value* when the kind is the plan's but a figure is not, *differing
-  in kind* otherwise. The kind of bound is the target's kind (growth, level, cumulative…) with
-  how it is bounded: 左右 (around), 以上 (min), 以内 (max), span (min and max), 同步/高于
-  (relation to a reference), 下降 (decline), 提高N个百分点 (a change), 完成国家下达 (pending), or
-  none (a trend or a tracked indicator).
+  the plan's (in its unit), *differing in value* when the kind is the plan's but a figure or
+  the unit is not, *differing in kind* otherwise. The kind of bound is the target's kind
+  (growth, level, cumulative…) with how it is bounded: 左右 (around), 以上 (min), 以内 (max),
+  span (min and max), 同步/高于 (relation to a reference), 下降 (decline), 提高N个百分点 (a
+  change), 完成国家下达 (pending), or none (a trend or a tracked indicator).
 - The bundled plan's headline targets (its 主要预期目标 paragraph's: every bundled target) that
   the draft holds under no id at all: *missing*.
 
@@ -96,7 +96,7 @@ def measure(name: str, tally: Tally) -> None:
         if bound_kind(mine) != bound_kind(theirs):
             tally.kind += 1
             verdict = "differing in kind"
-        elif figures(mine) != figures(theirs):
+        elif figures(mine) != figures(theirs) or mine.get("unit") != theirs.get("unit"):
             tally.value += 1
             verdict = "differing in value"
         else:
