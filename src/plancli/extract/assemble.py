@@ -27,6 +27,7 @@ from plancli.extract.name_flags import short_names
 from plancli.extract.numerals import spell_figures
 from plancli.extract.parts import headings
 from plancli.extract.planyear import lead_year, plan_year
+from plancli.extract.review_changes import review_changes
 from plancli.extract.review_levels import review_levels
 from plancli.extract.review_lists import review_list_growths
 from plancli.extract.review_ratios import review_ratios
@@ -136,6 +137,7 @@ def extract_plan(
     review_growths(parse, layout, work, joined)
     review_levels(parse, layout, targets, joined)
     review_ratios(parse, layout, targets, joined)  # (细颗粒物…, 城镇化率, CPI: levels too)
+    review_changes(parse, layout, targets, joined)  # (PM2.5浓度下降13.7%, CPI指数为100.1)
     review_list_growths(parse, layout, targets, joined)  # (城镇和农村…分别增长3.9%和5.7%)
     outside_margins(targets, parse)  # (a margin over another series: no change of its own)
     change_baselines(parse, layout, targets)

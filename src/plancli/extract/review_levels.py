@@ -7,8 +7,12 @@ A figure is taken only where the review states it once, under a bureau's name of
 (`indicator_names.STANDARD_NAMES`, never a longer name that ends in it: 农村…, 高校毕业生…),
 in the target's unit (a pending target, whose bound the report does not give, takes the
 review's unit of its quantity: 亿斤 for a grain output drafted in 万吨), as a result: not a
-bound (以上, 左右, 以内… after it; 突破, 超过, 近… before it: 粮食总产量突破1300万吨), not a
-five-year figure (年均, 累计, 五年, 每年), nor one of a list (分别)."""
+bound (以上, 以内… after it; 突破, 超过, 近… before it: 粮食总产量突破1300万吨), not a
+five-year figure (年均, 累计, 五年, 每年), nor one of a list (分别). A figure with 左右
+(城镇新增就业65万人左右) is last year's estimate, stated before the bureau's figure: taken, as
+the bundled plans take 上海's and 江苏's estimated R&D intensity, with a `review` asking to
+check it against the bulletin; not one held over years (稳定在550亿斤左右, 保持), an aim
+(…60万人左右的目标任务, 预期…), nor a coming years' goal (`estimates.not_last_years`)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget, toml_number
+from plancli.extract.estimates import APPROXIMATE_REVIEW, not_last_years
 from plancli.extract.sections import Layout, Span
 from plancli.i18n import _
 from plancli.indicator_names import STANDARD_NAMES
@@ -28,7 +33,8 @@ LEVEL_IDS = ("new_urban_jobs", "surveyed_unemployment_rate", "unemployment_rate"
 # the units a pending target's quantity is stated in: the review's is the draft's (no bound of
 # the report's is in another)
 _PENDING_UNITS = {"grain_output": ("万吨", "亿斤")}
-_BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|上下|多|余|之内|内)")
+_BOUND = re.compile(r"\s*(?:以上|以下|以内|上下|多|余|之内|内)")
+_AROUND = re.compile(r"\s*左右")
 # a bound said before the figure (粮食总产量突破1300万吨: above it, not it), as 以上 after it
 _BOUND_BEFORE = re.compile(r"(?:突破|超过|超|逾|近|接近|约|不到|不足)$")
 _SPAN_WORDS = re.compile(r"年均|累计|五年|每年|十四五|十三五|连续|分别|控制")
@@ -111,7 +117,7 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
         ):
             continue
         pattern = _pattern(target.id, _units(target))
-        found: dict[tuple[Decimal, str], str] = {}
+        found: dict[tuple[Decimal, str], tuple[str, bool]] = {}
         for span in spans:
             passages = five_year_passages(parse, span)
             for match in pattern.finditer(parse, span.start, span.end):
@@ -126,13 +132,24 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
                     or _AVERAGE_BEFORE.search(sentence)
                 ):
                     continue
+                around = _AROUND.match(parse, match.end())
+                if around is not None and not_last_years(
+                    parse, sentence + match.group("between"), around.end()
+                ):
+                    continue
                 unit = "%" if match.group("unit") in "%％" else match.group("unit")
+                end = match.end() if around is None else around.end()
                 found.setdefault(
-                    (Decimal(match.group("value")), unit), words[match.start() : match.end()]
+                    (Decimal(match.group("value")), unit),
+                    (words[match.start() : end], around is not None),
                 )
         if len(found) != 1:
             continue  # none, or several figures: not unambiguous
-        (((value, unit), quote),) = found.items()
+        (((value, unit), (quote, estimate)),) = found.items()
         target.unit = unit  # (the target's, or a pending one's as the review states it)
         target.baseline = {"year": layout.year - 1, "value": toml_number(value)}
         target.notes.append(_("baseline from the review: “{quote}”").format(quote=quote))
+        if estimate:
+            target.review.append(
+                _(APPROXIMATE_REVIEW).format(value=toml_number(value), unit=unit, quote=quote)
+            )

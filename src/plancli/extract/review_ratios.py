@@ -20,9 +20,10 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget, toml_number
+from plancli.extract.estimates import APPROXIMATE_REVIEW
 from plancli.extract.review_levels import five_year_passages, in_passages
 from plancli.extract.sections import Layout
-from plancli.i18n import N_, _
+from plancli.i18n import _
 
 NUM = r"\d+(?:\.\d+)?"
 # the names a review gives these indicators, beside the target's own
@@ -60,11 +61,6 @@ _SPAN_WORDS = re.compile(r"年均|累计|五年|每年|十四五|十三五|连�
 _FUTURE = re.compile(r"十五五|今后五年|纲要|到20[3-9]\d年")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n，,]")
 _FALLS = ("下降", "下跌", "降幅", "降幅为", "降低")
-
-APPROXIMATE_REVIEW = N_(
-    "baseline {value}{unit} is the review's estimate (“{quote}”): check it against last "
-    "year's bulletin"
-)
 
 
 def _pattern(target: DraftTarget) -> re.Pattern[str] | None:
