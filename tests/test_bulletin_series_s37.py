@@ -43,19 +43,22 @@ def _xlsx(tmp_path: Path, rows: list[list[str]]) -> Path:
 
 
 @pytest.mark.parametrize("form", ["utf-8", "gb18030", "xlsx"])
-def test_a_series_across_the_columns_is_refused_saying_what_to_write(
+def test_a_series_across_the_columns_is_read_column_by_column(
     run: Callable[..., Any], tmp_path: Path, form: str
 ) -> None:
+    """Session 38 imports a series (tests/test_bulletin_series_s38.py): this one's columns,
+    without a unit, are each read as a lone `1-6月` column is, 本年累计, no growth target's
+    figure. Session 37 refused it as a series ("an import reads one period from a header");
+    before, "…is read when one runs from January…"."""
     path = _xlsx(tmp_path, SERIES) if form == "xlsx" else _csv(tmp_path, SERIES, form)
     done = run("import", str(path))
     assert done.exit_code == 2
     said = " ".join(done.stderr.split())
-    # before: "…is read when one runs from January…; else rename … to 本年累计"
     assert "runs from January" not in said
+    assert "an import reads one period from a header" not in said
     assert (
-        "the header names 5 periods from January ('1-2月', '一季度', '1-4月', '1-5月', "
-        "'1-6月'), a series across the columns, and an import reads one period from a header: "
-        "write the series one row per target and period under a 期间 column"
+        ":2: retail_sales is a growth target: its figure is the growth %, and the file gives "
+        "only '1-2月…1-6月', its amount; add a 累计增长 column"
     ) in said
     assert not run.ledger.exists()  # type: ignore[attr-defined]
 
@@ -78,9 +81,12 @@ def test_the_series_written_long_imports_every_period(
 
 
 def test_a_series_in_chinese(run: Callable[..., Any], tmp_path: Path) -> None:
-    done = run("import", str(_csv(tmp_path, SERIES, "utf-8")), lang="zh")
+    """(Session 37's refusal, 表头写了 5 个从1月起的期间, is now said of a series two years
+    span only: `2021年1-5月,2022年1-6月`.)"""
+    rows = [["指标", "2021年1-5月", "2022年1-6月"], ["社会消费品零售总额", "280.5", "340.6"]]
+    done = run("import", str(_csv(tmp_path, rows, "utf-8")), lang="zh")
     assert done.exit_code == 2
-    assert "表头写了 5 个从1月起的期间" in " ".join(done.stderr.split())
+    assert "表头写了 2 个从1月起的期间" in " ".join(done.stderr.split())
 
 
 @pytest.mark.parametrize("cell", ["2026/1/6", "2026-01-06", "2026/1/6 0:00", "2022/1/6"])

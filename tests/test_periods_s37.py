@@ -188,10 +188,11 @@ def test_a_header_date_takes_the_year_column_s_year(
     [
         # 4-6 typed: not year to date, refused naming what was typed
         ([["指标", datetime(2026, 4, 6)]], "月报.xlsx:Sheet:1: unknown column(s) '4-6'"),
-        # beside a real date: a header of dates, not read as months
+        # beside a real date: a header of dates, not read as months (session 38: a date at
+        # midnight shown as its day; it was '2026-01-06t00:00:00')
         (
             [["指标", TYPED, datetime(2026, 6, 30)]],
-            "月报.xlsx:Sheet:1: unknown column(s) '2026-01-06t00:00:00'",
+            "月报.xlsx:Sheet:1: unknown column(s) '2026-01-06', '2026-06-30'",
         ),
     ],
 )

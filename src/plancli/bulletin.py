@@ -1,13 +1,12 @@
 """Bulletins as bureaus export them (issue 12.1): Chinese headers, target names, periods and
 numbers, mapped to plancli's import columns only where the mapping is unambiguous.
-
 The import readers (imports_text.py, imports_xlsx.py) call `read_header` for the header row and
-`build_row` for the rows of a file that is not in plancli's own plain form; a plain file keeps
-its fast loop and pays one `isascii` test per value. `resolve_rows` then maps what needs the plan
-— a target's Chinese name or alias, a period without a year (`1-6月`, `上半年`) — once per
-distinct text, not per row, and warns about a % figure typed as a fraction (0.992 for 99.2 %).
-docs/formats.md lists what is accepted; every refusal names the candidates.
-"""
+`build_row` (through `bulletin_series.series_rows`: a row of a series is one row per period)
+for the rows of a file that is not in plancli's own plain form; a plain file keeps its fast loop
+and pays one `isascii` test per value. `resolve_rows` then maps what needs the plan — a target's
+Chinese name or alias, a period without a year (`1-6月`, `上半年`) — once per distinct text, not
+per row, and warns about a % figure typed as a fraction (0.992 for 99.2 %). docs/formats.md
+lists what is accepted; every refusal names the candidates."""
 
 from __future__ import annotations
 
@@ -72,6 +71,7 @@ from plancli.read_notes import ReadNotes
 from plancli.safe import clip_path
 
 if TYPE_CHECKING:
+    from plancli.bulletin_series import SeriesColumn
     from plancli.imports import ImportRow, Problems
     from plancli.plain import AnyPlan, AnyTarget
 
@@ -171,14 +171,14 @@ class Header:
     refused: InputError | None = None  # may top a two-row header (bulletin_layout.top_row)
     data_row: bool = False  # read from a one-row header naming its period: the row is data
     passed: tuple[str, ...] = ()  # UNUSED_COLS' headers as written (上年同期), read past
+    series: tuple[SeriesColumn, ...] = ()  # a series of periods across the columns (s38)
 
     @property
     def plain(self) -> bool:
         """plancli's own columns only (and Excel's empty column): the readers' fast loop. A
         growth as the only figure (`增长`, `累计增长`) is not: `build_row` notes it, and a
         count's or rate's row is refused (`figure_slips.growth_for_figure`)."""
-        cols = self.positions
-        plain = TOTAL not in cols and YEAR not in cols and UNIT not in cols
+        plain = not {TOTAL, YEAR, UNIT} & self.positions.keys()
         plain = plain and not self.period and self.month is None and self.refused is None
         return plain and not growth_header(self)
 

@@ -5,17 +5,15 @@ as bureaus export them"), and what a refusal of its rows says:
   (`2026年1-6月 | 单位：亿元、%`), is a title row like a one-cell one (`period_and_units`);
 - a two-row header, merged `当月`/`累计` over `绝对值 | 增长（%）`, is read as one row where each
   column's parent and child make one header plancli knows (`累计` + `增长（%）` is
-  `累计增长（%）`), and refused once, naming the second row, where they do not
-  (`second_header`);
+  `累计增长（%）`), and refused once, naming the second row, where they do not (`second_header`);
 - a target's name with its unit in brackets (`社会消费品零售总额（亿元）`) names the target, its
   bracket being the row's unit (`name_with_unit`);
 - a row without its figure says which columns are empty and what a `本月` figure is
   (`missing_problem`), a growth row whose growth cell holds `—` says so
-  (`total_only_problem`), and a unit refusal quotes the row's figures (`with_figures`).
-
+  (`total_only_problem`), and a unit refusal quotes the row's figures (`with_figures`);
+- a one-row header naming a series of periods (`1-2月…1-6月`) is `bulletin_series`'s.
 The readers (imports_text, imports_xlsx) and bulletin.py call these; this module imports them
-only inside its functions (bulletin.py imports it).
-"""
+only inside its functions (bulletin.py imports it)."""
 
 from __future__ import annotations
 
@@ -26,7 +24,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from plancli.bulletin_series import coded_month, refused_periods
+from plancli.bulletin_series import coded_month, period_cell, refused_periods, series_header
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
 from plancli.period_ranges import layout_spans, span_months
@@ -107,7 +105,7 @@ def top_row(cells: Sequence[str | None], name: str, line: int, titles: Sequence[
     except InputError as exc:
         row = [(cell or "").strip() for cell in cells]
         repeated = any(a and _folded(a) == _folded(b) for a, b in itertools.pairwise(row))
-        if not repeated and all(_period(cell) is None for cell in row):
+        if not repeated and all(_period(period_cell(cell)[0]) is None for cell in row):
             raise
         return Header({}, {}, len(row), row=tuple(row), titles=tuple(titles), refused=exc)
 
@@ -136,6 +134,8 @@ def _one_row(header: Header, name: str, line: int) -> Header:
 
     assert header.refused is not None
     row = [cell or "" for cell in header.row]
+    if (series := series_header(header, name, line, _period, _with_period)) is not None:
+        return series
     periods = _period_parents(row)
     if not periods:
         raise header.refused
@@ -209,8 +209,10 @@ def _second_header(
                 month = position, f"{above or parent}/{below}"
         labels.append(label or "")
     if unread:
+        from plancli.bulletin_series import two_row_series
         from plancli.imports_text import _shown
 
+        two_row_series(top, name, header_line, line, _period)  # 1-5月, 1-6月 over 绝对值|增长
         raise InputError(
             _(
                 "{file}:{line}: row {line} is a second header row ({cells}) under the header of "
@@ -467,10 +469,8 @@ def with_figures(problem: str, value: object, amount: object) -> str:
     """A unit refusal with the row's figures, so the message can be checked against the row."""
     from plancli.imports_text import _shown
 
-    figures = [value] if amount is None else [value, amount]
-    return _("{problem} (the row's figures: {figures})").format(
-        problem=problem, figures=", ".join(_shown(str(f)) for f in figures)
-    )
+    figures = ", ".join(_shown(str(f)) for f in ([value] if amount is None else [value, amount]))
+    return _("{problem} (the row's figures: {figures})").format(problem=problem, figures=figures)
 
 
 def total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:

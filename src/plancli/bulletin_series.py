@@ -1,25 +1,38 @@
-"""A one-row bulletin header whose period cells plancli does not read as one table's period,
-refused with what to write instead (session 37, bulletin3; docs/formats.md, "Bulletins as
-bureaus export them"):
+"""A one-row bulletin header whose period cells name several periods, or a month as a code
+(docs/formats.md, "Bulletins as bureaus export them").
 
-- a series across the columns, `指标,1-2月,一季度,1-4月,1-5月,1-6月`: several periods, each
-  from January, were refused as though one did not run from January. An import reads one
-  period from a header (its rows one batch, the table's period one); the refusal now says so
-  and names the two ways to import the series: one row per target and period under a 期间
-  column, or one period's column per file;
-- a month written as plancli's code or a date, `2022-06`, `2022/6` (a CSV's header): it was
-  read as the year to date with no period (`missing column(s) period`); like `6月` alone it
-  may head the month's figures or the year's to date, and is refused naming the renames.
+Session 38: a series across the columns, `指标,1-2月,一季度,1-4月,1-5月,1-6月` (a unit each may
+carry, `1-6月（%）`), imports each period column as that period's figures, in the one batch of
+the file's rows (`series_header`, `series_rows`): each column's header is the header of a table
+of that one period, so its cells mean what a lone column of it means today, and a row is one
+entry a period (an empty or `—` cell: none). Session 37 had refused it with advice, which is
+now said only of a series no reading takes (periods of two years); a series of months alone
+(`2022年4月…`) and a two-row series (`1-5月`, `1-6月` over 绝对值 | 增长) are refused saying so.
+
+Session 37 (bulletin3): a month written as plancli's code or a date, `2022-06`, `2022/6` (a
+CSV's header), was read as the year to date with no period (`missing column(s) period`); like
+`6月` alone it may head the month's figures or the year's to date, and is refused naming the
+renames.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _
+
+if TYPE_CHECKING:
+    from plancli.bulletin import Header
+    from plancli.imports import ImportRow
+    from plancli.ledger import Entry
+    from plancli.read_notes import ReadNotes
 
 _CODED_MONTH = re.compile(r"^([0-9]{4})[-/.]0?([1-9]|1[0-2])$")
 
@@ -64,14 +77,246 @@ def refused_periods(
         )
     codes = {cell: period(cell) for cell in cells}
     ends = {code[4:] for code in codes.values() if code}
-    months = any(one_month.match(_folded(cell)) for cell in cells)
+    alone = [cell for cell in cells if one_month.match(_folded(cell))]
+    if len(alone) == len(cells) == len(ends) > 1:  # 2022年3月, 2022年4月…: a series of months
+        raise InputError(
+            _(
+                "{error}; the header names {count} months ({cells}), a series across the "
+                "columns, and a month alone may head the month's figures or the year's to "
+                "date: for the year to date rename each to its months from January ({span}…), "
+                "and the series imports, each column as its period's figures"
+            ).format(
+                error=error,
+                count=len(cells),
+                cells=", ".join(f"'{c}'" for c in cells),
+                span=_from_january(cells[0]),
+            )
+        )
+    months = bool(alone)
     if "" in codes.values() or months or len(ends) < 2 or len(cells) > len(ends):
         return  # 4-6月 (not from January), 6月 alone, or a month beside its span
     raise InputError(
         _(
             "{error}; the header names {count} periods from January ({cells}), a series "
-            "across the columns, and an import reads one period from a header: write the "
-            "series one row per target and period under a 期间 column (指标,期间,本年累计 or "
-            "累计增长, docs/formats.md), or import one period's column at a time"
+            "across the columns, which imports when its periods are of one year and written "
+            "as a bulletin writes them (1-5月, 一季度, 2022年1-6月, docs/formats.md): rename "
+            "them so, or write the series one row per target and period under a 期间 column "
+            "(指标,期间,本年累计 or 累计增长)"
         ).format(error=error, count=len(cells), cells=", ".join(f"'{c}'" for c in cells))
+    )
+
+
+def _from_january(cell: str) -> str:
+    """A month alone as the span from January it may stand for: `2022年3月` → `2022年1-3月`."""
+    folded = _folded(cell)
+    return re.sub(r"0?([0-9]+)月$", lambda m: f"1-{int(m.group(1))}月", folded)
+
+
+# ------------------------------------------------------------------ a series, imported (s38)
+
+SERIES = "series:"
+"""The readers' key of a series' period column (`series:3`, the column's position)."""
+_UNIT_BRACKET = re.compile(r"^(.+?)(\([^()]*\))$")
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesColumn:
+    """One period's column of a series across the columns: the cell as written, its position,
+    the header of a table of that one period (its figure column `figure`, `本年累计` or a %
+    column's `数值`), so each of its cells is read as a lone `1-6月` column's are."""
+
+    cell: str
+    position: int
+    header: Header
+    figure: str
+
+    @property
+    def key(self) -> str:
+        return f"{SERIES}{self.position}"
+
+
+def series_header(
+    header: Header,
+    name: str,
+    line: int,
+    period: Callable[[str], str | None],
+    with_period: Callable[[Sequence[str], Mapping[str, str], str, int], list[str]],
+) -> Header | None:
+    """The header of a one-row header naming a series of periods across its columns, each from
+    January and each another (`指标,1-2月,一季度,1-4月,1-5月,1-6月`; a unit bracket each may have,
+    `1-6月（亿元）`, `1-6月（%）`): the latest period's table header, its `series` the columns, each
+    one period's (read as a lone column of it is: `本年累计`, or the figure of a `%` column).
+    None for any other header (a month alone, `6月`, may head the month's figures or the
+    year's to date: refused as a lone one is). The layout's reading of a cell (`period`) and
+    check of the title's period against the header's (`with_period`: the latest's)."""
+    from plancli.bulletin import read_header
+    from plancli.bulletin_units import column_units, is_unit
+    from plancli.period_ranges import span_months
+
+    row = [cell or "" for cell in header.row]
+    found: dict[int, tuple[str, str, str]] = {}  # position → (period, bracket, code)
+    for position, cell in enumerate(row):
+        text, bracket = period_cell(cell)
+        unit = not bracket or is_unit(bracket[1:-1])  # 2026/6/30: a date, no bulletin's span
+        code = period(text) if unit and not text.isascii() else None
+        if code is not None:
+            found[position] = (text, bracket, code)
+    codes = [code for _text, _bracket, code in found.values()]
+    ends, years = {c[4:] for c in codes}, {c[:4] for c in codes} - {"9999"}
+    lone = len(found) == 1 and any(bracket for _text, bracket, _code in found.values())
+    if (len(found) < 2 and not lone) or "" in codes or len(ends) < len(codes) or len(years) > 1:
+        return None  # (a lone 1-6月 is the layout's; 1-6月（%）, this reading's)
+    if any(_MONTH_ALONE.match(_folded(text)) or coded_month(text) for text, *_ in found.values()):
+        return None
+    if len({bracket for _text, bracket, _code in found.values()}) > 1:
+        return None  # 1-5月（亿元）beside 1-6月（%）: one figure a column, of one unit
+    columns = []
+    for position, (text, bracket, _code) in sorted(found.items(), key=lambda i: _end(i[1][2])):
+        figure = "数值" if bracket == "(%)" else "本年累计"
+        labels = [c if p not in found else "" for p, c in enumerate(row)]
+        labels[position] = figure + bracket
+        one = read_header(labels, name, line, [span_months(text), *header.titles])
+        column = next(c for c, p in one.positions.items() if p == position)
+        shown = {**one.labels, column: row[position]}  # named as the file heads it
+        units = column_units(one.positions, shown, header.titles)
+        one = dataclasses.replace(one, labels=shown, units=units)
+        columns.append(SeriesColumn(row[position], position, one, column))
+    latest = found[columns[-1].position][0]  # 1-6月 of 1-6月（%）
+    with_period(header.titles, {latest: "ytd"}, name, line)  # the title's period?
+    last, figure = columns[-1].header, columns[-1].figure
+    if lone:
+        return dataclasses.replace(last, data_row=True)
+    unlabelled = tuple(p for p in last.unlabelled if p not in found)
+    shown = {**last.labels, figure: f"{columns[0].cell}…{columns[-1].cell}"}  # in messages
+    units = column_units(last.positions, shown, header.titles)  # (checked after the rows)
+    return dataclasses.replace(
+        last, labels=shown, units=units, unlabelled=unlabelled, data_row=True, series=tuple(columns)
+    )
+
+
+def period_cell(cell: str | None) -> tuple[str, str]:
+    """A header cell's period and its unit bracket: `1-6月（亿元）` → (`1-6月`, `(亿元)`)."""
+    split = _UNIT_BRACKET.match(_folded(cell or ""))
+    return (split.group(1), split.group(2)) if split else (cell or "", "")
+
+
+def _end(code: str) -> int:
+    """The month a period's code (year 9999 when it names none) ends with: 9999-Q1 → 3."""
+    end = code[5:]
+    if end[:1] in ("Q", "H"):
+        return int(end[1:]) * (3 if end[0] == "Q" else 6)
+    return int(end) if end else 12
+
+
+_MONTH_ALONE = re.compile(r"^(?:[0-9]{4}年)?0?([2-9]|1[0-2])月$")  # 6月: which figures?
+
+
+def series_rows(
+    header: Header, cells: Mapping[str, str | Decimal | None], row: int, notes: ReadNotes
+) -> list[Entry | str]:
+    """The entries of a row: one, or one for each period of a series whose cell holds a figure
+    (an empty or `—` cell is no figure for its period; a row with none is read as a lone
+    column's is). A row's first problem only, naming its column (one bad cell refuses the
+    import: the rows are one batch)."""
+    from plancli.bulletin import NO_DATA, build_row
+    from plancli.imports_text import _shown
+
+    if not header.series:
+        return [build_row(header, cells, row, notes)]
+    base = {c: v for c, v in cells.items() if c not in _FIGURES and not c.startswith(SERIES)}
+    given = [(column, cells.get(column.key)) for column in header.series]
+    filled = [(c, v) for c, v in given if v is not None and str(v).strip() not in NO_DATA]
+    if not filled:
+        last, value = given[-1]
+        return [build_row(last.header, {**base, last.figure: value}, row, notes)]
+    built: list[Entry | str] = []
+    for column, value in filled:
+        problem = _not_a_number(value, _shown(column.cell))
+        if problem is not None:
+            return [problem]
+        one = build_row(column.header, {**base, column.figure: value}, row, notes)
+        if isinstance(one, str):
+            return [one]
+        built.append(one)
+    return built
+
+
+_FIGURES = frozenset({"value", "total", "amount"})
+
+
+def _not_a_number(value: str | Decimal, column: str) -> str | None:
+    """The refusal of a cell that is no figure, named by its column (`'1-5月(%)' '4.O' is not
+    a number`: the checks after the rows name a series' columns together); None for a figure
+    and for a cell with words or a unit (`下降0.4`, `27.9万人`), which the target decides."""
+    from plancli.bulletin import plain_number
+    from plancli.ledger import parse_number
+
+    if not isinstance(value, str) or _WORDS.search(unicodedata.normalize("NFKC", value)):
+        return None
+    try:
+        parse_number(plain_number(value), column, percent=True)
+    except InputError as exc:
+        return str(exc)
+    return None
+
+
+_WORDS = re.compile(r"[\u3400-\u9fff]")  # 下降, 万人: a word or a unit the target reads
+
+
+def period_notice(name: str, header: Header | None, rows: Sequence[ImportRow]) -> str | None:
+    """What an import says of the period(s) of a table without a period column: a series'
+    periods, each its column's, and how many figures its `rows` hold (before the import
+    takes them: the rows are a stream); the one period a header's
+    `1-6月` column names, read from the header; or the one its title or file name says. None
+    with a period column."""
+    from plancli.bulletin_titles import title_period
+    from plancli.period_ranges import span_months
+    from plancli.safe import clip_path
+
+    if header is None or not header.period:
+        return None
+    file = clip_path(name)
+    if header.series:
+        first, last = header.series[0].cell, header.series[-1].cell
+        return _(
+            "{file}: no period column; the header names {count} periods, {first} to {last}, "
+            "each column its period's figures ({figures} in all)"
+        ).format(file=file, count=len(header.series), first=first, last=last, figures=len(rows))
+    cells = {span_months(period_cell(label.split("/")[0])[0]) for label in header.labels.values()}
+    titles = header.titles
+    from_header = titles and header.period == titles[-1] and header.period in cells
+    if from_header and title_period(titles[:-1]) is None:  # 1-6月 over the figures
+        message = _("{file}: no period column; every row is for {period}, read from the header")
+        return message.format(file=file, period=header.period)
+    return _(
+        "{file}: no period column; every row is for {period}, as its title or file name says"
+    ).format(file=file, period=header.period)
+
+
+def two_row_series(
+    top: Sequence[str], name: str, header: int, line: int, period: Callable[[str], str | None]
+) -> None:
+    """InputError for a two-row header whose first row is a series of periods over their
+    columns (`1-5月` merged over `绝对值（亿元）| 增长（%）`, `1-6月` over the same): a series
+    imports with one header row, one figure a column; nothing for any other."""
+    from plancli.safe import clip_path
+
+    codes = {cell: period(cell) for cell in top if cell}
+    spans = [c for c, code in codes.items() if code and not _MONTH_ALONE.match(_folded(c))]
+    if len({codes[cell] for cell in spans}) < 2:
+        return
+    raise InputError(
+        _(
+            "{file}:{line}: rows {header} and {line} are a two-row header over a series of "
+            "{count} periods ({cells}), each over its own columns; a series imports from one "
+            "header row, a column a period (指标,1-5月（%）,1-6月（%）, docs/formats.md): keep one "
+            "figure's columns (each 增长（%）, or each 绝对值), head each with its period and its "
+            "unit in row {header}, and delete row {line}"
+        ).format(
+            file=clip_path(name),
+            line=line,
+            header=header,
+            count=len(spans),
+            cells=", ".join(f"'{c}'" for c in spans),
+        )
     )

@@ -73,8 +73,7 @@ class ImportLimits:
     the uncompressed sizes a workbook's zip directory declares), else as soon as it is passed.
 
     The defaults admit an import of 2 million rows (a year of 100,000 targets is 1.2 million)
-    and cells as long as Excel allows; tests lower them to try the refusals at small scale.
-    """
+    and cells as long as Excel allows; tests lower them to try the refusals at small scale."""
 
     file_bytes: int = 512 * MiB
     """The file as given: CSV or JSON text, or the .xlsx (zip) file."""
@@ -126,6 +125,8 @@ class Problems:
 
     def add(self, row: int, message: str, target: str = "", given: object = None) -> None:
         """`given`: the row's target cell as written, when the plan's id is not known yet."""
+        if self.kept and (self.kept[-1].row, self.kept[-1].message) == (row, message):
+            return  # a series' row (1-2月…1-6月): said once, not for each period
         if len(self.kept) < self.KEEP:
             self.kept.append(Problem(row, message, target, given_text(given)))
         else:

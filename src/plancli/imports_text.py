@@ -29,7 +29,6 @@ from plancli.bulletin import (
     TITLE_ROWS,
     TOTAL,
     Header,
-    build_row,
     is_title,
     maybe_fraction,
     plain_number,
@@ -38,6 +37,7 @@ from plancli.bulletin import (
 from plancli.bulletin_blanks import refuse_missing
 from plancli.bulletin_layout import second_header, top_row
 from plancli.bulletin_periods import file_year, kept_period
+from plancli.bulletin_series import series_rows
 from plancli.errors import InputError, decode_reason
 from plancli.figure_slips import maybe_index
 from plancli.i18n import _
@@ -637,11 +637,11 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
                 problems.add(line, names.refusal(kept.rows, line))
                 continue
             values["target"] = name
-        built = build_row(header, values, line, notes)  # BLANK: skipped, counted
-        if isinstance(built, Entry):
-            kept.add(line, built)
-        elif built != BLANK:
-            problems.add(line, built, given=values.get("target"))
+        for built in series_rows(header, values, line, notes):  # BLANK: skipped, counted
+            if isinstance(built, Entry):
+                kept.add(line, built)
+            elif built != BLANK:
+                problems.add(line, built, given=values.get("target"))
     if header.refused is not None:  # a header row waiting for a second, and the file ends
         raise header.refused
 
@@ -650,7 +650,8 @@ def _layout(header: Header) -> tuple[int, list[tuple[str, int]], tuple[int, ...]
     """A bulletin header's width, columns read (by position; 本月 for a row's message), and
     empty header cells."""
     month = [] if header.month is None else [(MONTH, header.month)]
-    columns = sorted([*header.positions.items(), *month], key=lambda item: item[1])
+    series = [(column.key, column.position) for column in header.series]  # 1-2月…1-6月
+    columns = sorted([*header.positions.items(), *month, *series], key=lambda item: item[1])
     return header.width, columns, header.unlabelled
 
 

@@ -55,11 +55,11 @@ from plancli.bulletin import (
     TITLE_ROWS,
     TOTAL,
     Header,
-    build_row,
     is_title,
 )
 from plancli.bulletin_blanks import unread_header
 from plancli.bulletin_layout import second_header, top_row
+from plancli.bulletin_series import SERIES, series_rows
 from plancli.errors import InputError, xml_reason, zip_reason
 from plancli.fmt import num
 from plancli.i18n import N_, _
@@ -647,11 +647,9 @@ def parse_xlsx(
 ) -> tuple[str, list[ImportRow], Problems]:
     """(FILE:SHEET, rows, problems) of the sheet (default: the workbook's first sheet);
     `notes` receives what `bulletin.resolve_rows` needs and the template rows left blank.
-
     A file that cannot be read as a workbook, breaks a limit, holds a cell no spreadsheet
     writes, or lacks the sheet or a good header row, raises InputError naming the file and,
-    where it is known, the cell.
-    """
+    where it is known, the cell."""
     limits = limits or imports.LIMITS
     book = _Workbook(file, name, limits)
     try:
@@ -820,7 +818,8 @@ class _RowCollector:
         ]
         for position, formula in formulas:
             if position < len(columns) and columns[position] not in (None, IGNORE):
-                if isinstance(formula, Unrounded) and columns[position] not in _FIGURES:
+                figure = str(columns[position]).startswith(SERIES) or columns[position] in _FIGURES
+                if isinstance(formula, Unrounded) and not figure:
                     continue  # a number read as text (a note): its digits are all there
                 self.kept.counted()  # its figure or text is not in the file: refused
                 cell = cells.get(columns.index("target") if "target" in columns else -1)
@@ -889,11 +888,11 @@ class _RowCollector:
 
     def _build(self, number: int, text: dict[str, Any]) -> None:
         assert self.header is not None
-        built = build_row(self.header, text, number, self.notes)  # BLANK: skipped, counted
-        if not isinstance(built, str):
-            self.kept.add(number, built)
-        elif built != BLANK:
-            self.problems.add(number, built, given=_plain(text.get("target")))
+        for built in series_rows(self.header, text, number, self.notes):  # BLANK: counted
+            if not isinstance(built, str):
+                self.kept.add(number, built)
+            elif built != BLANK:
+                self.problems.add(number, built, given=_plain(text.get("target")))
 
     def _header(self, cells: dict[int, tuple[Any, _Shown]], number: int) -> None:
         header = header_spans(cells, lambda value: _plain(_text(value, _PLAIN)))  # 1-6 a date?
@@ -924,6 +923,7 @@ class _RowCollector:
         by_position.update(dict.fromkeys(header.ignored, IGNORE))
         if header.month is not None:
             by_position[header.month] = MONTH  # read for a row's message only
+        by_position.update((column.position, column.key) for column in header.series)
         self.columns = [by_position.get(i) for i in range(header.width)]
 
     def finish(self) -> tuple[list[ImportRow], Problems]:

@@ -163,7 +163,18 @@ def header_spans(
     no typed range makes (2022-06-30: a header of real dates); as they are otherwise."""
     values = [cells[i][0] if i in cells else None for i in range(max(cells, default=-1) + 1)]
     texts = [text(value) if i in cells else None for i, value in enumerate(values)]
-    return _spans(values, texts)
+    spans = _spans(values, texts)
+    # A date of a month's 1st at midnight is Excel's of a typed month (`2022-6`): shown as
+    # typed, 2022-06, not 2022-06-01t00:00:00, and read as a CSV's `2022-06` header is; any
+    # other date at midnight as its day, 2022-06-30 (s38)
+    return [
+        _typed(value) if isinstance(value, date) and _midnight(value) and span == texts[i] else span
+        for i, (value, span) in enumerate(zip(values, spans, strict=True))
+    ]
+
+
+def _typed(value: date) -> str:
+    return f"{value:%Y-%m}" if value.day == 1 else f"{value:%Y-%m-%d}"
 
 
 # How Excel writes a header date cell when it saves a sheet as CSV (`2026/1/6`, `2026/1/6 0:00`)

@@ -199,6 +199,7 @@ def import_cmd(
 ) -> None:
     from plancli.bulletin import resolve_rows
     from plancli.bulletin_blanks import figureless_lines
+    from plancli.bulletin_series import period_notice
     from plancli.import_skip import (
         names_no_target,
         skipped_lines,
@@ -255,6 +256,7 @@ def import_cmd(
     rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
     if not skip_unknown:
         problems.more += notes.dropped  # bad rows, counted
+    notice = period_notice(name, notes.header, rows)  # 1-6月: the title's, the header's, a series'
     # The rows are checked and written as a stream (a million rows: the figures in force and
     # the rows in memory, not a model of each); --json lists them all, from the stream's own.
     try:
@@ -283,11 +285,8 @@ def import_cmd(
         say(notes.sheet)
     if notes.encoding == "GB18030":
         say(_read_as_line(name))
-    if notes.header is not None and notes.header.period:
-        message = _(
-            "{file}: no period column; every row is for {period}, as its title or file name says"
-        )
-        say(message.format(file=clip_path(name), period=notes.header.period))
+    if notice is not None:
+        say(notice)
     if notes.blank_rows:
         say(
             ngettext(
