@@ -119,3 +119,19 @@ def test_a_report_with_a_count_keeps_its_average(invoke: Any, tmp_path: Path) ->
     assert "平均完成率：" in _section(report, "分领域情况")
     attention = _section(report, "滞后和存在风险的目标")
     assert "| 完成率 | 应完成进度 | 快慢（百分点） | 尚需 |" in attention
+
+
+def test_the_workbooks_summary_says_what_the_relations_figure_is(
+    invoke: Any, guangdong: list[str], tmp_path: Path
+) -> None:
+    """The summary sheet's headline table shows 居民收入 `≈ 4.4%（不低于3.4%）` as the Markdown
+    and HTML reports do, which say under it whose growth 4.4 % is; the workbook did not."""
+    from openpyxl import load_workbook
+
+    book = tmp_path / "h1.xlsx"
+    result = invoke("--lang", "zh", *guangdong, "report", "-o", str(book))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(book).worksheets[0]
+    cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert "≈ 4.4%（不低于3.4%）" in cells
+    assert "≈地区生产总值增速：居民收入与之同步。" in cells
