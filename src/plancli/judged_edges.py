@@ -28,14 +28,36 @@ def judged_edges(a: AssessmentOut, lang: Lang) -> str | None:
     return bound_text(edges, lang=lang)
 
 
-def edge_cell(a: AssessmentOut, lang: Lang) -> str:
+def edge_cell(a: AssessmentOut, lang: Lang, relation: bool = True) -> str:
     """For an X左右, the edge its 差距 is measured from, which a table would otherwise never
     name, put after its bound: `（≥5%）`, ` (≥5%)` (audit K D7); for a roll-up judged at its
-    parts' sum, that sum: `（按分项合计58.71考核）` beside 58.72 (session 25); else nothing."""
+    parts' sum, that sum: `（按分项合计58.71考核）` beside 58.72 (session 25); for a relation
+    judged within a tolerance, unless `relation` is False (its cell names its reference's
+    earlier period, `（前三季度）`, a bracket a narrow column keeps whole), its floor (`（≥3.4%）`);
+    else nothing."""
     if a.parts_sum is not None and a.status != "dropped":
         return t("parts_sum_edge_cell", lang).format(sum=num(a.parts_sum))
-    edge = judged_edges(a, lang)
+    edge = judged_edges(a, lang) or (relation_edge(a) if relation else None)
     return "" if edge is None else compact_edge(edge, lang)
+
+
+def relation_edge(a: AssessmentOut) -> str | None:
+    """For a relation judged within a tolerance (同步: at most 1 pp below GDP's 4.4 %), the
+    edge its 差距 is measured from (`≥ 3.4 %`): the cell shows GDP's 4.4 %, and `3.4%/≈4.4%`
+    beside a 差距 of 0.1 pp read as a slip (the 广东 walk, session 38); the report's table says
+    it in words (`≈ 4.4%（不低于3.4%）`, `report.text.target`). None for another target, and
+    for a relation judged at its reference's figure itself (高于 with no tolerance), and where
+    there is no 差距 to explain (in step: `9.2%/≈0.3%` says it without an edge that would widen
+    the column for nothing)."""
+    if a.kind != "relative" or a.reference_actual is None or not a.tolerance_pp:
+        return None
+    if a.status == "dropped" or not a.gap:
+        return None
+    if a.high is not None and a.low is None:  # 低于
+        return f"{'<' if a.relation == 'below' else '≤'} {num(a.high)} %"
+    if a.low is None:
+        return None
+    return f"{'>' if a.relation == 'above' else '≥'} {num(a.low)} %"
 
 
 def compact_edge(edge: str, lang: Lang) -> str:

@@ -17,7 +17,7 @@ from plancli.cli.ledger_opts import DryRunOpt, TargetArg, WrittenJsonOpt, advise
 from plancli.cli.streams import emit
 from plancli.cli.written import import_json, written_record
 from plancli.errors import InputError, os_reason
-from plancli.i18n import _, ngettext
+from plancli.i18n import _, join_list, ngettext
 from plancli.safe import clip_path
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def record_cmd(
     if change.later and not change.unchanged:
         say(
             _("note: a late correction; later periods keep their own figures ({periods})").format(
-                periods=", ".join(change.later)
+                periods=join_list(change.later)
             )
         )
     for warning in change.warnings:

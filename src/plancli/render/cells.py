@@ -156,9 +156,9 @@ def target_cell(
 ) -> EdgeApart:
     """The bound in a table cell (`≈ 5.5%（≥5%）`), its edge on a line of its own when narrow."""
     text = table_cell(target_text(a, lang, as_of, names), lang)
-    cell = shown(text + edge_cell(a, lang) + amended_mark(a))
     label = reference_period_cell(a, lang, as_of)
-    edge = edge_cell(a, lang) or label  # on a line of its own
+    edge = edge_cell(a, lang, relation=not label) or label  # on a line of its own
+    cell = shown(text + edge_cell(a, lang, relation=not label) + amended_mark(a))
     return EdgeApart(cell.plain, edge, style=cell.style, whole=True, label=edge == label)
 
 
@@ -176,7 +176,8 @@ def actual_of_target(
     compact = table_cell(target_text(a, lang, as_of, names), lang)
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
-    return f"{actual}/{compact}{edge_cell(a, lang)}{amended_mark(a)}"  # ≈5%（≥4.5%）
+    edge = edge_cell(a, lang, relation=not reference_period_cell(a, lang, as_of))
+    return f"{actual}/{compact}{edge}{amended_mark(a)}"  # ≈5%（≥4.5%）
 
 
 def needs_text(a: AssessmentOut, lang: Lang) -> str:
@@ -206,7 +207,7 @@ def figure_of_bound(
     """`120/310 个`, breaking after the `/` in a narrow column, never inside the bound."""
     cell = marked(a, actual_of_target(a, lang, as_of, names))
     label = reference_period_cell(a, lang, as_of)
-    edge = edge_cell(a, lang) or label  # （前三季度） whole
+    edge = edge_cell(a, lang, relation=not label) or label  # （前三季度） whole
     return EdgeApart(cell.plain, edge, style=cell.style, label=edge == label)
 
 

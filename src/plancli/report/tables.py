@@ -96,24 +96,37 @@ def references_note(report: Report, rows: Sequence[AssessmentOut], lang: Lang) -
 
 
 def sections(report: Report, lang: Lang) -> Table:
-    """Per section: targets per status (the statuses that occur), and average completion."""
+    """Per section: targets per status (the statuses that occur), and average completion —
+    left out, with the note that explains it, where no section averages any target (a plan of
+    growth targets alone, 广东's: three columns of 0, — and — under a paragraph on 平均完成率,
+    session 38's walk)."""
     shown: list[Status] = [s for s in STATUSES if report.counts[s]] or ["no_data"]
+    averaged = any(s.paced for s in report.sections)
     columns = [
         Column(text.label("section", lang)),
         Column(text.label("targets", lang), "right"),
         *(Column(text.label(f"status.{s}", lang), "right") for s in shown),
-        Column(text.label("report.with_figures", lang), "right"),
-        Column(text.label("report.avg_completion", lang), "right"),
-        Column(text.label("expected_share", lang), "right"),
     ]
+    if averaged:
+        columns += [
+            Column(text.label("report.with_figures", lang), "right"),
+            Column(text.label("report.avg_completion", lang), "right"),
+            Column(text.label("expected_share", lang), "right"),
+        ]
     rows = [
         [
             Cell(s.name if lang == "zh" else s.name_en),
             Cell(str(s.total)),
             *(Cell(str(s.counts[status]) if s.counts[status] else "·") for status in shown),
-            Cell(str(s.paced)),
-            Cell(text.percent(s.completion)),
-            Cell(text.percent(s.expected_share)),
+            *(
+                [
+                    Cell(str(s.paced)),
+                    Cell(text.percent(s.completion)),
+                    Cell(text.percent(s.expected_share)),
+                ]
+                if averaged
+                else []
+            ),
         ]
         for s in report.sections
     ]
@@ -122,12 +135,15 @@ def sections(report: Report, lang: Lang) -> Table:
             Cell(text.label("total", lang), strong=True),
             Cell(str(sum(report.counts.values())), strong=True),
             *(Cell(str(report.counts[status]), strong=True) for status in shown),
-            Cell(str(sum(s.paced for s in report.sections)), strong=True),
-            Cell(""),
-            Cell(""),
+            *(
+                [Cell(str(sum(s.paced for s in report.sections)), strong=True), Cell(""), Cell("")]
+                if averaged
+                else []
+            ),
         ]
     )
-    return Table(columns, rows, note=t("report.section_note", lang) + partial_note(report, lang))
+    note = (t("report.section_note", lang) if averaged else "") + partial_note(report, lang)
+    return Table(columns, rows, note=note or None)
 
 
 def partial_note(report: Report, lang: Lang) -> str:
@@ -189,31 +205,45 @@ def investment(
 
 
 def attention(report: Report, lang: Lang) -> Table:
-    """Every target missed, behind or at risk, worst first, and what it needs."""
-    columns = [
-        Column(text.label("target", lang)),
-        Column(text.label("section", lang)),
-        Column(text.label("status", lang)),
-        Column(f"{text.label('actual', lang)} / {t('target', lang)}", "right"),
-        Column(text.label("completion", lang), "right"),
-        Column(text.label("expected_share", lang), "right"),
-        Column(text.label("report.pace", lang), "right"),
-        Column(text.label("needs", lang)),
+    """Every target missed, behind or at risk, worst first, and what it needs. A figure that
+    applies to none of its rows is left out, as in the headline table: growth targets alone
+    have no completion, expected share, pace or monthly need (four columns of — under 广东's
+    GDP, session 38's walk)."""
+    rows = report.attention
+    columns: list[tuple[str, Align, list[Cell]]] = [
+        (text.label("target", lang), "left", [Cell(text.name(a, lang)) for a in rows]),
+        (
+            text.label("section", lang),
+            "left",
+            [Cell(report.section_name(a.section, lang)) for a in rows],
+        ),
+        (text.label("status", lang), "left", [_status(a, lang) for a in rows]),
+        (
+            f"{text.label('actual', lang)} / {t('target', lang)}",
+            "right",
+            [Cell(f"{text.actual(a, lang)} / {text.target(a, lang, report)}") for a in rows],
+        ),
     ]
-    body = [
-        [
-            Cell(text.name(a, lang)),
-            Cell(report.section_name(a.section, lang)),
-            _status(a, lang),
-            Cell(f"{text.actual(a, lang)} / {text.target(a, lang, report)}"),
-            Cell(text.percent(a.completion)),
-            Cell(text.percent(a.expected_share)),
-            Cell(text.signed(a.pace_gap_pp)),
-            Cell(text.needs(a, lang)),
-        ]
-        for a in report.attention
+    optional: list[tuple[str, Align, list[Cell]]] = [
+        (
+            text.label("completion", lang),
+            "right",
+            [Cell(text.percent(a.completion)) for a in rows],
+        ),
+        (
+            text.label("expected_share", lang),
+            "right",
+            [Cell(text.percent(a.expected_share)) for a in rows],
+        ),
+        (
+            text.label("report.pace", lang),
+            "right",
+            [Cell(text.signed(a.pace_gap_pp)) for a in rows],
+        ),
+        (text.label("needs", lang), "left", [Cell(text.needs(a, lang)) for a in rows]),
     ]
-    return Table(columns, body)
+    columns += [c for c in optional if any(cell.text not in ("", text.DASH) for cell in c[2])]
+    return _table(columns)
 
 
 def milestones(report: Report, lang: Lang) -> Table:
