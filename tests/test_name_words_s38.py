@@ -28,6 +28,8 @@ def lines_of(name: str, width: int) -> list[str]:
         ("社会消费品零售总额", 12, ["社会消费品", "零售总额"]),
         # one line more than between characters (…生 / 产总值二氧 / 化碳排放), never two
         ("单位地区生产总值二氧化碳排放", 10, ["单位地区", "生产总值", "二氧化碳", "排放"]),
+        # 上海 at 80: not `…二氧化碳排` over `放量` (a lone last character given one back)
+        ("单位生产总值二氧化碳排放量", 24, ["单位生产总值", "二氧化碳排放量"]),
         # no word known: between characters, as before
         ("甲乙丙丁戊己庚辛", 8, ["甲乙丙丁", "戊己庚辛"]),
     ],

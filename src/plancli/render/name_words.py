@@ -45,7 +45,7 @@ ATOMS = frozenset(_ATOMS.split())
 _TERMS = """
     生产总值 地区生产总值 工业增加值 固定资产投资 社会消费品 零售总额 一般公共预算 可支配收入
     人均可支配收入 居民消费 居民消费价格 二氧化碳排放 约束性指标 研发投入 研发经费 空气质量
-    进出口总值 预算收入
+    进出口总值 预算收入 二氧化碳排放量
 """
 TERMS = frozenset(_TERMS.split())
 _WORDS = ATOMS | TERMS

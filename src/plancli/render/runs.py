@@ -82,6 +82,7 @@ def breaks(
     With `words` ("terms" or "atoms"), a name's Chinese breaks between its words
     (`name_words`) before between its characters (`地区` over `生产总值`)."""
     offsets: list[int] = []
+    starts: set[int] = set()  # (where each unit starts: a word's, with `words`)
     used = end = 0
     units = _PATH_UNIT if paths else _UNIT
     for word in _WORD.finditer(plain):
@@ -124,12 +125,16 @@ def breaks(
                     else _units(phrase, units)
                 )
             for unit_start, unit, own_line in pieces:
+                starts.add(word.start() + start + unit_start)
                 unit_cells = cell_len(unit)
                 if used and (own_line or used + unit_cells > width):
                     offsets.append(word.start() + start + unit_start)
                     used = 0
                 used += unit_cells
-    return _no_lone_last(plain, offsets, width, units)
+    kept = _no_lone_last(plain, offsets, width, units)
+    # (between words, the last break moved back only to where a word starts: `…二氧化碳排放`
+    # over `量`, not `…排` over `放量`)
+    return offsets if words and kept and kept[-1] not in starts else kept
 
 
 def _fills(word: str, room: int) -> bool:
