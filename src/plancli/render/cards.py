@@ -147,6 +147,8 @@ def _whole_under(ids: Column, name: Column, room: int, spare: int, gap: int) -> 
     河南's `status` at 80 columns, its empty `actual` left out, put `Gross regional` over
     `product (GDP)` beside a 49-cell aim where each name had been whole (session 38)."""
     names = [name_text(cell) for cell in name.cells]
+    if name.phrase:
+        return False  # (names only: `validate`'s messages, their `phrase` counted, as before)
     if not any(spare < cell_len(n.plain) <= room for n in names if "\n" not in n.plain):
         return False
     _, alongside = names_alongside(ids, name, room, gap)

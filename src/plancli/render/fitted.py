@@ -190,11 +190,19 @@ def _reads_under(columns: list[Column], above: Column, below: Column, width: int
     room -= sum(c.width() for c in columns if c is not above and c is not below)
     header = f"{plain_text(above.header)} / {plain_text(below.header)}"
     under = max(above.width(), cell_len(header), min(max(widths, default=0), room))
-    if beside < 1 or not any(beside < n <= under for n in widths):
-        return False
     names = [name_text(cell) for cell in below.cells]
+    if below.phrase or below.room is None or beside < 1:
+        return False  # (names only: a message or a note, its `phrase` counted, as before)
+    if not any(beside < n <= under for n in widths):
+        return False
     lines_beside = sum(name.wrapping(beside)[0] for name in names)
     return sum(1 + name.wrapping(under)[0] for name in names) <= lines_beside
+
+
+def _folding(cell: Text, phrase: int) -> KeepsRuns:
+    """A folding column's cell as it breaks: a name between its words (`name_text`), a message
+    or a note (a column with a `phrase`) between its phrases, as before session 38."""
+    return keeping_runs(cell, phrases=True) if phrase else name_text(cell)
 
 
 def least_for_lines(names: list[Text], least: int, most: int) -> int:
@@ -388,7 +396,9 @@ class FittedTable:
         if self.table_options.get("pad_edge", True) is not False:
             width -= PAD_EDGES
         kept = present = [
-            replace(c, cells=[name_text(cell) for cell in c.cells]) if c.room is not None else c
+            replace(c, cells=[_folding(cell, c.phrase) for cell in c.cells])
+            if c.room is not None
+            else c
             for c in self.columns
             if any(cell.plain for cell in c.cells) or not c.drop
         ]

@@ -373,8 +373,8 @@ def name_text(text: Text) -> KeepsRuns:
     (`大罗家营366号民居、` over `向旭庵等文物修缮完成竣工初验`, not Rich's `…完成竣` over
     `工初验`); a Chinese name between its words before between its characters (`地区` over
     `生产总值`, not `地区生产` over `总值`: `name_words`)."""
-    if isinstance(text, KeepsRuns) and text.phrases and not text.paths and not text.fills:
-        return text  # a name already, or a note (`NoteText`), which breaks as it does
+    if isinstance(text, KeepsRuns) and text.phrases and not text.paths:
+        return text  # a name already, or a note or a message, which breaks as it does
     kept = _rebuilt(text, KeepsRuns)
     kept.phrases = kept.words = True
     return kept
