@@ -130,7 +130,10 @@ def test_status_command_fits_80_columns(
     # session 30, which the narrower cards kept)
     assert ("2 pp" if lang == "en" else "2个百分点") in gdp
     assert "▁█" in gdp
-    assert ("GDP" in gdp) if lang == "en" else (lines[at + 1].strip() == "地区生产总值")
+    # the name under its id in both languages since session 38: beside the ids at 80 columns
+    # four of the five English names broke (`Fixed-asset` / `investment` / `(excl. rural` /
+    # `households)`) in a line more than under them, where four are whole
+    assert lines[at + 1].strip() == ("GDP" if lang == "en" else "地区生产总值")
     if lang == "zh":
         assert "截至 2022-06" in text and "滞后" in gdp
         assert "32个/月" in text  # 5G, worst work targets

@@ -27,7 +27,9 @@ def test_chinese_status_keeps_a_figure_whole_beside_a_wide_bound(
     call("henan-2026", "record", "grain_output", figure, "--period", "2026")
     for columns in range(96, 110):
         out = call("henan-2026", "status", "--as-of", "2026", columns=columns)
-        line = row(out, "grain_output") if "grain_output  " in out else out
+        # (on the card's line under its id since session 38 where the name beside the
+        # figures would break: `粮食产量` whole beside the id)
+        line = out.split("grain_output", 1)[1].split("co2_intensity", 1)[0]
         assert f"{figure}亿斤" in line, (columns, out)
         assert "…" not in out, (columns, out)
         assert max(cell_len(x) for x in out.splitlines()) <= columns

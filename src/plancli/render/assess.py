@@ -246,7 +246,10 @@ def headline_table(
     rows: Sequence[HeadlineOut], lang: Lang, as_of: str | None = None, names: Names | None = None
 ) -> FittedTable:
     """The headline indicators; `names`, their relations' references by name
-    (`reference_names`)."""
+    (`reference_names`). Before any figure is recorded the actual column, blank in every
+    row, is left out: the status says 无数据, and its room goes to the names (甘肃's
+    `地区生产` over `总值` beside an empty 完成值 at 72 columns, session 38)."""
+    actuals = [marked(a, partial_mark(a, actual_with_unit(a, lang))) for a in rows]
     return _fitted(
         [
             _id_column(rows, lang),
@@ -260,11 +263,10 @@ def headline_table(
                 # name beside it folds the more
                 keeps_words=True,
             ),
-            Column(
-                t("actual", lang),
-                [marked(a, partial_mark(a, actual_with_unit(a, lang))) for a in rows],
-                0,
-                {"justify": "right"},
+            *(
+                [Column(t("actual", lang), actuals, 0, {"justify": "right"})]
+                if any(cell.plain for cell in actuals)
+                else []
             ),
             Column(
                 t("gap", lang),

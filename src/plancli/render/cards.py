@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.align import VerticalAlignMethod
 
 from plancli.render.card_grid import CardGrid, Cards, Memo
-from plancli.render.runs import id_over_name, keeping_runs
+from plancli.render.runs import id_over_name, keeping_runs, name_text
 from plancli.render.widths import EDGES, GAP, Column, least_width, plain_text
 
 
@@ -44,8 +44,10 @@ def as_cards(
     spare = room - sum(widths) - gap * len(figures)
     # beside the figures only with the room kept for it (16 cells): narrower, an English name
     # went down a word a line (`Affordable` over `childcare` over `service`, 72 columns)
-    beside = name is not None and spare >= max(
-        int(name.options.get("min_width") or 1), name.room or 0
+    beside = (
+        name is not None
+        and spare >= max(int(name.options.get("min_width") or 1), name.room or 0)
+        and not _whole_under(ids, name, room, spare, gap)
     )
     notes = [i for i, c in enumerate(figures) if c.room is not None]
     if notes and not beside and spare > 0:  # a note takes the room the name did not
@@ -137,6 +139,22 @@ def _top_header(
     ):
         return _grid(alongside_line, [*headers, ids.header, name.header], gap), label
     return label, None
+
+
+def _whole_under(ids: Column, name: Column, room: int, spare: int, gap: int) -> bool:
+    """Do the names read better on the id's line or under it than beside the figures (`spare`
+    cells): a name broken there is whole on the line, and the cards take no more lines so?
+    河南's `status` at 80 columns, its empty `actual` left out, put `Gross regional` over
+    `product (GDP)` beside a 49-cell aim where each name had been whole (session 38)."""
+    names = [name_text(cell) for cell in name.cells]
+    if name.phrase:
+        return False  # (names only: `validate`'s messages, their `phrase` counted, as before)
+    if not any(spare < cell_len(n.plain) <= room for n in names if "\n" not in n.plain):
+        return False
+    _, alongside = names_alongside(ids, name, room, gap)
+    beside = sum(1 + n.wrapping(spare)[0] for n in names)
+    under = sum(2 if i in alongside else 2 + n.wrapping(room)[0] for i, n in enumerate(names))
+    return under <= beside
 
 
 def names_alongside(ids: Column, name: Column, room: int, gap: int) -> tuple[int, set[int]]:

@@ -117,7 +117,9 @@ def _stacked(
     least = max(
         [int(below.options.get("min_width") or 1), *runs, (roomy and below.room) or 0, below.phrase]
     )
-    if others + least + gap * (len(columns) - 1) + EDGES <= width:
+    if others + least + gap * (len(columns) - 1) + EDGES <= width and not _reads_under(
+        columns, above, below, width, gap
+    ):
         return columns
     style = str(above.options.get("style") or "")
     # (the name, as beside the id: `固定资产投资` over `(不含农户)`)
@@ -173,6 +175,34 @@ def _stacked(
             for c in rest
         ]
     return [stacked if i == top else c for i, c in enumerate(rest) if i != at]
+
+
+def _reads_under(columns: list[Column], above: Column, below: Column, width: int, gap: int) -> bool:
+    """Do the names read better under the ids than beside them: a name that breaks beside them
+    is whole under them, and the table takes no more lines so? 陕西's `status` at 72 columns
+    (its empty 完成值 left out) put `全国` over `固定资产` over `投资增速` beside the ids in as
+    many lines as each name whole under its id (session 38)."""
+    beside = width - EDGES - gap * (len(columns) - 1)
+    beside -= sum(c.width() for c in columns if c is not below)
+    widths = [cell_len(line) for cell in below.cells for line in cell.plain.splitlines()]
+    # (under them, as wide as the ids or the room the others leave, up to the widest name)
+    room = width - EDGES - gap * (len(columns) - 2)
+    room -= sum(c.width() for c in columns if c is not above and c is not below)
+    header = f"{plain_text(above.header)} / {plain_text(below.header)}"
+    under = max(above.width(), cell_len(header), min(max(widths, default=0), room))
+    names = [name_text(cell) for cell in below.cells]
+    if below.phrase or below.room is None or beside < 1:
+        return False  # (names only: a message or a note, its `phrase` counted, as before)
+    if not any(beside < n <= under for n in widths):
+        return False
+    lines_beside = sum(name.wrapping(beside)[0] for name in names)
+    return sum(1 + name.wrapping(under)[0] for name in names) <= lines_beside
+
+
+def _folding(cell: Text, phrase: int) -> KeepsRuns:
+    """A folding column's cell as it breaks: a name between its words (`name_text`), a message
+    or a note (a column with a `phrase`) between its phrases, as before session 38."""
+    return keeping_runs(cell, phrases=True) if phrase else name_text(cell)
 
 
 def least_for_lines(names: list[Text], least: int, most: int) -> int:
@@ -366,7 +396,9 @@ class FittedTable:
         if self.table_options.get("pad_edge", True) is not False:
             width -= PAD_EDGES
         kept = present = [
-            replace(c, cells=[name_text(cell) for cell in c.cells]) if c.room is not None else c
+            replace(c, cells=[_folding(cell, c.phrase) for cell in c.cells])
+            if c.room is not None
+            else c
             for c in self.columns
             if any(cell.plain for cell in c.cells) or not c.drop
         ]

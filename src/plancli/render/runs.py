@@ -13,6 +13,7 @@ from rich.containers import Lines
 from rich.measure import Measurement
 from rich.text import Text
 
+from plancli.render.name_words import name_words
 from plancli.unit_words import UNITS
 
 if TYPE_CHECKING:
@@ -64,7 +65,12 @@ _WIDE_CHARS = re.compile(rf"[{_WIDE}]")
 
 
 def breaks(
-    plain: str, width: int, paths: bool = False, phrases: bool = False, fills: bool = False
+    plain: str,
+    width: int,
+    paths: bool = False,
+    phrases: bool = False,
+    fills: bool = False,
+    words: str = "",
 ) -> list[int]:
     """Where to break `plain` (one line) into lines of at most `width` cells: at a space, as
     Rich does; a word wider than a line (Chinese has no spaces) between its units, or with
@@ -72,8 +78,11 @@ def breaks(
     between its units. A unit wider than a line gets a line of its own (Rich folds it there:
     nothing else can be done). With `fills`, a Chinese word too long for the rest of a line
     fills it and goes on on the next, as a Chinese paragraph is set: a note with one space
-    (`“CPI 2%左右”按区间处理：…`) left `“CPI` alone on its line (`show cpi`, session 37)."""
+    (`“CPI 2%左右”按区间处理：…`) left `“CPI` alone on its line (`show cpi`, session 37).
+    With `words` ("terms" or "atoms"), a name's Chinese breaks between its words
+    (`name_words`) before between its characters (`地区` over `生产总值`)."""
     offsets: list[int] = []
+    starts: set[int] = set()  # (where each unit starts: a word's, with `words`)
     used = end = 0
     units = _PATH_UNIT if paths else _UNIT
     for word in _WORD.finditer(plain):
@@ -107,15 +116,25 @@ def breaks(
                 offsets.append(word.start() + start)
                 used = phrase_cells
                 continue
-            for unit_start, unit, own_line in (
-                _path_units(phrase, width) if path else _units(phrase, units)
-            ):
+            if path:
+                pieces = _path_units(phrase, width)
+            else:
+                pieces = (
+                    _word_units(phrase, units, width, words == "terms")
+                    if words
+                    else _units(phrase, units)
+                )
+            for unit_start, unit, own_line in pieces:
+                starts.add(word.start() + start + unit_start)
                 unit_cells = cell_len(unit)
                 if used and (own_line or used + unit_cells > width):
                     offsets.append(word.start() + start + unit_start)
                     used = 0
                 used += unit_cells
-    return _no_lone_last(plain, offsets, width, units)
+    kept = _no_lone_last(plain, offsets, width, units)
+    # (between words, the last break moved back only to where a word starts: `…二氧化碳排放`
+    # over `量`, not `…排` over `放量`)
+    return offsets if words and kept and kept[-1] not in starts else kept
 
 
 def _fills(word: str, room: int) -> bool:
@@ -134,6 +153,24 @@ def _units(text: str, units: re.Pattern[str]) -> Iterator[tuple[int, str, bool]]
     """`text`'s units (`_UNIT`, `_PATH_UNIT`), where each starts, and False: none of them
     needs a line of its own."""
     return ((m.start(), m.group(), False) for m in units.finditer(text))
+
+
+def _word_units(
+    text: str, units: re.Pattern[str], width: int, terms: bool
+) -> Iterator[tuple[int, str, bool]]:
+    """`text`'s units, each run of lone Chinese characters among them as its words no wider
+    than `width` (`name_words`: `地区`, `生产总值`), where each starts, and False."""
+    run_start, run = 0, ""
+    for m in units.finditer(text):
+        if len(m.group()) == 1 and _WIDE_CHARS.match(m.group()) and m.group() not in _CLOSING:
+            run_start, run = (run_start, run + m.group()) if run else (m.start(), m.group())
+            continue
+        if run:
+            yield from ((run_start + at, word, False) for at, word in name_words(run, width, terms))
+            run = ""
+        yield m.start(), m.group(), False
+    if run:
+        yield from ((run_start + at, word, False) for at, word in name_words(run, width, terms))
 
 
 def _path_units(path: str, width: int) -> Iterator[tuple[int, str, bool]]:
@@ -202,6 +239,24 @@ class KeepsRuns(Text):
     paths = False  # breaks after a `/` too (`keeping_runs(title, paths=True)`)
     phrases = False  # between phrases first (`NoteText`)
     fills = False  # a Chinese word fills the rest of a line (`keeping_runs(text, fills=True)`)
+    words = False  # a name: between its words first (`name_text`), in no more lines
+
+    def _breaks(self, line: str, width: int) -> list[int]:
+        """Where a line of it breaks at `width`; a name's between its words where that takes
+        no more lines than between its characters (`城镇居民` over `人均可支配收入`), or one
+        more where only its words' parts do (`name_words`)."""
+        apart = breaks(line, width, self.paths, self.phrases, self.fills)
+        if not self.words or not apart:
+            return apart
+        ways = [
+            breaks(line, width, self.paths, self.phrases, self.fills, words=words)
+            for words in ("terms", "atoms")
+        ]
+        for more in (0, 1):  # (a line more only where breaking between characters cuts words)
+            fewest = next((way for way in ways if len(way) <= len(apart) + more), None)
+            if fewest is not None:
+                return fewest
+        return apart
 
     def wrap(
         self,
@@ -219,9 +274,7 @@ class KeepsRuns(Text):
             )
         lines = Lines()
         for line in self.split("\n", allow_blank=True):
-            for part in line.divide(
-                breaks(line.plain, width, self.paths, self.phrases, self.fills)
-            ):
+            for part in line.divide(self._breaks(line.plain, width)):
                 part.rstrip()
                 while part.plain[:1].isspace():
                     part = part[1:]
@@ -242,7 +295,7 @@ class KeepsRuns(Text):
         and where it breaks other than at a space (between Chinese characters): (line, offset)."""
         count, inside = 0, set()
         for n, line in enumerate(self.plain.split("\n")):
-            offsets = breaks(line, width, self.paths, self.phrases, self.fills)
+            offsets = self._breaks(line, width)
             count += len(offsets) + 1
             inside |= {(n, at) for at in offsets if not line[at - 1].isspace()}
         return count, inside
@@ -318,8 +371,13 @@ def name_text(text: Text) -> KeepsRuns:
     card and title. One rule: at a space, then between phrases (after `，` or `、`, before an
     opening bracket), then between characters, never inside a run of letters and digits
     (`大罗家营366号民居、` over `向旭庵等文物修缮完成竣工初验`, not Rich's `…完成竣` over
-    `工初验`)."""
-    return keeping_runs(text, phrases=True)
+    `工初验`); a Chinese name between its words before between its characters (`地区` over
+    `生产总值`, not `地区生产` over `总值`: `name_words`)."""
+    if isinstance(text, KeepsRuns) and text.phrases and not text.paths:
+        return text  # a name already, or a note or a message, which breaks as it does
+    kept = _rebuilt(text, KeepsRuns)
+    kept.phrases = kept.words = True
+    return kept
 
 
 def id_over_name(id_cell: Text | str, name: Text | str, style: str = "") -> KeepsRuns:
@@ -327,7 +385,7 @@ def id_over_name(id_cell: Text | str, name: Text | str, style: str = "") -> Keep
     the id in `style`, the name breaking as `name_text` breaks it. Joined with `+`, a `Text`,
     the card's name lost its rule and broke Rich's way (`…文物修缮完成竣` over `工初验`)."""
     cell = KeepsRuns()
-    cell.phrases = True
+    cell.phrases = cell.words = True
     cell.append_text(id_cell if isinstance(id_cell, Text) else Text(id_cell))
     cell.stylize(style)
     cell.append("\n")
