@@ -101,3 +101,30 @@ def test_a_title_and_a_header_naming_two_periods_are_still_refused(
     assert result.exit_code == 2
     assert message in result.stderr
     assert not ledger.exists()
+
+
+# ------------------------------------------------- D5: 增长% read as 增长（%）
+
+
+@pytest.mark.parametrize("growth", ["增长%", "增速%", "增长 %", "增长％", "增长±%"])
+def test_a_growth_header_with_a_bare_percent_is_read(
+    invoke: Any, ledger: Path, tmp_path: Path, growth: str
+) -> None:
+    """Before: `unknown column(s) '增长%'`, while 增长（%） was read."""
+    path = _csv(
+        tmp_path,
+        f"2026年1-6月广东省主要经济指标\n指标,计量单位,1-6月,{growth}\n"
+        "地方一般公共预算收入,亿元,7043.21,2.4\n",
+    )
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 0, result.output
+    assert _values(ledger) == {("budget_revenue", "2026-06"): (Decimal("2.4"), Decimal("7043.21"))}
+
+
+def test_a_bare_percent_after_no_growth_word_stays_unknown(
+    invoke: Any, ledger: Path, tmp_path: Path
+) -> None:
+    path = _csv(tmp_path, "指标,期间,累计%\n地方一般公共预算收入,2026-06,2.4\n")
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 2
+    assert "unknown column(s) '累计%'" in result.stderr
