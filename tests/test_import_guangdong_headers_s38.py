@@ -128,3 +128,47 @@ def test_a_bare_percent_after_no_growth_word_stays_unknown(
     result = _import(invoke, ledger, path)
     assert result.exit_code == 2
     assert "unknown column(s) '累计%'" in result.stderr
+
+
+# ------------------------------------------------- D8: a table by place
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "(a table by place: '地区' down the side, the indicators across; plancli imports "
+            "a table with one row per indicator",
+        ),
+        (
+            "zh",
+            "（这是一张按地区排列的表：'地区'在左侧，各指标横排；plancli 导入的是每行一个指标的表",
+        ),
+    ],
+)
+def test_a_table_by_place_is_refused_saying_what_it_is(
+    invoke: Any, ledger: Path, tmp_path: Path, lang: str, said: str
+) -> None:
+    """Before: only `unknown column(s) '地区', '地区生产总值（亿元）'`."""
+    path = _csv(
+        tmp_path,
+        "2026年上半年各市主要经济指标\n地区,地区生产总值（亿元）,增长（%）\n"
+        "广州市,15012.34,4.1\n深圳市,18322.16,5.0\n",
+    )
+    result = _import(invoke, ledger, path, "--lang", lang)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "地区生产总值（亿元）" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not ledger.exists()
+
+
+def test_a_place_column_beside_the_indicators_column_gets_no_such_hint(
+    invoke: Any, ledger: Path, tmp_path: Path
+) -> None:
+    """One row per indicator with a 地区 column: unknown, but no table by place."""
+    path = _csv(tmp_path, "指标,地区,期间,增长（%）\n地区生产总值,广东,2026-Q2,4.4\n")
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 2
+    assert "unknown column(s) '地区'" in result.stderr
+    assert "table by place" not in result.stderr
