@@ -130,6 +130,26 @@ def test_a_bare_percent_after_no_growth_word_stays_unknown(
     assert "unknown column(s) '累计%'" in result.stderr
 
 
+# ------------------------------------------------- D7: a lone period column with its unit
+
+
+@pytest.mark.parametrize(
+    "column", ["1-7月（亿元）", "1-7月(亿元)", "1—7月（亿元）", "1-7月累计（亿元）"]
+)
+def test_a_lone_period_column_with_its_unit_is_the_years_to_date(
+    invoke: Any, ledger: Path, tmp_path: Path, column: str
+) -> None:
+    """Verified on main after the series merge (passes there too): pinned."""
+    path = _csv(
+        tmp_path,
+        f"2026年1-7月广东省主要经济指标\n指标,{column},增长（%）\n"
+        "地方一般公共预算收入,8189.50,2.4\n",
+    )
+    result = _import(invoke, ledger, path)
+    assert result.exit_code == 0, result.output
+    assert _values(ledger) == {("budget_revenue", "2026-07"): (Decimal("2.4"), Decimal("8189.50"))}
+
+
 # ------------------------------------------------- D8: a table by place
 
 
