@@ -60,10 +60,11 @@ from plancli.figure_slips import (
 from plancli.figure_words import NO_DATA as NO_DATA  # (its readers import it here)
 from plancli.figure_words import as_written
 from plancli.figure_words import number_text as number_text  # (its readers import it here)
+from plancli.header_hints import unknown_hint
 from plancli.i18n import N_, _
 from plancli.import_problems import name_given
 from plancli.ledger import Entry
-from plancli.percent_headers import percent_growth, unsaid_percent_hint
+from plancli.percent_headers import percent_growth
 from plancli.period_rhythm import Rhythm
 from plancli.periods import bulletin_period, no_such_month
 from plancli.plan import fold_name
@@ -265,12 +266,7 @@ def read_header(
         listed = ", ".join(_shown(c) for c in unknown[:10])
         if len(unknown) > 10:
             listed += _(" and {n} more").format(n=f"{len(unknown) - 10:,}")
-        hint = ""
-        if any(sep in c for c in unknown for sep in (";", "\t")):
-            hint = _(
-                " (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)"
-            )
-        hint += unsaid_percent_hint(unknown)  # 同比 with no %: say how to mark the growth
+        hint = unknown_hint(unknown, positions)  # ';'-separated, 同比 with no %, by place
         unknown_columns = _("{file}:{line}: unknown column(s) {columns}; {expected}")
         raise InputError(unknown_columns.format(**at, columns=listed, expected=_(_EXPECTED)) + hint)
     template = {HELPER_HEADERS.get(key) for key in seen} >= set(TEMPLATE_HELPERS)

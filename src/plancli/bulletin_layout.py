@@ -282,26 +282,22 @@ def _with_period(
 ) -> list[str]:
     """The title rows, and the period over the header's figures for a table whose title names
     none; InputError when the title names another."""
-    from plancli.bulletin_titles import title_period
-    from plancli.periods import bulletin_period
+    from plancli.bulletin_titles import period_position, same_period, title_period
 
     over = next((cell for cell, kind in periods.items() if kind == "ytd"), None)
     title = title_period(titles)
     if over is None:
         return list(titles)
-    if title is not None:
-        try:
-            said = bulletin_period(title, 9999) or ""
-        except InputError:
-            said = ""
-        ours = bulletin_period(over, 9999) or ""
-        if said[4:] != ours[4:] or len({said[:4], ours[:4]} - {"9999"}) > 1:
-            raise InputError(
-                _(
-                    "{file}:{line}: the title says {title} and the header {header}; which period "
-                    "are the figures for? Correct one of them"
-                ).format(file=clip_path(name), line=line, title=title, header=over)
-            )
+    # as periods, not as codes: 2026年1-6月 (2026-06) over 上半年 (YEAR-H1) is one period
+    if title is not None and not same_period(
+        period_position(title), period_position(span_months(over))
+    ):
+        raise InputError(
+            _(
+                "{file}:{line}: the title says {title} and the header {header}; which period "
+                "are the figures for? Correct one of them"
+            ).format(file=clip_path(name), line=line, title=title, header=over)
+        )
     return [*titles, span_months(over)]
 
 

@@ -54,8 +54,11 @@ def title_period(texts: Sequence[str]) -> str | None:
     return None
 
 
-def _position(text: str) -> tuple[int, int] | None:
-    """(year, end month) of a period `title_period` gives; year 0 when it names none."""
+def period_position(text: str) -> tuple[int, int] | None:
+    """(year, end month) of a period `title_period` gives, or a header's period cell; year 0
+    when it names none. Two periods are one when these agree and at most one year is named:
+    `2026年1-6月` and `上半年` (2026-06, YEAR-H1) both end in June (session 38); None for a
+    period not from January (`4-6月`)."""
     from plancli.periods import parse_period
 
     try:
@@ -63,6 +66,13 @@ def _position(text: str) -> tuple[int, int] | None:
     except InputError:  # 4-6月: the row's own check says why
         return None
     return (0 if period.year == 9999 else period.year), period.end_month
+
+
+def same_period(first: tuple[int, int] | None, second: tuple[int, int] | None) -> bool:
+    """Do two `period_position`s name one period: the same end month, at most one year?"""
+    if first is None or second is None:
+        return False
+    return first[1] == second[1] and len({first[0], second[0]} - {0}) <= 1
 
 
 def check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, object]) -> None:
@@ -73,11 +83,10 @@ def check_title_and_name(titles: Sequence[str], name: str, at: Mapping[str, obje
     title, named = title_period(titles), title_period([name])
     if title is None or named is None:
         return
-    first, second = _position(title), _position(named)
+    first, second = period_position(title), period_position(named)
     if first is None or second is None:
         return
-    years = {first[0], second[0]} - {0}
-    if first[1] == second[1] and len(years) <= 1:
+    if same_period(first, second):
         return
     workbook = _WORKBOOK_SHEET.match(name)
     if workbook is not None and title_period([workbook.group(2)]) is not None:

@@ -32,10 +32,20 @@ GROWTH_KEY = "同比增长"
 """What such a header is read as: the `value` column's growth (bulletin.HEADERS)."""
 
 
+# A growth word plancli reads with its `(%)` (`增长（%）`, `增速(%)`) written with a bare % instead
+# (`增长%`, `增速%`, `增长 %`: session 38's 广东 walk found `增长%` refused as an unknown column).
+# Only the growth words: `累计%` is no header a bulletin writes, and stays unknown.
+_BARE_PERCENT = re.compile(r"^(增长|增速|增幅|增长率|累计增长|累计增速)±?%$")
+
+
 def percent_growth(text: str) -> str:
     """The folded header `text` as `header_key` reads it: GROWTH_KEY for a year-on-year growth
-    in percent (`同比±%`, `比上年同期±%`, `累计同比(%)`), else `text` as it is."""
-    return GROWTH_KEY if _PERCENT_GROWTH.match(text) is not None else text
+    in percent (`同比±%`, `比上年同期±%`, `累计同比(%)`), the growth word of `增长%` (as of
+    `增长(%)`), else `text` as it is."""
+    if _PERCENT_GROWTH.match(text) is not None:
+        return GROWTH_KEY
+    bare = _BARE_PERCENT.match(text)
+    return bare.group(1) if bare is not None else text
 
 
 # The same comparison with no unit said (`同比`, `累计同比`, `比上年同期`): refused as unknown, as

@@ -1,0 +1,48 @@
+"""What a refusal of unknown columns adds when the header says why it is none plancli reads
+(`bulletin.read_header`): a file separated by `;` or tabs, a year-on-year comparison without
+its unit (`percent_headers`), and a table by place.
+
+A table by place (session 38's 广东 walk): a bureau's 各市主要经济指标 has one row per city and
+the indicators across (`地区 | 地区生产总值（亿元）| 增长（%）`). plancli imports one row per
+indicator, and a figure's row names its target: such a table stays refused, its refusal saying
+what it is and what import expects, where it only listed the columns."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+
+from plancli.i18n import _
+from plancli.percent_headers import unsaid_percent_hint
+
+# A place column's header, folded (NFKC, no spaces, a trailing bracket dropped: 县（市、区）).
+PLACE_HEADERS = frozenset(
+    "地区 地区名称 区域 各地 各地区 城市 各市 地市 地级市 市 市别 市州 县 县区 区县 县市区 "  # noqa: SIM905
+    "省 省份 省市".split()
+)
+_BRACKET = re.compile(r"\([^()]*\)$")
+
+
+def _place(cell: str) -> bool:
+    text = "".join(unicodedata.normalize("NFKC", cell).split())
+    return _BRACKET.sub("", text) in PLACE_HEADERS
+
+
+def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
+    """The hint after `unknown column(s) …` for the header's `unknown` cells, `read` being the
+    columns it does read (`target`, `value`…); "" when none applies."""
+    from plancli.imports_text import _shown
+
+    hint = ""
+    if any(sep in c for c in unknown for sep in (";", "\t")):
+        hint = _(" (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)")
+    hint += unsaid_percent_hint(unknown)  # 同比 with no %: say how to mark the growth
+    place = next((cell for cell in unknown if _place(cell)), None)
+    if place is not None and "target" not in read:
+        hint += _(
+            " (a table by place: {place} down the side, the indicators across; plancli imports "
+            "a table with one row per indicator, 指标 then its figures (docs/formats.md): copy "
+            "the figures of the place the plan is for into one)"
+        ).format(place=_shown(place))
+    return hint
