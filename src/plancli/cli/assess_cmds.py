@@ -44,7 +44,7 @@ AsOfOpt = Annotated[
         metavar="PERIOD",
         help=_(
             "Judge at the end of this period: 2022-06, 2022-Q2, 2022-H1 or 2022, also as a "
-            "bulletin writes it (2022年6月, 1-9月, 上半年, 三季度: its end); default: the latest "
+            "bulletin writes it (2022年6月, 1-6月, 上半年, 三季度: its end); default: the latest "
             "period with a record."
         ),
     ),
