@@ -89,8 +89,6 @@ def test_record_reads_a_date_in_numerals_as_its_month(run: Callable[..., Any]) -
         ("en", "Q5 2022", "error: malformed period 'Q5 2022': there is no quarter 5 (a quarter "
          "is 1-4)\n"),
         ("zh", "Q5 2022", "错误：期间 'Q5 2022' 有误：没有第5季度（季度为1～4）\n"),
-        ("zh", "2022年第2季", "错误：期间 '2022年第2季' 是单季度（其本身的增速不是年初至今"
-         "的累计）"),
     ],
 )  # fmt: skip
 def test_status_names_what_is_wrong(
@@ -100,3 +98,17 @@ def test_status_names_what_is_wrong(
     result = run("status", "--as-of", text, lang=lang)
     assert result.exit_code == 2
     assert result.stderr.startswith(said)
+
+
+def test_a_quarter_alone_is_refused_as_a_figures_period(run: Callable[..., Any]) -> None:
+    """`2022年第2季` as a figure's period (`record -p`) is the quarter alone, refused; as an
+    as-of, a point in time, it is the quarter's end since session 38 (test_as_of_points_s38)."""
+    result = run("record", "gdp", "0.3", "-p", "2022年第2季", lang="zh")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "错误：期间 '2022年第2季' 是单季度（其本身的增速不是年初至今的累计）"
+    )
+    assert run("record", "gdp", "0.3", "-p", "2022-06").exit_code == 0
+    status = run("status", "--as-of", "2022年第2季", lang="zh")
+    assert status.exit_code == 0, status.stderr
+    assert status.stdout == run("status", "--as-of", "2022-Q2", lang="zh").stdout

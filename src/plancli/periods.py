@@ -229,7 +229,7 @@ def _none_of(text: str, given: list[str | None], limit: int) -> InputError | Non
     return InputError(message.format(period=period, first=wrong[0], second=wrong[1]))
 
 
-def read_period(text: str, plan_year: int) -> Period:
+def read_period(text: str, plan_year: int, point: bool = False) -> Period:
     """A period as a user writes it on the command line or in a bulletin: plancli's own
     (2022-06, 2022-Q2), or a bulletin's (`2022年6月`, `2022-6`, `6月`, `一季度`, `上半年`,
     `1-6月`, `2022Q2`: `bulletin_period`, the one reader `import` uses too), the plan year
@@ -238,7 +238,7 @@ def read_period(text: str, plan_year: int) -> Period:
     try:
         return parse_period(text, plan_year)
     except InputError:
-        written = bulletin_period(text, plan_year)  # its own error for 4-6月 or 2022.1
+        written = bulletin_period(text, plan_year, point)  # its error for 4-6月 or 2022.1
     try:
         if written is not None:
             return parse_period(written, plan_year)
@@ -247,10 +247,10 @@ def read_period(text: str, plan_year: int) -> Period:
     raise no_such_month(text) or InputError(malformed_period(text, plan_year))
 
 
-def parse_plan_period(text: str, plan_year: int) -> Period:
-    """Read a period as a user writes it (`read_period`) and check that it lies in the plan
-    year."""
-    period = read_period(text, plan_year)
+def parse_plan_period(text: str, plan_year: int, point: bool = False) -> Period:
+    """Read a period as a user writes it (`read_period`; `point`: `as_of_period`) and check
+    that it lies in the plan year."""
+    period = read_period(text, plan_year, point)
     if period.year != plan_year:
         raise InputError(
             _("period {period!r} is outside the plan year {year}").format(
@@ -307,7 +307,7 @@ DATE_CELL = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1),
 _CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
 
 
-def bulletin_period(text: str, default_year: int | None) -> str | None:
+def bulletin_period(text: str, default_year: int | None, point: bool = False) -> str | None:
     """plancli's period for a period as a bulletin writes it (`2022年6月` → 2022-06, `1-6月` →
     YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
     year or else `default_year`; None when it is not one (the period check then says why).
@@ -316,7 +316,8 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
     in a bulletin name the quarter (half) alone (二季度 0.4 %, 上半年 2.5 %); and `2022.1`
     (January, or October typed as the number 2022.10?). A point in time is read as the period
     it ends: `三季度末` → YEAR-Q3, `12月末` → YEAR-12, `上半年末` → YEAR-H1, `年末` → YEAR
-    (what plancli itself prints: 数据截至2022年三季度末)."""
+    (what plancli itself prints: 数据截至2022年三季度末). `point` (a point in time, `--as-of`:
+    `period_ends.as_of_period`): a quarter, half or span alone is read as its end too."""
     # 二〇二二年六月: 2022年6月; 第2季: 第2季度 (`period_numerals`), before the ranges: 二〇二二年
     # 一月至二〇二二年六月 is 2022年1月至2022年6月 (session 37)
     folded = period_words("".join(unicodedata.normalize("NFKC", text).split()))
@@ -353,7 +354,7 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
             start = parts.get("start")
             if not 1 <= month <= 12 or (start is not None and not 1 <= int(start) <= 12):
                 return None  # 13-14月, 13-6月: the month is none (`no_such_month`), not the span
-            if start is not None and int(start) != 1:
+            if start is not None and int(start) != 1 and not point:
                 raise InputError(
                     _(
                         "period {period!r} is not year to date: plancli records figures from "
@@ -362,8 +363,8 @@ def bulletin_period(text: str, default_year: int | None) -> str | None:
                 )
             return f"{year}-{month:02d}"
         if granularity == "A":
-            return _from_january(text, parts, year)
-        if granularity == "R" and _CN_DIGITS[parts["start"] or ""] != 1:
+            return _from_january(text, parts, year, point)
+        if granularity == "R" and _CN_DIGITS[parts["start"] or ""] != 1 and not point:
             quarter = _CN_DIGITS[parts["quarter"]]
             raise InputError(
                 _(
@@ -396,15 +397,15 @@ def _clipped(text: str) -> object:
 _YEAR_TO_DATE = {2: "上半年", 3: "前三季度", 4: "全年"}
 
 
-def _from_january(text: str, parts: dict[str, str | None], year: int) -> str:
+def _from_january(text: str, parts: dict[str, str | None], year: int, point: bool) -> str:
     """一季度 and 上半年 start in January: 2022-Q1, 2022-H1. 二季度, 三季度, 四季度 and 下半年
     name the quarter (half) alone: refused, naming the forms of the position from January."""
     half = parts.get("half")
     if half == "上":
         return f"{year}-H1"
     quarter = 4 if half == "下" else _CN_DIGITS[parts["quarter"] or ""]
-    if quarter == 1:
-        return f"{year}-Q1"
+    if quarter == 1 or point:  # a point: the quarter's (下半年's: the year's) end
+        return str(year) if half == "下" else f"{year}-Q{quarter}"
     message = (
         _(
             "period {period!r} is the half-year alone (its own growth is not year to date): "

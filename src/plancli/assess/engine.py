@@ -24,7 +24,8 @@ from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex, unjudg
 from plancli.assess.rules import rule_for
 from plancli.errors import InputError
 from plancli.i18n import _
-from plancli.periods import Period, parse_plan_period
+from plancli.period_ends import as_of_period
+from plancli.periods import Period
 from plancli.plain import AnyAmendment, AnyPlan, FigureQuery, Plan, plain_amendment
 
 
@@ -64,7 +65,7 @@ def figure_query(plan: AnyPlan, as_of: Period | str | None = None) -> FigureQuer
     the relations and their references (a relation compares month for month)."""
     year = plan.plan.year
     if isinstance(as_of, str):
-        as_of = parse_plan_period(as_of, year)
+        as_of = as_of_period(as_of, year)
     if isinstance(plan, Plan):  # the columns: a plan's targets not built for this
         kinds = zip(plan.ids(), plan.column("kind"), strict=True)
         series = {target_id for target_id, kind in kinds if kind == "relative"}
@@ -107,7 +108,7 @@ def plan_context(
 
         plan = plain_plan(plan)
     if isinstance(as_of, str):
-        as_of = parse_plan_period(as_of, plan.plan.year)
+        as_of = as_of_period(as_of, plan.plan.year)
     index = RecordIndex(plan, records)
     if as_of is not None and as_of.year != plan.plan.year:
         raise InputError(

@@ -43,8 +43,9 @@ AsOfOpt = Annotated[
         "--as-of",
         metavar="PERIOD",
         help=_(
-            "Judge at this period: 2022-06, 2022-Q2, 2022-H1 or 2022, also as a bulletin "
-            "writes it (2022年6月, 1-6月, 上半年); default: the latest period with a record."
+            "Judge at the end of this period: 2022-06, 2022-Q2, 2022-H1 or 2022, also as a "
+            "bulletin writes it (2022年6月, 1-6月, 上半年, 三季度: its end); default: the latest "
+            "period with a record."
         ),
     ),
 ]
@@ -206,13 +207,13 @@ def _split_gap_json(
     from plancli.assess.gap_split import SplitGap
     from plancli.cli.streams import emit_parts
     from plancli.errors import PlanError
-    from plancli.periods import parse_plan_period
+    from plancli.period_ends import as_of_period
     from plancli.stores.shares import share_reader
 
     location = st.read_ledger()  # a ledger named but missing, then an invalid plan, first
     plan = st.plain_plan
     try:
-        period = parse_plan_period(as_of, plan.plan.year) if as_of is not None else None
+        period = as_of_period(as_of, plan.plan.year) if as_of is not None else None
     except PlanError:
         return None
     if period is not None and period.year != plan.plan.year:
