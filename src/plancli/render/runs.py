@@ -248,15 +248,14 @@ class KeepsRuns(Text):
         apart = breaks(line, width, self.paths, self.phrases, self.fills)
         if not self.words or not apart:
             return apart
-        ways = [
-            breaks(line, width, self.paths, self.phrases, self.fills, words=words)
-            for words in ("terms", "atoms")
-        ]
-        for more in (0, 1):  # (a line more only where breaking between characters cuts words)
-            fewest = next((way for way in ways if len(way) <= len(apart) + more), None)
-            if fewest is not None:
-                return fewest
-        return apart
+        terms = breaks(line, width, self.paths, self.phrases, self.fills, words="terms")
+        if len(terms) <= len(apart):
+            return terms
+        atoms = breaks(line, width, self.paths, self.phrases, self.fills, words="atoms")
+        if len(atoms) <= len(apart):
+            return atoms
+        # (a line more only where breaking between characters cuts words)
+        return next((way for way in (terms, atoms) if len(way) <= len(apart) + 1), apart)
 
     def wrap(
         self,
