@@ -49,6 +49,14 @@ def _table(columns: Sequence[tuple[str, Align, list[Cell]]]) -> Table:
     )
 
 
+def _figured(
+    columns: Sequence[tuple[str, Align, list[Cell]]],
+) -> list[tuple[str, Align, list[Cell]]]:
+    """The columns with a figure in some row: completion, time progress or a monthly need that
+    applies to none of the rows (growth targets alone) is left out."""
+    return [c for c in columns if any(cell.text not in ("", text.DASH) for cell in c[2])]
+
+
 def _status(a: AssessmentOut, lang: Lang) -> Cell:
     if a.reason == "year_figure":  # a figure, but not the year's: 无全年数据, not 无数据
         return Cell(t("report.no_year_figure", lang), status=a.status)
@@ -78,7 +86,7 @@ def headline(report: Report, lang: Lang) -> Table:
         (text.label("status", lang), "left", [_status(a, lang) for a in rows]),
         (text.label("needs", lang), "left", [Cell(text.needs(a, lang)) for a in rows]),
     ]
-    shown = _table([c for c in columns if any(cell.text not in ("", text.DASH) for cell in c[2])])
+    shown = _table(_figured(columns))
     return replace(shown, note=references_note(report, rows, lang))
 
 
@@ -242,7 +250,7 @@ def attention(report: Report, lang: Lang) -> Table:
         ),
         (text.label("needs", lang), "left", [Cell(text.needs(a, lang)) for a in rows]),
     ]
-    columns += [c for c in optional if any(cell.text not in ("", text.DASH) for cell in c[2])]
+    columns += _figured(optional)
     return _table(columns)
 
 
