@@ -19,6 +19,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from plancli.render.runs import KeepsRuns, NoteText
+
 # A cell's lines as Rich renders them, by what they are rendered from (`_key`)
 Lines = list[list[Segment]]
 Memo = dict[tuple[Any, ...], Lines]
@@ -41,14 +43,34 @@ class Cards(Table):
             self.memo.clear()
 
 
+# The `Text` classes whose lines are their attributes' alone: Rich's own, and plancli's that
+# break a name, an id or a note (`runs`: their rule is their class's, its switches their
+# attributes). The demo's `history` had 34,000 cells rendered again over 40–140 columns, of
+# 77 different ones: its ids (`KeepsRuns`), the note `(demo)` (`NoteText`) on every card, and
+# the blank under the `*` (session 39).
+_LAID_OUT_BY_ATTRIBUTES = (Text, KeepsRuns, NoteText)
+
+
 def _key(cell: Any, console: Console, *rest: Any) -> tuple[Any, ...] | None:
-    """What a cell's lines are rendered from, where that is all there is to it: a `Text` (not
-    a subclass, which may lay itself out its own way), every one of its attributes (its
-    `__slots__`), the console's tab size it may take, and `rest` (the column's options and
-    the style Rich gives the cell). None for any other cell: rendered each time."""
-    if type(cell) is not Text:
+    """What a cell's lines are rendered from, where that is all there is to it: a `Text` of
+    `_LAID_OUT_BY_ATTRIBUTES` (not another subclass, which may lay itself out its own way),
+    its class, every one of its attributes (its `__slots__` and, a subclass's, its own), the
+    console's tab size it may take, and `rest` (the column's options and the style Rich gives
+    the cell); an empty string (a blank: no markup, emoji nor highlight in it), `rest`. None
+    for any other cell: rendered each time."""
+    if type(cell) is str and not cell:
+        return ("", *rest)
+    if type(cell) not in _LAID_OUT_BY_ATTRIBUTES:
+        return None
+    own = getattr(cell, "__dict__", None)  # (a subclass's switches: `paths`, `phrases`, …)
+    try:
+        switches = tuple(sorted(own.items())) if own else ()
+        hash(switches)
+    except TypeError:
         return None
     return (
+        type(cell),
+        switches,
         cell.plain,
         cell.style,
         cell.justify,
