@@ -16,7 +16,8 @@ APPROXIMATE_REVIEW = N_(
 # a figure held over years (粮食总产量稳定在550亿斤左右), or an aim (全年城镇新增就业60万人左右的
 # 目标任务全面完成, 预期目标…): not last year's estimate nor its result
 _HELD_OR_AIMED = re.compile(r"稳定|保持|维持|目标|预期|计划|力争|确保|争取|控制")
-_AIM_AFTER = re.compile(r"\s*的?(?:目标|任务|预期|要求)")
+# (…60万人的目标任务全面完成, …60万人年度目标顺利完成: last year's aim reported as met)
+_AIM_AFTER = re.compile(r"\s*的?(?:年度|全年)?(?:目标|任务|预期|要求)")
 # a paragraph of the coming years' goals (the review part may quote the 纲要's indicators)
 _FUTURE = re.compile(r"十五五|今后五年|纲要|到20[3-9]\d年")
 
