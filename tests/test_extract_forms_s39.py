@@ -35,10 +35,23 @@ RATE = "城镇调查失业率5.5%左右"
         "城镇新增就业60万人目标任务全面完成",
         "城镇新增就业60万人的年度目标顺利完成",
         "城镇新增就业60万人的预期目标如期实现",
+        # a list's aim: its 等/的 目标 after the last figure
+        "城镇新增就业60万人、城镇调查失业率5.5%左右的目标任务全面完成",
+        "城镇新增就业60万人、居民消费价格涨幅2%左右等目标任务全面完成",
     ],
 )
 def test_last_years_aim_reported_as_met_is_no_baseline(review: str) -> None:
-    assert "baseline" not in targets(report(review, JOBS))["new_urban_jobs"]
+    drafted = targets(report(review, f"{JOBS}，{CPI}"))
+    assert "baseline" not in drafted["new_urban_jobs"]
+    assert "baseline" not in drafted["cpi"]
+
+
+def test_a_list_of_outcomes_beside_an_aim_met_keeps_its_figures() -> None:
+    # 60万人 is the outcome here: the aim it exceeded is said after, not the list's 的目标
+    review = "城镇新增就业60万人、超额完成年度目标任务，居民消费价格上涨0.3%"
+    drafted = targets(report(review, f"{JOBS}，{CPI}"))
+    assert drafted["new_urban_jobs"]["baseline"] == {"year": 2025, "value": 60}
+    assert drafted["cpi"]["baseline"] == {"year": 2025, "value": Decimal("0.3")}
 
 
 def test_the_outcome_beside_a_met_aim_is_the_baseline() -> None:
