@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from plancli.extract.clauses import Piece, listed_subjects, split_town_country
 from plancli.extract.draft import DraftTarget
-from plancli.extract.forms import COUNT_UNITS, LAST_YEAR_AIM, MONEY_UNITS
+from plancli.extract.forms import COUNT_UNITS, LAST_YEAR_AIM, MONEY_UNITS, NOT_THE_YEARS_CHANGE
 from plancli.extract.pending import AMOUNT, pending_subjects
 from plancli.extract.vocabulary import GROWTH_SERIES, INDICATORS, Indicator, lookup, national
 from plancli.i18n import N_, _
@@ -97,6 +97,8 @@ class TargetBuilder:
         verb, value, unit, qualifier = match.groups()
         indicator = lookup(subject)
         if unit == "个百分点":
+            if NOT_THE_YEARS_CHANGE.search(piece.text):
+                return  # 年均提高1个百分点 (forms.NOT_THE_YEARS_CHANGE): no target of the year
             target = self._new(subject, piece, "change")
             target.unit = "%"
             bound(target, Decimal(value), qualifier, up=True)

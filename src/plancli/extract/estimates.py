@@ -16,7 +16,15 @@ APPROXIMATE_REVIEW = N_(
 # a figure held over years (粮食总产量稳定在550亿斤左右), or an aim (全年城镇新增就业60万人左右的
 # 目标任务全面完成, 预期目标…): not last year's estimate nor its result
 _HELD_OR_AIMED = re.compile(r"稳定|保持|维持|目标|预期|计划|力争|确保|争取|控制")
-_AIM_AFTER = re.compile(r"\s*的?(?:目标|任务|预期|要求)")
+# (…60万人的目标任务全面完成, …60万人年度目标顺利完成, …2%左右等目标: last year's aim
+# reported as met)
+_AIM_AFTER = re.compile(r"\s*[的等]?(?:年度|全年|主要)?(?:目标|任务|预期|要求)")
+# an aim of a list (城镇新增就业60万人、居民消费价格涨幅2%左右等目标任务全面完成): the list's
+# 等/的 目标 ends the clause; not a list of outcomes met beyond (…60万人、超额完成年度目标)
+_AIM_AFTER_LIST = re.compile(
+    r"\s*、(?:(?!完成|实现|超|达到)[^，,。；;！!？?\n]){0,40}?[等的](?:年度|全年|主要)?"
+    r"(?:目标|任务|预期)"
+)
 # a paragraph of the coming years' goals (the review part may quote the 纲要's indicators)
 _FUTURE = re.compile(r"十五五|今后五年|纲要|到20[3-9]\d年")
 
@@ -29,5 +37,8 @@ def not_last_years(parse: str, head: str, end: int) -> bool:
     stop = parse.find("\n", end)
     paragraph = parse[start : len(parse) if stop == -1 else stop]
     return bool(
-        _HELD_OR_AIMED.search(head) or _AIM_AFTER.match(parse, end) or _FUTURE.search(paragraph)
+        _HELD_OR_AIMED.search(head)
+        or _AIM_AFTER.match(parse, end)
+        or _AIM_AFTER_LIST.match(parse, end)
+        or _FUTURE.search(paragraph)
     )

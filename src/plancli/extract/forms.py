@@ -156,6 +156,12 @@ INCREMENT = re.compile(
 GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")
 POSITIVE = re.compile(r"(?:实现)?正增长")
 CHANGE = re.compile(rf"(提升|提高|增加|上升|下降|降低|减少|削减)\s*{NUM}\s*个百分点\s*(左右|以上)?")
+# before a rise in 百分点: one held over years (年均, 每年, 累计), over another base than last
+# year's (比2020年, 较“十四五”末) or a five-year goal's (到2030年, “十五五”期间), no target of the
+# year's (比上年提高0.1个百分点 is)
+NOT_THE_YEARS_CHANGE = re.compile(
+    r"年均|每年|累计|五年|十[三四五]五|到\s*20\d\d年|(?:比|较)\s*(?:20\d\d年|“?十[三四五]五”?)"
+)
 DECLINE = re.compile(rf"(?:下降|降低|减少|削减)\s*{NUM}\s*%\s*(左右|以上)?")
 GROWTH = re.compile(
     r"(?:按)?(?:同口径|名义)?(?:增长(?:速度)?|比增|增速(?:为|达到)?|增幅|提高|提升|增加)"

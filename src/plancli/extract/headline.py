@@ -45,6 +45,7 @@ from plancli.extract.forms import (
     NATIONAL,
     NO_INDICATOR,
     NONE_POOR,
+    NOT_THE_YEARS_CHANGE,
     OWN_GROWTH,
     POSITIVE,
     RANGE,
@@ -382,7 +383,7 @@ class HeadlineReader(ListReader):
                 target.notes.append(_("正增长: growth must be above 0; 0.0 is not met"))
                 return subject
         match = CHANGE.search(text)
-        if match:
+        if match and not NOT_THE_YEARS_CHANGE.search(text[: match.start()]):
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
                 target = self._new(subject, piece, "change")

@@ -92,9 +92,10 @@ def _pattern(target_id: str, units: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(STANDARD_NAMES[target_id], key=len)[::-1])
     spelled = "|".join("[%％]" if unit == "%" else re.escape(unit) for unit in units)
     unit_pattern = f"(?P<unit>{spelled})"
-    # not the end of a longer name (高校毕业生城镇新增就业…): after a mark, or 全省/全市…
+    # not the end of a longer name (高校毕业生城镇新增就业…): after a mark, 全省/全市… or 全年
+    # (全年城镇新增就业65.3万人: the year's outcome, beside its met aim)
     return re.compile(
-        rf"(?:(?<=全[省市区县州盟])|(?<![\u4e00-\u9fff]))(?:{names})"
+        rf"(?:(?<=全[省市区县州盟年])|(?<![\u4e00-\u9fff]))(?:{names})"
         rf"(?P<between>[^,，;；。\d]{{0,4}}?)(?P<value>{NUM})\s*{unit_pattern}"
     )
 
@@ -133,12 +134,12 @@ def review_levels(parse: str, layout: Layout, targets: list[DraftTarget], words:
                 ):
                     continue
                 around = _AROUND.match(parse, match.end())
-                if around is not None and not_last_years(
-                    parse, sentence + match.group("between"), around.end()
-                ):
+                end = match.end() if around is None else around.end()
+                # last year's aim reported as met (…60万人的目标任务全面完成), with 左右 or
+                # without, is no result: the review's outcome, if it states one, is
+                if not_last_years(parse, sentence + match.group("between"), end):
                     continue
                 unit = "%" if match.group("unit") in "%％" else match.group("unit")
-                end = match.end() if around is None else around.end()
                 found.setdefault(
                     (Decimal(match.group("value")), unit),
                     (words[match.start() : end], around is not None),

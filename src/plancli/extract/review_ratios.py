@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget, toml_number
-from plancli.extract.estimates import APPROXIMATE_REVIEW
+from plancli.extract.estimates import APPROXIMATE_REVIEW, not_last_years
 from plancli.extract.review_levels import five_year_passages, in_passages
 from plancli.extract.sections import Layout
 from plancli.i18n import _
@@ -43,14 +43,16 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "研究与试验发展经费投入强度",
         "R&D经费投入强度",
     ),
-    "cpi": ("居民消费价格总水平", "居民消费价格指数", "居民消费价格"),
+    "cpi": ("居民消费价格总水平", "居民消费价格指数", "居民消费价格", "CPI"),
 }
+# a name's abbreviation in brackets: 居民消费价格指数（CPI）上涨0.3%
+_ABBREVIATION = r"(?:\s*[（(]\s*CPI\s*[）)])?"
 # a unit's other spellings in reports (四川: 28.5微克每立方米)
 _UNITS = {"%": "[%％]", "微克/立方米": r"微克(?:/|每)立方米"}
 _FROM = rf"(?:由|从)(?:\d{{4}}年(?:底|末)?的?)?{NUM}\s*(?:[%％]|微克(?:/|每)立方米)?\s*"
 _REACH = r"(?:为|是|达到|达|(?:提高|提升|上升|增长|增加|下降|降低|回落|降|增|升)(?:到|至))"
-# a price's change: 居民消费价格上涨0.1% (同比, 涨幅为…); 下降 is a fall, a negative level
-_PRICE = r"(?:同比)?(?P<verb>上涨|涨幅为?|上升|增长|下降|下跌|降幅为?)"
+# a price's change: 居民消费价格上涨0.1% (同比, 比上年, 涨幅为…); 下降 is a fall, a negative level
+_PRICE = r"(?:同比|比上年|较上年)?(?P<verb>上涨|涨幅为?|上升|增长|下降|下跌|降幅为?)"
 _CHANGE_AFTER = re.compile(
     rf"\s*[、,，]\s*(?:同比)?(?P<verb>下降|降低|上升|增长)\s*(?P<by>{NUM})\s*[%％]"
 )
@@ -69,7 +71,9 @@ def _pattern(target: DraftTarget) -> re.Pattern[str] | None:
     # the whole place's: after a mark, a digit's end or 全省/全市… (not 国考10市PM2.5浓度)
     place = r"(?:(?<=全[省市区县州盟])|(?<![\u4e00-\u9fff\w.]))"
     if target.id == "cpi":
-        return re.compile(rf"{place}(?:{spelled}){_PRICE}\s*(?P<value>{NUM})\s*[%％]")
+        return re.compile(
+            rf"{place}(?:{spelled}){_ABBREVIATION}{_PRICE}\s*(?P<value>{NUM})\s*[%％]"
+        )
     unit = _UNITS.get(target.unit)
     if unit is None:
         return None
@@ -113,6 +117,10 @@ def review_ratios(parse: str, layout: Layout, targets: list[DraftTarget], words:
                     or _FUTURE.search(_paragraph(parse, match.start()))
                 ):
                     continue
+                approximate = _AROUND.match(parse, match.end())
+                end = match.end() if approximate is None else approximate.end()
+                if target.id == "cpi" and not_last_years(parse, sentence, end):
+                    continue  # last year's aim (上涨3%左右的目标), a price held (保持…)
                 value = Decimal(match.group("value"))
                 if groups.get("verb") in _FALLS:
                     value = -value
@@ -121,7 +129,6 @@ def review_ratios(parse: str, layout: Layout, targets: list[DraftTarget], words:
                 if change is not None and target.id != "cpi":
                     by = Decimal(change.group("by"))
                     growth = -by if change.group("verb") in ("下降", "降低") else by
-                approximate = _AROUND.match(parse, match.end())
                 end = change.end() if change is not None and growth is not None else match.end()
                 end = approximate.end() if approximate is not None else end
                 found.setdefault(value, (growth, words[match.start() : end], bool(approximate)))

@@ -82,6 +82,9 @@ PAST = re.compile(
     r"|用[两三四五]年(?:时间|左右)|[两三四五]年内"  # 用两年时间…: a goal over years, not this one's
 )
 OTHER_YEAR = re.compile(r"((?:19|20)\d\d)年")
+# a rise in 百分点 held over years (常住人口城镇化率每年提高1个百分点, 累计提高5个百分点): no
+# change of the year's (年均, another year's base and the five years' are PAST's, OTHER_YEAR's)
+YEARS_CHANGE = re.compile(r"每年|累计")
 # (and a sentence of the years before: 从国债投资的效果看，两年来…共建设5100多个项目)
 PAST_OPENING = re.compile(
     r"\s*(?:去年|上年|过去一年|(?:初步)?预计(?!今年)|据初步(?:统计|测算)|已(?:经)?建成"
@@ -256,6 +259,8 @@ def not_a_target(text: str, match: re.Match[str], clause: str) -> bool:
     prefix = text[: match.start()]
     if prefix.count("“") > prefix.count("”"):
         return True  # “3个100”: a label inside quotation marks, not a figure
+    if match.group(3) == "个百分点" and YEARS_CHANGE.search(prefix):
+        return True  # 每年提高1个百分点, 累计提高5个百分点: a rise held over years
     if match.group(3) == "倍" and not re.search(r"的$", prefix):
         return True  # 增长1.6倍: a rise told as a multiple (not 不低于…标准的1.6倍, a ratio)
     if match.group(3) == "小时" and not re.search(DURATION, prefix):
