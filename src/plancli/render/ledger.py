@@ -37,7 +37,7 @@ _ZH = {
     "value": "数值",
     "amount": "总量",
     "recorded (UTC)": "记录时间（UTC）",
-    "recorded\n{year} (UTC)": "{year}年记录\n（UTC）",
+    "recorded\n{year} (UTC)": "{year}年录入\n（UTC）",
     "recorded by": "录入人",
     "batch": "批次",
     "note": "备注",
