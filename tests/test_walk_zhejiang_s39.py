@@ -39,3 +39,24 @@ def test_history_says_the_year_is_when_a_figure_was_entered(
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if "年录入" in line)
     assert lines[at].split() == ["2026年录入"] and "（UTC）" in lines[at + 1], result.stdout
+
+
+@pytest.mark.parametrize(("lang", "header"), [("zh", "基数"), ("en", "baseline")])
+def test_targets_leave_out_a_baseline_column_blank_in_every_row(
+    invoke: Any, lang: str, header: str
+) -> None:
+    """Before: `targets --search 收入` on 浙江 printed `编号 名称 目标 基数` over one row, its 基数
+    blank: the report gives no all-resident income for 2025 (城镇和农村居民…分别增长4.3%、5.5%
+    only). A column with no cell is left out, as the reports leave theirs; the plan's whole
+    table keeps `基数 2025` (5.5 % for 全省生产总值, 4.6 % for 城镇调查失业率)."""
+    args = ["--lang", lang, "--plan", "zhejiang-2026", "targets"]
+    found = invoke(*args, "--search", "resident_income")
+    assert found.exit_code == 0, found.output
+    assert "resident_income" in found.stdout and header not in found.stdout, found.stdout
+    whole = invoke(*args)
+    assert f"{header} 2025" in whole.stdout, whole.stdout
+    rows = {line.split()[0]: line.split() for line in whole.stdout.splitlines() if line.strip()}
+    assert rows["gdp"][-2:] == ["5.5", "%"] and rows["surveyed_unemployment_rate"][-2:] == [
+        "4.6",
+        "%",
+    ], whole.stdout
