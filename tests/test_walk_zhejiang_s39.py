@@ -60,3 +60,21 @@ def test_targets_leave_out_a_baseline_column_blank_in_every_row(
         "4.6",
         "%",
     ], whole.stdout
+
+
+@pytest.mark.parametrize("command", ["status", "gap"])
+def test_a_new_workspace_is_not_told_to_start_one(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Before: `plancli --plan zhejiang-2026 init ws`, `cd ws`, `plancli status` ended with
+    `新建工作目录：plancli init 目录；带半年演示数据：plancli init --demo 目录`, in the
+    workspace just made. There the hint is its first line alone (the worked example); outside
+    one it keeps both (tests/test_first_run.py)."""
+    assert invoke("--plan", "zhejiang-2026", "init", str(tmp_path / "ws")).exit_code == 0
+    monkeypatch.chdir(tmp_path / "ws")
+    monkeypatch.delenv("PLANCLI_PLAN", raising=False)
+    monkeypatch.delenv("PLANCLI_LEDGER", raising=False)
+    result = invoke("--lang", "zh", command)
+    assert result.exit_code == 0, result.output
+    assert "zhejiang.progress.toml 中尚无数据" in result.stderr, result.stderr
+    assert "plancli init" not in result.stderr, result.stderr
