@@ -348,8 +348,8 @@ def stray_ledger(st: State) -> "Strays | None":
 
 def first_run_hint(st: State) -> None:
     """On a ledger with no figures for the plan (a first run): where to see plancli at work
-    (the 2021 review, real figures) and, outside a workspace, how to start one. Two lines on stderr, for
-    the person at the table; --json and --csv stay silent."""
+    (the 2021 review, real figures) and, outside a workspace, how to start one. Two lines on
+    stderr, for the person at the table; --json and --csv stay silent."""
     from plancli.cli.app import say
     from plancli.i18n import t
 
