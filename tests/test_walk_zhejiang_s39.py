@@ -78,3 +78,33 @@ def test_a_new_workspace_is_not_told_to_start_one(
     assert result.exit_code == 0, result.output
     assert "zhejiang.progress.toml 中尚无数据" in result.stderr, result.stderr
     assert "plancli init" not in result.stderr, result.stderr
+
+
+def test_an_amended_bound_is_bracketed_in_chinese_as_gap_writes_it(
+    invoke: Any, zhejiang: list[str]
+) -> None:
+    """Before: `amend gdp --from 7月 --min 4.5 --stretch 5` said `已调整 gdp 自 2026-07 起：≥ 4.5 %
+    (争取 5 %)（原为 5%—5.5%…）`, half-width brackets among full-width ones, and history's
+    年中调整 table and undo's wrote `≥ 4.5 % (争取 5 %)`, while gap beside them wrote
+    `≥4.5%（争取5%）`. English keeps `(aim 5 %)`."""
+    amend = [
+        "amend",
+        "gdp",
+        "--from",
+        "7月",
+        "--min",
+        "4.5",
+        "--stretch",
+        "5",
+        "--note",
+        "年中调整",
+    ]
+    done = invoke("--lang", "zh", *zhejiang, *amend)
+    assert done.exit_code == 0, done.output
+    assert "：≥ 4.5 %（争取 5 %）（原为 5%—5.5%" in done.stderr, done.stderr
+    for args in (["history", "gdp"], ["undo", "--dry-run"]):
+        shown = invoke("--lang", "zh", *zhejiang, *args)
+        assert shown.exit_code == 0, shown.output
+        assert "≥ 4.5 %（争取 5 %）" in shown.output and "(争取" not in shown.output, shown.output
+    english = invoke("--lang", "en", *zhejiang, "history", "gdp")
+    assert "≥ 4.5 % (aim 5 %)" in english.stdout, english.stdout
