@@ -236,7 +236,7 @@ def test_history_amounts_have_their_unit_and_80_columns_stay_tidy(half_year) -> 
     for lang, word in (("zh", "总量"), ("en", "amount")):
         text = half_year("history", "gdp", lang=lang)
         lines = text.splitlines()
-        # (the time recorded's year beside it since session 31: `总量  2026年记录`)
+        # (the time recorded's year beside it since session 31: `总量  2026年录入`)
         at = next(i for i, line in enumerate(lines) if line.split()[:1] == [word])
         below = lines[at + 1]  # the unit right under its header, right-aligned with it
         header = lines[at][: lines[at].index(word) + len(word)]

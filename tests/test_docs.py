@@ -201,7 +201,7 @@ ELLIPSIS = "…"
 BATCH = re.compile(r"\b\d{8}T\d{6}Z-[0-9a-f]{6}\b")
 # (a history table's times all of one year: `12-03 07:20`, the year in its header, `2026 (UTC)`)
 TIME = re.compile(r"\b(\d{4}-)?\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\+00:00|Z)?")
-YEAR = re.compile(r"\b\d{4}(?= \(UTC\)|年记录)")
+YEAR = re.compile(r"\b\d{4}(?= \(UTC\)|年录入)")
 SHORT_BATCH = re.compile(r"(<time>\s+)[0-9a-f]{6}\b")  # history tables: time, then batch end
 SHELL = {"|", ">", ">>", "<", "2>", "2>&1", ";"}
 ASSIGNMENT = re.compile(r"[A-Z_][A-Z0-9_]*=")

@@ -125,7 +125,7 @@ def test_amendments_show_the_time_as_history_does(cli: Any, columns: int, lang: 
     assert [re.findall(r"12-02 09:1\d", line) for line in table if "12-02" in line] == [
         ["12-02 09:18"]
     ] * 3, text
-    header = "2026 (UTC)" if lang == "en" else "2026年记录"
+    header = "2026 (UTC)" if lang == "en" else "2026年录入"
     assert header in text, text
     # the adjustments' own time, to the minute, beside the figures' table's
     assert sum("12-02 09:17" in line for line in printed) == 5

@@ -206,5 +206,5 @@ def test_the_history_header_of_a_time_has_full_width_brackets(invoke, tmp_path: 
     )
     set_language("zh")
     zh = invoke("--plan", str(plan), "--ledger", ledger, "--lang", "zh", "show", "gdp")
-    # (one year's times: `2026年记录` over `（UTC）`, session 31)
-    assert "年记录" in zh.stdout and "（UTC）" in zh.stdout and "(UTC)" not in zh.stdout, zh.stdout
+    # (one year's times: `2026年录入` over `（UTC）`, session 31)
+    assert "年录入" in zh.stdout and "（UTC）" in zh.stdout and "(UTC)" not in zh.stdout, zh.stdout

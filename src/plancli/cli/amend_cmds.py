@@ -123,10 +123,11 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
     from plancli.amend import amendment_bound_text, judged_edges
     from plancli.fmt import bound_text
     from plancli.i18n import language
+    from plancli.render import zh_bound
 
     lang = language()
     amendment, target = change.amendment, change.target
-    bound = amendment_bound_text(target, amendment, lang)
+    bound = zh_bound(amendment_bound_text(target, amendment, lang), lang)
     edges = judged_edges(plan, change, lang)
     if edges is not None:  # X左右 keeps the plan's direction: say which edge it is judged at
         bound = _("{bound}, judged {edges}").format(bound=bound, edges=edges)
@@ -144,14 +145,14 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
     if change.previous is not None:
         previous = change.previous
         was = _("{bound} from {period}, amended {time} UTC").format(
-            bound=amendment_bound_text(target, previous, lang),
+            bound=zh_bound(amendment_bound_text(target, previous, lang), lang),
             period=applies_from(previous.period),
             time=f"{previous.recorded_at:%Y-%m-%d %H:%M}",
         )
     elif target.pending:
         was = _("pending: the plan gives no bound")
     else:
-        was = _("{bound}, the plan's").format(bound=bound_text(target, None, lang))
+        was = _("{bound}, the plan's").format(bound=zh_bound(bound_text(target, None, lang), lang))
     if dry_run:
         return _("would amend {what} (was {was}); nothing written to {ledger} (--dry-run)").format(
             what=what, was=was, ledger=clip_path(ledger)

@@ -348,10 +348,11 @@ def stray_ledger(st: State) -> "Strays | None":
 
 def first_run_hint(st: State) -> None:
     """On a ledger with no figures for the plan (a first run): where to see plancli at work
-    (the 2021 review, real figures) and how to start a workspace. Two lines on stderr, for
-    the person at the table; --json and --csv stay silent."""
+    (the 2021 review, real figures) and, outside a workspace, how to start one. Two lines on
+    stderr, for the person at the table; --json and --csv stay silent."""
     from plancli.cli.app import say
     from plancli.i18n import t
 
     say(t("hint.first_run", st.lang).format(ledger=clip_path(st.ledger_shown)))
-    say(t("hint.first_run_init", st.lang))
+    if st.source.marker is None:  # in a workspace (`init` just made it), no `init` again
+        say(t("hint.first_run_init", st.lang))

@@ -281,5 +281,11 @@ def zh_brackets(text: str) -> str:
     return text.replace(" (", "（").replace("(", "（").replace(")", "）")
 
 
+def zh_bound(text: str, lang: str) -> str:
+    """A bound as a line in `lang` writes it: `zh_brackets` in Chinese (`amend`'s message,
+    history's and undo's 年中调整 tables: `≥ 4.5 %（争取 5 %）`, session 39), as is in English."""
+    return zh_brackets(text) if lang == "zh" else text
+
+
 def target_name(target: AnyTarget, lang: Lang) -> str:
     return target.name if lang == "zh" else target.name_en

@@ -15,9 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.fmt import bound_text, fall_text, figure_text, num
-from plancli.history import AmendmentRevision, Revision, amendment_bound_text
+from plancli.history import AmendmentRevision, Revision
+from plancli.history import amendment_bound_text as amended
 from plancli.i18n import Lang
-from plancli.render import shown, target_name
+from plancli.render import shown, target_name, zh_bound
 from plancli.render.amended import listed_from
 from plancli.render.fitted import FittedTable
 from plancli.render.runs import NoteText, clause_lines, note_text
@@ -37,7 +38,7 @@ _ZH = {
     "value": "数值",
     "amount": "总量",
     "recorded (UTC)": "记录时间（UTC）",
-    "recorded\n{year} (UTC)": "{year}年记录\n（UTC）",
+    "recorded\n{year} (UTC)": "{year}年录入\n（UTC）",
     "recorded by": "录入人",
     "batch": "批次",
     "note": "备注",
@@ -243,7 +244,7 @@ def amendments_table(
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
         columns.append(id_column(_w("target", lang), [a.target for a in amendments]))
-    bounds = [shown(amendment_bound_text(plan.target(a.target), a, lang)) for a in amendments]
+    bounds = [shown(zh_bound(amended(plan.target(a.target), a, lang), lang)) for a in amendments]
     froms = [Text(listed_from(a.period)) for a in amendments]  # 2022-12 for a bare 2022
     columns += [
         Column(_w("from", lang), froms, 0, {"no_wrap": True}),
@@ -376,11 +377,11 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
         target = plan.target(amendment.target)
         if restored is not None:
             after = _w("{bound} ({source})", lang).format(
-                bound=amendment_bound_text(target, restored, lang), source=restored.period
+                bound=zh_bound(amended(target, restored, lang), lang), source=restored.period
             )
         elif target is not None:
             after = _w("{bound} ({source})", lang).format(
-                bound=bound_text(target, None, lang), source=_w("plan", lang)
+                bound=zh_bound(bound_text(target, None, lang), lang), source=_w("plan", lang)
             )
         else:
             after = "—"
@@ -389,7 +390,7 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
         table.add_row(
             shown(amendment.target),
             amendment.period,
-            shown(amendment_bound_text(target, amendment, lang)),
+            shown(zh_bound(amended(target, amendment, lang), lang)),
             shown(after),
         )
     if not all(step.in_force for step in undo.amendment_steps):

@@ -84,13 +84,12 @@ def targets_table(
             figure,
             narrows=True,
         ),
-        Column(
-            baseline_header,
-            [shown(baseline_text(tg, one_year is None, lang)) for tg in targets],
-            0,
-            figure,
-        ),
     ]
+    baselines = [shown(baseline_text(tg, one_year is None, lang)) for tg in targets]
+    # A column blank in every row (`targets --search 收入` on 浙江: no baseline given) is left
+    # out, as the reports leave out theirs: a bare 基数 over nothing read as a figure missing.
+    if any(str(cell) for cell in baselines):
+        columns.append(Column(baseline_header, baselines, 0, figure))
     title = shown(plan.plan.name if lang == "zh" else plan.plan.name_en)
     caption = None
     if drops:  # † 目标经年中调整：固定资产投资自2022年6月起不再考核（区人大常委会…）
