@@ -24,7 +24,16 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "industrial_value_added": ("规模以上工业增加值", "规上工业增加值"),
     "fixed_asset_investment": ("固定资产投资", "固定资产投资(不含农户)"),
     "retail_sales": ("社会消费品零售总额",),
-    "foreign_trade": ("进出口总额", "货物进出口总额", "外贸进出口总额", "外贸进出口"),
+    # 总额 or 总值: 海关 and many bureaus (河南, 广东) write 进出口总值
+    "foreign_trade": (
+        "进出口总额",
+        "货物进出口总额",
+        "外贸进出口总额",
+        "外贸进出口",
+        "进出口总值",
+        "货物进出口总值",
+        "外贸进出口总值",
+    ),
     "foreign_investment": ("实际使用外资", "实际利用外资"),
     "budget_revenue": ("一般公共预算收入", "地方一般公共预算收入"),
     "cpi": ("居民消费价格", "居民消费价格指数", "居民消费价格总指数", "CPI"),
