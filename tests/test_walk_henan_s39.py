@@ -36,3 +36,78 @@ def test_a_bulletins_jinchukou_zongzhi_is_the_plans_foreign_trade(
     assert result.exit_code == 0, result.output
     row = _current(invoke, args, "foreign_trade")
     assert (row["period"], row["actual"]) == ("2026-06", 12.0)
+
+
+@pytest.fixture
+def henan(invoke: Any, tmp_path: Path) -> list[str]:
+    """一季度城镇新增就业30.2万人: the total at the end of March."""
+    args = ["--plan", "henan-2026", "--ledger", str(tmp_path / "hn.progress.toml")]
+    assert invoke(*args, "record", "new_urban_jobs", "30.2", "-p", "1-3月").exit_code == 0
+    return args
+
+
+@pytest.mark.parametrize("span", ["4-6月", "二季度", "4月至6月", "2026年4-6月", "4—6月"])
+def test_add_takes_a_span_as_a_bulletin_names_the_increment(
+    invoke: Any, henan: list[str], span: str
+) -> None:
+    """Before: `record new_urban_jobs 28 -p 4-6月 --add` was refused (`期间 '4-6月' 不是年初至今
+    的累计期间`), and `-p 二季度 --add` as the quarter alone, though with --add the figure IS
+    the quarter's increment (二季度新增就业28万人). After: 30.2 + 28 = 58.2 for 1-6月."""
+    result = invoke("--lang", "zh", *henan, "record", "new_urban_jobs", "28", "-p", span, "--add")
+    assert result.exit_code == 0, result.output
+    assert "2026-06 = 58.2 万人（2026-03 的 30.2 + 28）" in result.output
+    row = _current(invoke, henan, "new_urban_jobs")
+    assert (row["period"], row["actual"]) == ("2026-06", 58.2)
+
+
+def test_add_over_the_second_half_is_added_to_the_first(invoke: Any, henan: list[str]) -> None:
+    assert invoke(*henan, "record", "new_urban_jobs", "60.52", "-p", "上半年").exit_code == 0
+    result = invoke(*henan, "record", "new_urban_jobs", "52", "-p", "下半年", "--add")
+    assert result.exit_code == 0, result.output
+    assert _current(invoke, henan, "new_urban_jobs")["actual"] == 112.52
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "错误：--add 5-6月：5月起的增量要加到 new_urban_jobs 截至4月末的累计数（1-4月）上，"
+            "但此前最近一期是 2026-03；请先录入 1-4月",
+        ),
+        (
+            "en",
+            "error: --add 5-6月: the increment from 5月 is added to the year-to-date figure of "
+            "new_urban_jobs at the end of 4月 (1-4月), but the latest before it is for 2026-03",
+        ),
+    ],
+)
+def test_a_span_after_a_gap_is_refused(invoke: Any, henan: list[str], lang: str, said: str) -> None:
+    """5-6月 onto 1-3月 would leave April out: refused, nothing written."""
+    result = invoke(
+        "--lang", lang, *henan, "record", "new_urban_jobs", "20", "-p", "5-6月", "--add"
+    )
+    assert result.exit_code == 2
+    assert said in " ".join(result.output.split("\n"))
+    assert _current(invoke, henan, "new_urban_jobs")["actual"] == 30.2
+
+
+def test_a_span_with_nothing_before_it_is_refused(invoke: Any, tmp_path: Path) -> None:
+    args = ["--plan", "henan-2026", "--ledger", str(tmp_path / "hn.progress.toml")]
+    result = invoke(
+        "--lang", "zh", *args, "record", "new_urban_jobs", "28", "-p", "二季度", "--add"
+    )
+    assert result.exit_code == 2
+    assert "但此前没有记录；请先录入 1-3月" in result.output
+
+
+def test_without_add_a_span_is_still_refused(invoke: Any, henan: list[str]) -> None:
+    result = invoke("--lang", "zh", *henan, "record", "new_urban_jobs", "58.2", "-p", "4-6月")
+    assert result.exit_code == 2
+    assert "不是年初至今的累计期间" in result.output
+
+
+def test_add_on_a_growth_target_is_refused_as_before(invoke: Any, henan: list[str]) -> None:
+    result = invoke("--lang", "zh", *henan, "record", "gdp", "5", "-p", "4-6月", "--add")
+    assert result.exit_code == 2
+    assert "--add 仅用于累计类目标" in result.output
