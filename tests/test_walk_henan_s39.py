@@ -111,3 +111,17 @@ def test_add_on_a_growth_target_is_refused_as_before(invoke: Any, henan: list[st
     result = invoke("--lang", "zh", *henan, "record", "gdp", "5", "-p", "4-6月", "--add")
     assert result.exit_code == 2
     assert "--add 仅用于累计类目标" in result.output
+
+
+def test_a_first_figure_for_an_earlier_period_is_a_late_record_not_a_correction(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """Before: CPI 1-6月 0.8 %, then 一季度 0.5 % recorded for the first time, said
+    `注意：这是补录更正` — nothing was corrected. After: 补录; a second 一季度 figure is
+    补录更正."""
+    args = ["--lang", "zh", "--plan", "henan-2026", "--ledger", str(tmp_path / "hn.toml")]
+    assert invoke(*args, "record", "cpi", "0.8", "-p", "1-6月").exit_code == 0
+    first = invoke(*args, "record", "cpi", "0.5", "-p", "一季度末")
+    assert "注意：这是补录；以后各期保留各自的数值（2026-06）" in first.stderr
+    again = invoke(*args, "record", "cpi", "0.6", "-p", "一季度末")
+    assert "注意：这是补录更正；以后各期保留各自的数值（2026-06）" in again.stderr
