@@ -101,10 +101,30 @@ def test_a_span_with_nothing_before_it_is_refused(invoke: Any, tmp_path: Path) -
     assert "但此前没有记录；请先录入 1-3月" in result.output
 
 
-def test_without_add_a_span_is_still_refused(invoke: Any, henan: list[str]) -> None:
-    result = invoke("--lang", "zh", *henan, "record", "new_urban_jobs", "58.2", "-p", "4-6月")
+@pytest.mark.parametrize(
+    ("span", "said"),
+    [
+        ("4-6月", "不是年初至今的累计期间"),
+        ("二季度", "是单季度"),
+    ],
+)
+def test_without_add_a_span_is_still_refused_and_points_to_add(
+    invoke: Any, henan: list[str], span: str, said: str
+) -> None:
+    """Before: the refusal named only the forms from January (1-6月, 二季度末), though 28 for
+    二季度 of a cumulative target is most likely the quarter's increment. After: it says --add
+    takes that too. Nothing written."""
+    result = invoke("--lang", "zh", *henan, "record", "new_urban_jobs", "28", "-p", span)
     assert result.exit_code == 2
-    assert "不是年初至今的累计期间" in result.output
+    assert said in result.output
+    assert f"若是 {span} 这一时段的增量，请加 --add：加在 1-3月的累计数上" in result.output
+    assert _current(invoke, henan, "new_urban_jobs")["actual"] == 30.2
+
+
+def test_a_growth_targets_span_is_not_pointed_to_add(invoke: Any, henan: list[str]) -> None:
+    result = invoke("--lang", "zh", *henan, "record", "gdp", "5.1", "-p", "4-6月")
+    assert result.exit_code == 2
+    assert "不是年初至今的累计期间" in result.output and "--add" not in result.output
 
 
 def test_add_on_a_growth_target_is_refused_as_before(invoke: Any, henan: list[str]) -> None:

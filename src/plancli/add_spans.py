@@ -95,3 +95,23 @@ def _start_month(folded: str) -> int | None:
             return (_CN_DIGITS[parts["quarter"]] - 1) * 3 + 1
         return None
     return None
+
+
+def record_span(typed: str, add: bool, kind: str, year: int) -> AddSpan | None:
+    """`record -p`'s span: with --add, the one `add_span` reads; without, None, and for a
+    cumulative target the refusal of a span (4-6月 is not year to date) says that --add takes
+    it as the increment (二季度新增就业28万人), the likelier meaning of 28 for 二季度."""
+    span = add_span(typed, year)
+    if span is None or add:
+        return span
+    if kind == "cumulative":
+        try:
+            bulletin_period(typed, year)
+        except InputError as refused:
+            raise InputError(
+                _(
+                    "{refusal}; or, for the increment over {span} alone, add --add: it is added "
+                    "to the figure of 1-{before}月"
+                ).format(refusal=refused, span=Clipped(typed), before=span.start - 1)
+            ) from None
+    return None

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
-from plancli.add_spans import add_span
+from plancli.add_spans import record_span
 from plancli.errors import InputError
 from plancli.figure_words import (
     footnote_refusal,
@@ -336,7 +336,7 @@ def check_entry(
 ) -> Change:
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
-    span = add_span(entry.period, plan.plan.year) if entry.add else None  # --add -p 4-6月
+    span = record_span(entry.period, entry.add, target.kind, plan.plan.year)  # -p 4-6月
     period = entry_period(plan, target, span.text if span else entry.period)
     period_text = str(period)
     base: AnyRecord | None = None
