@@ -145,3 +145,21 @@ def test_a_first_figure_for_an_earlier_period_is_a_late_record_not_a_correction(
     assert "注意：这是补录；以后各期保留各自的数值（2026-06）" in first.stderr
     again = invoke(*args, "record", "cpi", "0.6", "-p", "一季度末")
     assert "注意：这是补录更正；以后各期保留各自的数值（2026-06）" in again.stderr
+
+
+def test_a_bulletins_chengzhen_xinzeng_jiuye_renshu_is_new_urban_jobs(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """Before: 城镇新增就业人数 (a 统计局 table's row, 单位 万人) was no target (是否想找 城镇新增
+    就业（new_urban_jobs）？) and the whole bulletin was refused."""
+    args = ["--plan", "henan-2026", "--ledger", str(tmp_path / "hn.progress.toml")]
+    bulletin = tmp_path / "hn.csv"
+    bulletin.write_text(
+        "河南省主要经济指标（2026年1-9月）\n指标名称,单位,1-9月,比上年同期增长（%）\n"
+        "城镇新增就业人数,万人,88.6,\n",
+        encoding="utf-8",
+    )
+    result = invoke("--lang", "zh", *args, "import", str(bulletin))
+    assert result.exit_code == 0, result.output
+    row = _current(invoke, args, "new_urban_jobs")
+    assert (row["period"], row["actual"]) == ("2026-09", 88.6)

@@ -39,7 +39,8 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "cpi": ("居民消费价格", "居民消费价格指数", "居民消费价格总指数", "CPI"),
     "surveyed_unemployment_rate": ("城镇调查失业率",),
     "unemployment_rate": ("城镇登记失业率",),
-    "new_urban_jobs": ("城镇新增就业", "新增城镇就业"),
+    # 人数: as 人社 and many 统计局 tables name the row (城镇新增就业人数 88.6万人)
+    "new_urban_jobs": ("城镇新增就业", "新增城镇就业", "城镇新增就业人数", "新增城镇就业人数"),
     "resident_income": ("居民人均可支配收入", "全体居民人均可支配收入"),
     "urban_income": ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入"),
     "rural_income": ("农村居民人均可支配收入", "农村常住居民人均可支配收入", "农民人均纯收入"),
