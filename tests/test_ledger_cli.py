@@ -103,8 +103,11 @@ def test_late_correction_is_recorded_with_a_note(run, ledger: Path) -> None:  # 
     run("record", "g5", "150", "--period", "2022-06")
     result = run("record", "g5", "120", "--period", "2022-05")
     assert result.exit_code == 0
+    # session 39: May never recorded before is a late record, not a correction (补录, not 更正)
+    assert "note: a late record; later periods keep their own figures (2022-06)" in (result.stderr)
+    again = run("record", "g5", "125", "--period", "2022-05")
     assert "note: a late correction; later periods keep their own figures (2022-06)" in (
-        result.stderr
+        again.stderr
     )
 
 

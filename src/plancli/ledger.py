@@ -10,7 +10,8 @@ The rules for figures (decided here, documented in the README):
   the result lists them so the user can revise them too.
 - `--add` (cumulative targets only) adds an increment to the target's figure for the latest
   period that ends before this one. With no such record the base is 0 only for the year's first
-  month; otherwise it is an error, because the year-to-date total is unknown.
+  month; otherwise it is an error, because the year-to-date total is unknown. A span (4-6月,
+  二季度) is added to the figure at the end of the month before it (`add_spans`).
 - Recording a figure equal to the one in force (value, amount, note and source) is a no-op, so
   a re-run script or a re-imported file changes nothing.
 """
@@ -20,11 +21,12 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
+from plancli.add_spans import record_span
 from plancli.errors import InputError
 from plancli.figure_words import (
     footnote_refusal,
@@ -334,7 +336,8 @@ def check_entry(
 ) -> Change:
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
-    period = entry_period(plan, target, entry.period)
+    span = record_span(entry.period, entry.add, target.kind, plan.plan.year)  # -p 4-6月
+    period = entry_period(plan, target, span.text if span else entry.period)
     period_text = str(period)
     base: AnyRecord | None = None
     increment: Decimal | None = None
@@ -348,7 +351,9 @@ def check_entry(
             )
         increment = parse_number(entry.value, N_("increment"), unit=target.unit)
         base = current.latest_before(target.id, period)
-        if base is None and not first_of_year(target.frequency, period):
+        if span is not None:
+            span.check_base(target.id, base)
+        elif base is None and not first_of_year(target.frequency, period):
             raise InputError(
                 _(
                     "--add: no record of {target} for a period before {period} to add to; "
@@ -430,15 +435,7 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
 
 
 def with_warnings(change: Change, warnings: list[str]) -> Change:
-    return Change(
-        change.record,
-        change.previous,
-        change.base,
-        change.increment,
-        change.later,
-        tuple(warnings),
-        change.typed,
-    )
+    return replace(change, warnings=tuple(warnings))
 
 
 def record_entry(

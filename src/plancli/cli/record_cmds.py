@@ -114,11 +114,13 @@ def record_cmd(
     if not (json_out and streams.written()):
         say(said)
     if change.later and not change.unchanged:
-        say(
-            _("note: a late correction; later periods keep their own figures ({periods})").format(
-                periods=join_list(change.later)
-            )
+        # a period first recorded after a later one is a late record (补录), not a correction
+        late = (
+            _("note: a late correction; later periods keep their own figures ({periods})")
+            if change.previous is not None
+            else _("note: a late record; later periods keep their own figures ({periods})")
         )
+        say(late.format(periods=join_list(change.later)))
     for warning in change.warnings:
         say(_("warning: {message}").format(message=warning))
     if (target := plan.target(change.record.target)) is not None and target.pending:
