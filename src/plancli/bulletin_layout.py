@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from plancli.bulletin_period_words import one_period_labels, period_words
 from plancli.bulletin_series import coded_month, period_cell, refused_periods, series_header
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
@@ -105,7 +106,8 @@ def top_row(cells: Sequence[str | None], name: str, line: int, titles: Sequence[
     except InputError as exc:
         row = [(cell or "").strip() for cell in cells]
         repeated = any(a and _folded(a) == _folded(b) for a, b in itertools.pairwise(row))
-        if not repeated and all(_period(period_cell(cell)[0]) is None for cell in row):
+        read = period_words(row, _period)  # 1-7月累计值（亿元）: 1-7月（亿元）
+        if not repeated and all(_period(period_cell(cell)[0]) is None for cell in read):
             raise
         return Header({}, {}, len(row), row=tuple(row), titles=tuple(titles), refused=exc)
 
@@ -133,8 +135,19 @@ def _one_row(header: Header, name: str, line: int) -> Header:
     from plancli.bulletin import MONTH, read_header
 
     assert header.refused is not None
-    row = [cell or "" for cell in header.row]
-    if (series := series_header(header, name, line, _period, _with_period)) is not None:
+    written = [cell or "" for cell in header.row]
+    row = period_words(written, _period)  # 1-7月累计值（亿元）as 1-7月（亿元）: one reading
+    if row != written:
+        header = dataclasses.replace(header, row=tuple(row))
+    if (one_period := one_period_labels(row, _period, _ONE_MONTH)) is not None:
+        labels, over = one_period  # 1-6月（亿元）,1-6月增长（%）: the period's amount and growth
+        one = read_header(
+            labels, name, line, _with_period(header.titles, {over: "ytd"}, name, line)
+        )
+        shown = {c: written[p] for c, p in one.positions.items() if labels[p] != row[p]}
+        return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)
+    series = series_header(header, name, line, _period, _with_period, written)
+    if series is not None:
         return series
     periods = _period_parents(row)
     if not periods:
@@ -151,7 +164,7 @@ def _one_row(header: Header, name: str, line: int) -> Header:
     words = {"ytd": "本年累计", "month": "本月"}
     labels = [words[periods[cell]] if cell in periods else cell for cell in row]
     one = read_header(labels, name, line, _with_period(header.titles, periods, name, line))
-    shown = {c: row[p] for c, p in one.positions.items() if row[p] in periods}
+    shown = {c: written[p] for c, p in one.positions.items() if row[p] in periods}
     if one.month is not None:
         shown[MONTH] = row[one.month]
     return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)

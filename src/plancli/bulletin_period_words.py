@@ -1,0 +1,119 @@
+"""A bulletin's figure header written after its period (session 39, the 广东 walk's leftovers):
+`1-7月累计值（亿元）`, `1-7月绝对值`, `1-7月累计数`, `1-7月增长（%）`. A 统计局 bulletin's 累计值,
+绝对值 and 累计数 are the year-to-date amount, as 本年累计 and `1-7月（亿元）` are, and its 增长
+(增速, 累计增长…) the growth in percent: each such cell is read as its period heading that
+figure alone is (`period_words`), so a table of one period, a series of periods across the
+columns and a lone column read it exactly as they read `1-7月（亿元）` or `1-7月（%）`.
+
+Two columns naming one period (`1-6月（亿元）,1-6月增长（%）`) are that period's amount and its
+growth, not a series (`one_period_labels`); a series whose columns carry different units or
+figures (`1-2月（亿元）,一季度（%）`) is refused naming them (`mixed_series`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from plancli.errors import InputError
+from plancli.i18n import _
+from plancli.safe import clip_path
+
+# The words a bulletin writes after a period for the year-to-date amount, and for its growth
+# (folded: NFKC, no spaces); the longest first, so `累计增长` is not read as `增长`.
+AMOUNT_WORDS = (
+    "本年累计值",
+    "累计完成值",
+    "累计完成",
+    "累计值",
+    "累计数",
+    "绝对值",
+    "本年累计",
+    "止累计",
+)
+GROWTH_WORDS = ("累计增长率", "累计增长", "累计增速", "增长率", "增长", "增速", "增幅")
+_BRACKET = re.compile(r"^(.+?)(\([^()]*\))$")
+
+
+def _folded(cell: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", cell).split())
+
+
+def split_word(cell: str, period: Callable[[str], str | None]) -> tuple[str, str, str] | None:
+    """(period, word, bracket) of a header cell that is a period then a figure's header
+    (`1-7月累计值（亿元）` → `1-7月`, `累计值`, `(亿元)`), `period` being the layout's reading
+    of a cell (its code; "" or None for no period from January); None for any other cell."""
+    text = _folded(cell)
+    found = _BRACKET.match(text)
+    text, bracket = (found.group(1), found.group(2)) if found else (text, "")
+    for word in (*AMOUNT_WORDS, *GROWTH_WORDS):
+        if text.endswith(word) and len(text) > len(word) and period(text[: -len(word)]):
+            return text[: -len(word)], word, bracket
+    return None
+
+
+def period_words(row: Sequence[str], period: Callable[[str], str | None]) -> list[str]:
+    """The header row with each period-and-figure cell written as its period alone heading
+    that figure (the readings `bulletin_series` and the layout know): an amount's
+    `1-7月累计值（亿元）` as `1-7月（亿元）` (本年累计 in 亿元), `1-7月绝对值` as `1-7月`; a
+    growth's
+    `1-7月增长（%）` or `1-7月增长` as `1-7月（%）` (the figure in %). A growth in another unit
+    (`1-7月增长（亿元）`) is left as written: refused as an unknown column."""
+    rewritten = []
+    for cell in row:
+        split = split_word(cell, period)
+        if split is None:
+            rewritten.append(cell)
+            continue
+        text, word, bracket = split
+        if word in AMOUNT_WORDS:
+            rewritten.append(text + bracket)
+        elif bracket in ("", "(%)"):
+            rewritten.append(text + "(%)")
+        else:
+            rewritten.append(cell)
+    return rewritten
+
+
+def one_period_labels(
+    row: Sequence[str], period: Callable[[str], str | None], one_month: re.Pattern[str]
+) -> tuple[list[str], str] | None:
+    """The headers plancli reads (`本年累计（亿元）`, `数值（%）`) of a row (as `period_words`
+    writes it) whose period cells name one period in two columns or more, each with its own
+    unit (`1-6月（亿元）,1-6月（%）`: that period's amount and growth), and that period; None
+    for any other row (a series, a month beside its span: 4月, 1-4月)."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for position, cell in enumerate(row):
+        folded = _folded(cell)
+        split = _BRACKET.match(folded)
+        text, bracket = (split.group(1), split.group(2)) if split else (folded, "")
+        code = period(text) if not text.isascii() else None
+        if code:
+            if one_month.match(text):
+                return None
+            found[position] = (text, bracket, code)
+    if len(found) < 2 or len({code for _t, _b, code in found.values()}) > 1:
+        return None
+    labels = list(row)
+    for position, (_text, bracket, _code) in found.items():
+        labels[position] = ("数值" if bracket == "(%)" else "本年累计") + bracket
+    return labels, next(iter(found.values()))[0]
+
+
+def mixed_series(name: str, line: int, cells: Sequence[tuple[str, str]]) -> InputError:
+    """The refusal of a series across the columns (`cells`: each column's header as written
+    and its unit bracket) whose columns carry different units."""
+    from plancli.imports_text import _shown
+
+    by_unit: dict[str, list[str]] = {}
+    for cell, bracket in cells:
+        by_unit.setdefault(bracket[1:-1] or "—", []).append(_shown(cell))
+    groups = [f"{', '.join(shown)} ({unit})" for unit, shown in by_unit.items()]
+    return InputError(
+        _(
+            "{file}:{line}: the header's columns are a series of periods, and they disagree "
+            "on the unit: {groups}; a series imports one figure a column, all in one unit: "
+            "keep one figure's columns (each 增长（%）, or each 累计值), or import each figure "
+            "from a file of its own"
+        ).format(file=clip_path(name), line=line, groups="; ".join(groups))
+    )
