@@ -137,8 +137,7 @@ def _one_row(header: Header, name: str, line: int) -> Header:
     assert header.refused is not None
     written = [cell or "" for cell in header.row]
     row = period_words(written, _period)  # 1-7月累计值（亿元）as 1-7月（亿元）: one reading
-    if row != written:
-        header = dataclasses.replace(header, row=tuple(row))
+    read = dataclasses.replace(header, row=tuple(row)) if row != written else header
     if (one_period := one_period_labels(row, _period, _ONE_MONTH)) is not None:
         labels, over = one_period  # 1-6月（亿元）,1-6月增长（%）: the period's amount and growth
         one = read_header(
@@ -146,7 +145,7 @@ def _one_row(header: Header, name: str, line: int) -> Header:
         )
         shown = {c: written[p] for c, p in one.positions.items() if labels[p] != row[p]}
         return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)
-    series = series_header(header, name, line, _period, _with_period, written)
+    series = series_header(read, name, line, _period, _with_period, written)
     if series is not None:
         return series
     periods = _period_parents(row)

@@ -194,11 +194,11 @@ def series_header(
     if lone:
         return dataclasses.replace(last, data_row=True)
     unlabelled = tuple(p for p in last.unlabelled if p not in found)
-    labels = {**last.labels, figure: f"{columns[0].cell}…{columns[-1].cell}"}  # in messages
-    units = column_units(last.positions, labels, header.titles)  # (checked after the rows)
+    named = {**last.labels, figure: f"{columns[0].cell}…{columns[-1].cell}"}  # in messages
+    units = column_units(last.positions, named, header.titles)  # (checked after the rows)
     return dataclasses.replace(
         last,
-        labels=labels,
+        labels=named,
         units=units,
         unlabelled=unlabelled,
         data_row=True,
