@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from plancli.errors import InputError
-from plancli.i18n import _
+from plancli.i18n import _, join_list
 from plancli.safe import clip_path
 
 # The words a bulletin writes after a period for the year-to-date amount, and for its growth
@@ -108,12 +108,15 @@ def mixed_series(name: str, line: int, cells: Sequence[tuple[str, str]]) -> Inpu
     by_unit: dict[str, list[str]] = {}
     for cell, bracket in cells:
         by_unit.setdefault(bracket[1:-1] or "—", []).append(_shown(cell))
-    groups = [f"{', '.join(shown)} ({unit})" for unit, shown in by_unit.items()]
+    groups = [
+        _("{columns} (in {unit})").format(columns=join_list(shown), unit=unit)
+        for unit, shown in by_unit.items()
+    ]
     return InputError(
         _(
             "{file}:{line}: the header's columns are a series of periods, and they disagree "
             "on the unit: {groups}; a series imports one figure a column, all in one unit: "
             "keep one figure's columns (each 增长（%）, or each 累计值), or import each figure "
             "from a file of its own"
-        ).format(file=clip_path(name), line=line, groups="; ".join(groups))
+        ).format(file=clip_path(name), line=line, groups=_("; ").join(groups))
     )

@@ -257,6 +257,8 @@ def import_cmd(
     if not skip_unknown:
         problems.more += notes.dropped  # bad rows, counted
     notice = period_notice(name, notes.header, rows)  # 1-6月: the title's, the header's, a series'
+    series = notes.header is not None and bool(notes.header.series)  # a row, several figures:
+    file_rows = len({row.row for row in rows}) if series else None  # the summary counts both
     # The rows are checked and written as a stream (a million rows: the figures in force and
     # the rows in memory, not a model of each); --json lists them all, from the stream's own.
     try:
@@ -340,7 +342,7 @@ def import_cmd(
     stale = stale_sheet(name, result, notes, store.read)
     if stale is not None:
         say(_("warning: {message}").format(message=stale))
-    counts, periods = import_counts(result), periods_text(result)
+    counts, periods = import_counts(result, file_rows), periods_text(result)
     if dry_run:
         if result.changes and not json_out:
             from plancli.render import console
