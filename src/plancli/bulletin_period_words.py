@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _, join_list
 from plancli.safe import clip_path
+
+if TYPE_CHECKING:
+    from plancli.bulletin import Header
 
 # The words a bulletin writes after a period for the year-to-date amount, and for its growth
 # (folded: NFKC, no spaces); the longest first, so `累计增长` is not read as `增长`.
@@ -75,16 +79,64 @@ def period_words(row: Sequence[str], period: Callable[[str], str | None]) -> lis
     return rewritten
 
 
-def one_period_labels(
-    row: Sequence[str], period: Callable[[str], str | None], one_month: re.Pattern[str]
+_Layout = tuple[
+    Callable[[str], str | None],
+    re.Pattern[str],
+    Callable[[Sequence[str], Mapping[str, str], str, int], list[str]],
+]
+
+
+def period_headers(
+    header: Header, name: str, line: int, layout: _Layout
+) -> tuple[list[str], list[str], Header | None]:
+    """A one-row header naming its periods (the layout's `_one_row`): its row as
+    `period_words` writes it, as the file has it, and the header when it is one period's
+    amount and growth (`one_period`) or a series across the columns (`series_header`)."""
+    import dataclasses
+
+    from plancli.bulletin_series import series_header
+
+    written = [cell or "" for cell in header.row]
+    row = period_words(written, layout[0])  # 1-7月累计值（亿元）as 1-7月（亿元）: one reading
+    read = dataclasses.replace(header, row=tuple(row)) if row != written else header
+    found = one_period(read, written, name, line, layout)
+    if found is None:
+        found = series_header(read, name, line, layout[0], layout[2], written)
+    return row, written, found
+
+
+def one_period(
+    header: Header, written: Sequence[str], name: str, line: int, layout: _Layout
+) -> Header | None:
+    """The header of a one-row header (its `row` as `period_words` writes it, `written` as the
+    file has it) whose period cells name one period in two columns or more, each with its
+    own unit (`1-6月（亿元）,1-6月增长（%）`: that period's amount and its growth), read as
+    `本年累计（亿元）` and `数值（%）` of a table of that period, each column named as written;
+    None for any other (a series, a month beside its span: 4月, 1-4月). `layout`: the
+    layout's reading of a period cell, its month alone, its check of the title's period."""
+    import dataclasses
+
+    from plancli.bulletin import read_header
+
+    period, one_month, with_period = layout
+    found = _one_period_labels(header.row, period, one_month)
+    if found is None:
+        return None
+    labels, over = found
+    titles = with_period(header.titles, {over: "ytd"}, name, line)
+    one = read_header(labels, name, line, titles)
+    row = header.row
+    shown = {c: written[p] for c, p in one.positions.items() if labels[p] != row[p]}
+    return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)
+
+
+def _one_period_labels(
+    row: Sequence[str | None], period: Callable[[str], str | None], one_month: re.Pattern[str]
 ) -> tuple[list[str], str] | None:
-    """The headers plancli reads (`本年累计（亿元）`, `数值（%）`) of a row (as `period_words`
-    writes it) whose period cells name one period in two columns or more, each with its own
-    unit (`1-6月（亿元）,1-6月（%）`: that period's amount and growth), and that period; None
-    for any other row (a series, a month beside its span: 4月, 1-4月)."""
+    """The headers plancli reads (`本年累计（亿元）`, `数值（%）`) of such a row, and its period."""
     found: dict[int, tuple[str, str, str]] = {}
     for position, cell in enumerate(row):
-        folded = _folded(cell)
+        folded = _folded(cell or "")
         split = _BRACKET.match(folded)
         text, bracket = (split.group(1), split.group(2)) if split else (folded, "")
         code = period(text) if not text.isascii() else None
@@ -94,7 +146,7 @@ def one_period_labels(
             found[position] = (text, bracket, code)
     if len(found) < 2 or len({code for _t, _b, code in found.values()}) > 1:
         return None
-    labels = list(row)
+    labels = [cell or "" for cell in row]
     for position, (_text, bracket, _code) in found.items():
         labels[position] = ("数值" if bracket == "(%)" else "本年累计") + bracket
     return labels, next(iter(found.values()))[0]
@@ -107,9 +159,11 @@ def mixed_series(name: str, line: int, cells: Sequence[tuple[str, str]]) -> Inpu
 
     by_unit: dict[str, list[str]] = {}
     for cell, bracket in cells:
-        by_unit.setdefault(bracket[1:-1] or "—", []).append(_shown(cell))
+        by_unit.setdefault(bracket[1:-1], []).append(_shown(cell))
     groups = [
         _("{columns} (in {unit})").format(columns=join_list(shown), unit=unit)
+        if unit
+        else _("{columns} (no unit)").format(columns=join_list(shown))
         for unit, shown in by_unit.items()
     ]
     return InputError(
