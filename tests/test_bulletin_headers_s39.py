@@ -190,7 +190,7 @@ def test_a_series_summary_counts_the_rows_and_their_figures(
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
     rows = [
-        ["指标", "一季度增长（%）", "1-6月增长（%）", "1-7月增长"],
+        ["指标", "一季度（%）", "1-6月（%）", "1-7月（%）"],  # (a series session 38 reads)
         ["地方一般公共预算收入", "1.1", "2.4", "2.5"],
         ["地区生产总值", "4.1", "4.4", ""],
     ]
