@@ -72,6 +72,9 @@ def _values(ledger: Path) -> dict[tuple[str, str], tuple[Decimal, Decimal | None
         ["1-7月（亿元）", "1-7月增长（%）"],  # one period's amount and growth: no series
         ["1-7月（亿元）", "1-7月（%）"],
         ["本年累计值（亿元）", "增长（%）"],
+        ["绝对值", "增长（%）"],  # 绝对值 alone beside a growth: the amount
+        ["自年初累计（亿元）", "增长（%）"],
+        ["1-7月绝对值", "1-7月比上年同期增长"],  # (比上年同期增长 alone is the growth too)
     ],
 )
 def test_a_period_before_the_amount_word_reads_as_the_year_to_date_amount(
@@ -207,3 +210,25 @@ def test_a_one_period_file_keeps_its_rows_count(invoke: Any, tmp_path: Path) -> 
     path = _file(tmp_path, [["指标", "1-7月累计值（亿元）", "1-7月增长（%）"], *ROWS], "utf-8")
     done = _import(invoke, ledger, path)
     assert "2 new, 0 revised, 0 unchanged of 2 rows into" in " ".join(done.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"),
+    [
+        (
+            "en",
+            "('累计%' does not say which figure it is: head it 累计增长（%） if it is the growth",
+        ),
+        ("zh", "（'累计%' 未写明是哪种数：若是百分比增速，请把表头写作 累计增长（%）"),
+    ],
+)
+def test_a_bare_total_percent_header_stays_refused_saying_what_to_write(
+    invoke: Any, tmp_path: Path, lang: str, hint: str
+) -> None:
+    """`累计%` is no header a bulletin writes (session 38): the growth or the amount?"""
+    ledger = tmp_path / "gd.progress.toml"
+    path = _file(tmp_path, [["2026年1-7月"], ["指标", "累计%", "增长（%）"], *ROWS], "utf-8")
+    done = _import(invoke, ledger, path, lang=lang)
+    assert done.exit_code == 2
+    assert hint in " ".join(done.stderr.split())
+    assert not ledger.exists()

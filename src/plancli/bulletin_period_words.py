@@ -25,17 +25,14 @@ if TYPE_CHECKING:
 
 # The words a bulletin writes after a period for the year-to-date amount, and for its growth
 # (folded: NFKC, no spaces); the longest first, so `累计增长` is not read as `增长`.
-AMOUNT_WORDS = (
-    "本年累计值",
-    "累计完成值",
-    "累计完成",
-    "累计值",
-    "累计数",
-    "绝对值",
-    "本年累计",
-    "止累计",
+AMOUNT_WORDS = frozenset(
+    "本年累计值 累计完成值 累计完成 累计值 累计数 绝对值 本年累计 止累计".split()  # noqa: SIM905
+)  # (止累计: 1-7月止累计, to July's end)
+GROWTH_WORDS = frozenset(  # and the growths a header reads alone (bulletin.HEADERS)
+    "累计增长率 累计增长 累计增速 增长率 增长 增速 增幅 同比增长 同比增速 比上年同期增长 "  # noqa: SIM905
+    "比上年增长 比去年同期增长".split()
 )
-GROWTH_WORDS = ("累计增长率", "累计增长", "累计增速", "增长率", "增长", "增速", "增幅")
+_WORDS = sorted(AMOUNT_WORDS | GROWTH_WORDS, key=lambda word: (-len(word), word))
 _BRACKET = re.compile(r"^(.+?)(\([^()]*\))$")
 
 
@@ -50,7 +47,7 @@ def split_word(cell: str, period: Callable[[str], str | None]) -> tuple[str, str
     text = _folded(cell)
     found = _BRACKET.match(text)
     text, bracket = (found.group(1), found.group(2)) if found else (text, "")
-    for word in (*AMOUNT_WORDS, *GROWTH_WORDS):
+    for word in _WORDS:
         if text.endswith(word) and len(text) > len(word) and period(text[: -len(word)]):
             return text[: -len(word)], word, bracket
     return None
