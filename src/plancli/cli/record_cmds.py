@@ -208,6 +208,7 @@ def import_cmd(
         unknown_rows,
         without,
     )
+    from plancli.import_summary import series_rows
     from plancli.imports import ImportRejected, import_rows, read_import
     from plancli.read_notes import ReadNotes
     from plancli.record_text import import_counts
@@ -257,8 +258,7 @@ def import_cmd(
     if not skip_unknown:
         problems.more += notes.dropped  # bad rows, counted
     notice = period_notice(name, notes.header, rows)  # 1-6月: the title's, the header's, a series'
-    series = notes.header is not None and bool(notes.header.series)  # a row, several figures:
-    file_rows = len({row.row for row in rows}) if series else None  # the summary counts both
+    file_rows = series_rows(notes.header, rows)  # a series: the summary counts rows and figures
     # The rows are checked and written as a stream (a million rows: the figures in force and
     # the rows in memory, not a model of each); --json lists them all, from the stream's own.
     try:
