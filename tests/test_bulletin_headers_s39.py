@@ -232,3 +232,29 @@ def test_a_bare_total_percent_header_stays_refused_saying_what_to_write(
     assert done.exit_code == 2
     assert hint in " ".join(done.stderr.split())
     assert not ledger.exists()
+
+
+def test_the_month_alone_beside_its_period_s_amount_and_growth_is_read_past(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """`指标,4月,1-4月绝对值,1-4月增长（%）` (a 主要经济指标 table): 4月 is the month alone."""
+    ledger = tmp_path / "gd.progress.toml"
+    rows = [
+        ["指标", "4月", "1-4月绝对值", "1-4月增长（%）"],
+        ["地区生产总值", "9000", "68725.40", "4.4"],
+    ]
+    done = _import(invoke, ledger, _file(tmp_path, rows, "utf-8"))
+    assert done.exit_code == 0, done.output
+    assert _values(ledger) == {("gdp", "2026-04"): (Decimal("4.4"), Decimal("68725.40"))}
+
+
+def test_one_period_s_amount_given_twice_names_both_columns(invoke: Any, tmp_path: Path) -> None:
+    ledger = tmp_path / "gd.progress.toml"
+    rows = [["指标", "1-6月（亿元）", "1-6月累计值（亿元）"], ["地区生产总值", "1", "2"]]
+    done = _import(invoke, ledger, _file(tmp_path, rows, "utf-8"))
+    assert done.exit_code == 2
+    said = " ".join(done.stderr.split())
+    assert (
+        "columns '1-6月（亿元）' and '1-6月累计值（亿元）' both mean 1-6月 本年累计(亿元)" in said
+    )
+    assert not ledger.exists()

@@ -113,39 +113,59 @@ def one_period(
     layout's reading of a period cell, its month alone, its check of the title's period."""
     import dataclasses
 
-    from plancli.bulletin import read_header
+    from plancli.bulletin import MONTH, read_header
 
     period, one_month, with_period = layout
     found = _one_period_labels(header.row, period, one_month)
     if found is None:
         return None
     labels, over = found
+    row = header.row
+    twice = [p for p, label in enumerate(labels) if label != row[p] and labels.count(label) > 1]
+    if twice:  # 1-6月（亿元）beside 1-6月累计值（亿元）: one figure twice
+        from plancli.imports_text import _shown
+
+        raise InputError(
+            _("{file}:{line}: columns {first} and {second} both mean {column}; keep one").format(
+                file=clip_path(name),
+                line=line,
+                first=_shown(written[twice[0]]),
+                second=_shown(written[twice[1]]),
+                column=f"{over} {labels[twice[0]]}",
+            )
+        )
     titles = with_period(header.titles, {over: "ytd"}, name, line)
     one = read_header(labels, name, line, titles)
-    row = header.row
     shown = {c: written[p] for c, p in one.positions.items() if labels[p] != row[p]}
+    if one.month is not None:  # 4月 beside 1-4月: the month alone, read past
+        shown[MONTH] = written[one.month]
     return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)
 
 
 def _one_period_labels(
     row: Sequence[str | None], period: Callable[[str], str | None], one_month: re.Pattern[str]
 ) -> tuple[list[str], str] | None:
-    """The headers plancli reads (`本年累计（亿元）`, `数值（%）`) of such a row, and its period."""
+    """The headers plancli reads (`本年累计（亿元）`, `数值（%）`, `本月` for its last month alone
+    beside it) of such a row, and its period."""
     found: dict[int, tuple[str, str, str]] = {}
+    months: dict[int, str] = {}  # 4月 beside 1-4月: position → code
     for position, cell in enumerate(row):
         folded = _folded(cell or "")
         split = _BRACKET.match(folded)
         text, bracket = (split.group(1), split.group(2)) if split else (folded, "")
         code = period(text) if not text.isascii() else None
-        if code:
-            if one_month.match(text):
-                return None
+        if code and one_month.match(text):
+            months[position] = code
+        elif code:
             found[position] = (text, bracket, code)
-    if len(found) < 2 or len({code for _t, _b, code in found.values()}) > 1:
+    codes = {code for _t, _b, code in found.values()}
+    if len(found) < 2 or len(codes) > 1 or any(code not in codes for code in months.values()):
         return None
     labels = [cell or "" for cell in row]
     for position, (_text, bracket, _code) in found.items():
         labels[position] = ("数值" if bracket == "(%)" else "本年累计") + bracket
+    for position in months:
+        labels[position] = "本月"
     return labels, next(iter(found.values()))[0]
 
 
