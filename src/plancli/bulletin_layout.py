@@ -24,7 +24,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from plancli.bulletin_series import coded_month, period_cell, refused_periods, series_header
+from plancli.bulletin_period_words import period_headers, period_words
+from plancli.bulletin_series import coded_month, period_cell, refused_periods
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
 from plancli.period_ranges import layout_spans, span_months
@@ -105,7 +106,8 @@ def top_row(cells: Sequence[str | None], name: str, line: int, titles: Sequence[
     except InputError as exc:
         row = [(cell or "").strip() for cell in cells]
         repeated = any(a and _folded(a) == _folded(b) for a, b in itertools.pairwise(row))
-        if not repeated and all(_period(period_cell(cell)[0]) is None for cell in row):
+        read = period_words(row, _period)  # 1-7月累计值（亿元）: 1-7月（亿元）
+        if not repeated and all(_period(period_cell(c)[0]) is None for c in read):
             raise
         return Header({}, {}, len(row), row=tuple(row), titles=tuple(titles), refused=exc)
 
@@ -133,9 +135,9 @@ def _one_row(header: Header, name: str, line: int) -> Header:
     from plancli.bulletin import MONTH, read_header
 
     assert header.refused is not None
-    row = [cell or "" for cell in header.row]
-    if (series := series_header(header, name, line, _period, _with_period)) is not None:
-        return series
+    row, written, read = period_headers(header, name, line, (_period, _ONE_MONTH, _with_period))
+    if read is not None:  # one period's amount and growth, or a series (1-5月…1-6月)
+        return read
     periods = _period_parents(row)
     if not periods:
         raise header.refused
@@ -151,7 +153,7 @@ def _one_row(header: Header, name: str, line: int) -> Header:
     words = {"ytd": "本年累计", "month": "本月"}
     labels = [words[periods[cell]] if cell in periods else cell for cell in row]
     one = read_header(labels, name, line, _with_period(header.titles, periods, name, line))
-    shown = {c: row[p] for c, p in one.positions.items() if row[p] in periods}
+    shown = {c: written[p] for c, p in one.positions.items() if row[p] in periods}
     if one.month is not None:
         shown[MONTH] = row[one.month]
     return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)

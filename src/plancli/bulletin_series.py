@@ -141,6 +141,7 @@ def series_header(
     line: int,
     period: Callable[[str], str | None],
     with_period: Callable[[Sequence[str], Mapping[str, str], str, int], list[str]],
+    written: Sequence[str] | None = None,
 ) -> Header | None:
     """The header of a one-row header naming a series of periods across its columns, each from
     January and each another (`指标,1-2月,一季度,1-4月,1-5月,1-6月`; a unit bracket each may have,
@@ -154,6 +155,7 @@ def series_header(
     from plancli.period_ranges import span_months
 
     row = [cell or "" for cell in header.row]
+    shown = list(written) if written is not None else row  # the cells as the file has them
     found: dict[int, tuple[str, str, str]] = {}  # position → (period, bracket, code)
     for position, cell in enumerate(row):
         text, bracket = period_cell(cell)
@@ -164,12 +166,17 @@ def series_header(
     codes = [code for _text, _bracket, code in found.values()]
     ends, years = {c[4:] for c in codes}, {c[:4] for c in codes} - {"9999"}
     lone = len(found) == 1 and any(bracket for _text, bracket, _code in found.values())
-    if (len(found) < 2 and not lone) or "" in codes or len(ends) < len(codes) or len(years) > 1:
-        return None  # (a lone 1-6月 is the layout's; 1-6月（%）, this reading's)
     if any(_MONTH_ALONE.match(_folded(text)) or coded_month(text) for text, *_ in found.values()):
         return None
-    if len({bracket for _text, bracket, _code in found.values()}) > 1:
-        return None  # 1-5月（亿元）beside 1-6月（%）: one figure a column, of one unit
+    brackets = {bracket for _text, bracket, _code in found.values()}
+    if len(brackets) > 1 and len(ends) > 1 and "" not in codes and len(years) < 2:
+        # 1-2月（亿元）beside 一季度（%）: one figure a column, of one unit (session 39)
+        from plancli.bulletin_period_words import mixed_series
+
+        said = [(shown[p], found[p][1]) for p in sorted(found, key=lambda p: _end(found[p][2]))]
+        raise mixed_series(name, line, said)
+    if (len(found) < 2 and not lone) or "" in codes or len(ends) < len(codes) or len(years) > 1:
+        return None  # (a lone 1-6月 is the layout's; 1-6月（%）, this reading's)
     columns = []
     for position, (text, bracket, _code) in sorted(found.items(), key=lambda i: _end(i[1][2])):
         figure = "数值" if bracket == "(%)" else "本年累计"
@@ -177,20 +184,25 @@ def series_header(
         labels[position] = figure + bracket
         one = read_header(labels, name, line, [span_months(text), *header.titles])
         column = next(c for c, p in one.positions.items() if p == position)
-        shown = {**one.labels, column: row[position]}  # named as the file heads it
-        units = column_units(one.positions, shown, header.titles)
-        one = dataclasses.replace(one, labels=shown, units=units)
-        columns.append(SeriesColumn(row[position], position, one, column))
+        labelled = {**one.labels, column: shown[position]}  # named as the file heads it
+        units = column_units(one.positions, labelled, header.titles)
+        one = dataclasses.replace(one, labels=labelled, units=units)
+        columns.append(SeriesColumn(shown[position], position, one, column))
     latest = found[columns[-1].position][0]  # 1-6月 of 1-6月（%）
     with_period(header.titles, {latest: "ytd"}, name, line)  # the title's period?
     last, figure = columns[-1].header, columns[-1].figure
     if lone:
         return dataclasses.replace(last, data_row=True)
     unlabelled = tuple(p for p in last.unlabelled if p not in found)
-    shown = {**last.labels, figure: f"{columns[0].cell}…{columns[-1].cell}"}  # in messages
-    units = column_units(last.positions, shown, header.titles)  # (checked after the rows)
+    named = {**last.labels, figure: f"{columns[0].cell}…{columns[-1].cell}"}  # in messages
+    units = column_units(last.positions, named, header.titles)  # (checked after the rows)
     return dataclasses.replace(
-        last, labels=shown, units=units, unlabelled=unlabelled, data_row=True, series=tuple(columns)
+        last,
+        labels=named,
+        units=units,
+        unlabelled=unlabelled,
+        data_row=True,
+        series=tuple(columns),
     )
 
 

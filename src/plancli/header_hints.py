@@ -24,9 +24,15 @@ PLACE_HEADERS = frozenset(
 _BRACKET = re.compile(r"\([^()]*\)$")
 
 
+_TOTAL_PERCENT = frozenset({"累计%", "累计±%", "本年累计%", "累计(±%)"})
+
+
+def _folded(cell: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", cell).split())
+
+
 def _place(cell: str) -> bool:
-    text = "".join(unicodedata.normalize("NFKC", cell).split())
-    return _BRACKET.sub("", text) in PLACE_HEADERS
+    return _BRACKET.sub("", _folded(cell)) in PLACE_HEADERS
 
 
 def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
@@ -38,6 +44,12 @@ def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
     if any(sep in c for c in unknown for sep in (";", "\t")):
         hint = _(" (the file seems separated by ';' or tabs; plancli reads comma-separated CSV)")
     hint += unsaid_percent_hint(unknown)  # 同比 with no %: say how to mark the growth
+    total = next((cell for cell in unknown if _folded(cell) in _TOTAL_PERCENT), None)
+    if total is not None:  # 累计%: the growth, or the amount? (session 39)
+        hint += _(
+            " ({header} does not say which figure it is: head it 累计增长（%） if it is the "
+            "growth in percent, or 累计值 with its unit (累计值（亿元）) if it is the amount)"
+        ).format(header=_shown(total))
     place = next((cell for cell in unknown if _place(cell)), None)
     if place is not None and "target" not in read:
         hint += _(

@@ -12,11 +12,20 @@ from plancli.safe import clip_path
 from plancli.stores.base import cached_period
 
 if TYPE_CHECKING:
-    from plancli.imports import ImportResult
+    from plancli.bulletin import Header
+    from plancli.imports import ImportResult, ImportRow
     from plancli.plain import AnyRecord
     from plancli.read_notes import ReadNotes
 
 SHOWN_PERIODS = 6  # past this many periods (a bulletin's year of months), the first and last
+
+
+def series_rows(header: Header | None, rows: Sequence[ImportRow]) -> int | None:
+    """The file's rows of a series across the columns, each giving a figure a period (the
+    summary says `of 8 figures in 2 rows`, session 39); None for any other file."""
+    if header is None or not header.series:
+        return None
+    return len({row.row for row in rows})
 
 
 def stream_counts(names: list[str], counts: list[int]) -> dict[str, tuple[int, int, int]]:

@@ -64,15 +64,35 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
     )
 
 
-def import_counts(result: ImportResult) -> str:
-    """`1 new, 0 revised, 0 unchanged of 1 row`, and the rows kept out, if any."""
-    counts = ngettext(
-        "{new} new, {revised} revised, {unchanged} unchanged of {rows} row",
-        "{new} new, {revised} revised, {unchanged} unchanged of {rows} rows",
-        result.rows,
-    ).format(
-        new=result.new, revised=result.revised, unchanged=result.unchanged_count, rows=result.rows
-    )
+def import_counts(result: ImportResult, file_rows: int | None = None) -> str:
+    """`1 new, 0 revised, 0 unchanged of 1 row`, and the rows kept out, if any. `file_rows`:
+    the file's rows where a row gives several figures (a series across the columns, 2 rows ×
+    4 periods: `… of 8 figures in 2 rows`, session 39; it said `of 8 rows`)."""
+    if file_rows is not None and file_rows != result.rows:
+        counts = ngettext(
+            "{new} new, {revised} revised, {unchanged} unchanged of {figures} figures in "
+            "{rows} row",
+            "{new} new, {revised} revised, {unchanged} unchanged of {figures} figures in "
+            "{rows} rows",
+            file_rows,
+        ).format(
+            new=result.new,
+            revised=result.revised,
+            unchanged=result.unchanged_count,
+            figures=result.rows,
+            rows=file_rows,
+        )
+    else:
+        counts = ngettext(
+            "{new} new, {revised} revised, {unchanged} unchanged of {rows} row",
+            "{new} new, {revised} revised, {unchanged} unchanged of {rows} rows",
+            result.rows,
+        ).format(
+            new=result.new,
+            revised=result.revised,
+            unchanged=result.unchanged_count,
+            rows=result.rows,
+        )
     if result.kept_count:
         # Named, as the others are, by what happened to the rows: each has its warning.
         counts += ngettext(", {kept} kept out", ", {kept} kept out", result.kept_count).format(

@@ -210,6 +210,7 @@ def import_cmd(
         unknown_rows,
         without,
     )
+    from plancli.import_summary import series_rows
     from plancli.imports import ImportRejected, import_rows, read_import
     from plancli.read_notes import ReadNotes
     from plancli.record_text import import_counts
@@ -259,6 +260,7 @@ def import_cmd(
     if not skip_unknown:
         problems.more += notes.dropped  # bad rows, counted
     notice = period_notice(name, notes.header, rows)  # 1-6月: the title's, the header's, a series'
+    file_rows = series_rows(notes.header, rows)  # a series: the summary counts rows and figures
     # The rows are checked and written as a stream (a million rows: the figures in force and
     # the rows in memory, not a model of each); --json lists them all, from the stream's own.
     try:
@@ -342,7 +344,7 @@ def import_cmd(
     stale = stale_sheet(name, result, notes, store.read)
     if stale is not None:
         say(_("warning: {message}").format(message=stale))
-    counts, periods = import_counts(result), periods_text(result)
+    counts, periods = import_counts(result, file_rows), periods_text(result)
     if dry_run:
         if result.changes and not json_out:
             from plancli.render import console

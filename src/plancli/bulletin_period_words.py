@@ -1,0 +1,193 @@
+"""A bulletin's figure header written after its period (session 39, the 广东 walk's leftovers):
+`1-7月累计值（亿元）`, `1-7月绝对值`, `1-7月累计数`, `1-7月增长（%）`. A 统计局 bulletin's 累计值,
+绝对值 and 累计数 are the year-to-date amount, as 本年累计 and `1-7月（亿元）` are, and its 增长
+(增速, 累计增长…) the growth in percent: each such cell is read as its period heading that
+figure alone is (`period_words`), so a table of one period, a series of periods across the
+columns and a lone column read it exactly as they read `1-7月（亿元）` or `1-7月（%）`.
+
+Two columns naming one period (`1-6月（亿元）,1-6月增长（%）`) are that period's amount and its
+growth, not a series (`one_period_labels`); a series whose columns carry different units or
+figures (`1-2月（亿元）,一季度（%）`) is refused naming them (`mixed_series`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from plancli.errors import InputError
+from plancli.i18n import _, join_list
+from plancli.safe import clip_path
+
+if TYPE_CHECKING:
+    from plancli.bulletin import Header
+
+# The words a bulletin writes after a period for the year-to-date amount, and for its growth
+# (folded: NFKC, no spaces); the longest first, so `累计增长` is not read as `增长`.
+AMOUNT_WORDS = frozenset(
+    "本年累计值 累计完成值 累计完成 累计值 累计数 绝对值 本年累计 止累计".split()  # noqa: SIM905
+)  # (止累计: 1-7月止累计, to July's end)
+GROWTH_WORDS = frozenset(  # and the growths a header reads alone (bulletin.HEADERS)
+    "累计增长率 累计增长 累计增速 增长率 增长 增速 增幅 同比增长 同比增速 比上年同期增长 "  # noqa: SIM905
+    "比上年增长 比去年同期增长".split()
+)
+_WORDS = sorted(AMOUNT_WORDS | GROWTH_WORDS, key=lambda word: (-len(word), word))
+_BRACKET = re.compile(r"^(.+?)(\([^()]*\))$")
+
+
+def _folded(cell: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", cell).split())
+
+
+def split_word(cell: str, period: Callable[[str], str | None]) -> tuple[str, str, str] | None:
+    """(period, word, bracket) of a header cell that is a period then a figure's header
+    (`1-7月累计值（亿元）` → `1-7月`, `累计值`, `(亿元)`), `period` being the layout's reading
+    of a cell (its code; "" or None for no period from January); None for any other cell."""
+    text = _folded(cell)
+    found = _BRACKET.match(text)
+    text, bracket = (found.group(1), found.group(2)) if found else (text, "")
+    for word in _WORDS:
+        if text.endswith(word) and len(text) > len(word) and period(text[: -len(word)]):
+            return text[: -len(word)], word, bracket
+    return None
+
+
+def period_words(row: Sequence[str], period: Callable[[str], str | None]) -> list[str]:
+    """The header row with each period-and-figure cell written as its period alone heading
+    that figure (the readings `bulletin_series` and the layout know): an amount's
+    `1-7月累计值（亿元）` as `1-7月（亿元）` (本年累计 in 亿元), `1-7月绝对值` as `1-7月`; a
+    growth's
+    `1-7月增长（%）` or `1-7月增长` as `1-7月（%）` (the figure in %). A growth in another unit
+    (`1-7月增长（亿元）`) is left as written: refused as an unknown column."""
+    rewritten = []
+    for cell in row:
+        split = split_word(cell, period)
+        if split is None:
+            rewritten.append(cell)
+            continue
+        text, word, bracket = split
+        if word in AMOUNT_WORDS:
+            rewritten.append(text + bracket)
+        elif bracket in ("", "(%)"):
+            rewritten.append(text + "(%)")
+        else:
+            rewritten.append(cell)
+    return rewritten
+
+
+_Layout = tuple[
+    Callable[[str], str | None],
+    re.Pattern[str],
+    Callable[[Sequence[str], Mapping[str, str], str, int], list[str]],
+]
+
+
+def period_headers(
+    header: Header, name: str, line: int, layout: _Layout
+) -> tuple[list[str], list[str], Header | None]:
+    """A one-row header naming its periods (the layout's `_one_row`): its row as
+    `period_words` writes it, as the file has it, and the header when it is one period's
+    amount and growth (`one_period`) or a series across the columns (`series_header`)."""
+    import dataclasses
+
+    from plancli.bulletin_series import series_header
+
+    written = [cell or "" for cell in header.row]
+    row = period_words(written, layout[0])  # 1-7月累计值（亿元）as 1-7月（亿元）: one reading
+    read = dataclasses.replace(header, row=tuple(row)) if row != written else header
+    found = one_period(read, written, name, line, layout)
+    if found is None:
+        found = series_header(read, name, line, layout[0], layout[2], written)
+    return row, written, found
+
+
+def one_period(
+    header: Header, written: Sequence[str], name: str, line: int, layout: _Layout
+) -> Header | None:
+    """The header of a one-row header (its `row` as `period_words` writes it, `written` as the
+    file has it) whose period cells name one period in two columns or more, each with its
+    own unit (`1-6月（亿元）,1-6月增长（%）`: that period's amount and its growth), read as
+    `本年累计（亿元）` and `数值（%）` of a table of that period, each column named as written;
+    None for any other (a series, a month beside its span: 4月, 1-4月). `layout`: the
+    layout's reading of a period cell, its month alone, its check of the title's period."""
+    import dataclasses
+
+    from plancli.bulletin import MONTH, read_header
+
+    period, one_month, with_period = layout
+    found = _one_period_labels(header.row, period, one_month)
+    if found is None:
+        return None
+    labels, over = found
+    row = header.row
+    twice = [p for p, label in enumerate(labels) if label != row[p] and labels.count(label) > 1]
+    if twice:  # 1-6月（亿元）beside 1-6月累计值（亿元）: one figure twice
+        from plancli.imports_text import _shown
+
+        raise InputError(
+            _("{file}:{line}: columns {first} and {second} both mean {column}; keep one").format(
+                file=clip_path(name),
+                line=line,
+                first=_shown(written[twice[0]]),
+                second=_shown(written[twice[1]]),
+                column=f"{over} {labels[twice[0]]}",
+            )
+        )
+    titles = with_period(header.titles, {over: "ytd"}, name, line)
+    one = read_header(labels, name, line, titles)
+    shown = {c: written[p] for c, p in one.positions.items() if labels[p] != row[p]}
+    if one.month is not None:  # 4月 beside 1-4月: the month alone, read past
+        shown[MONTH] = written[one.month]
+    return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)
+
+
+def _one_period_labels(
+    row: Sequence[str | None], period: Callable[[str], str | None], one_month: re.Pattern[str]
+) -> tuple[list[str], str] | None:
+    """The headers plancli reads (`本年累计（亿元）`, `数值（%）`, `本月` for its last month alone
+    beside it) of such a row, and its period."""
+    found: dict[int, tuple[str, str, str]] = {}
+    months: dict[int, str] = {}  # 4月 beside 1-4月: position → code
+    for position, cell in enumerate(row):
+        folded = _folded(cell or "")
+        split = _BRACKET.match(folded)
+        text, bracket = (split.group(1), split.group(2)) if split else (folded, "")
+        code = period(text) if not text.isascii() else None
+        if code and one_month.match(text):
+            months[position] = code
+        elif code:
+            found[position] = (text, bracket, code)
+    codes = {code for _t, _b, code in found.values()}
+    if len(found) < 2 or len(codes) > 1 or any(code not in codes for code in months.values()):
+        return None
+    labels = [cell or "" for cell in row]
+    for position, (_text, bracket, _code) in found.items():
+        labels[position] = ("数值" if bracket == "(%)" else "本年累计") + bracket
+    for position in months:
+        labels[position] = "本月"
+    return labels, next(iter(found.values()))[0]
+
+
+def mixed_series(name: str, line: int, cells: Sequence[tuple[str, str]]) -> InputError:
+    """The refusal of a series across the columns (`cells`: each column's header as written
+    and its unit bracket) whose columns carry different units."""
+    from plancli.imports_text import _shown
+
+    by_unit: dict[str, list[str]] = {}
+    for cell, bracket in cells:
+        by_unit.setdefault(bracket[1:-1], []).append(_shown(cell))
+    groups = [
+        _("{columns} (in {unit})").format(columns=join_list(shown), unit=unit)
+        if unit
+        else _("{columns} (no unit)").format(columns=join_list(shown))
+        for unit, shown in by_unit.items()
+    ]
+    return InputError(
+        _(
+            "{file}:{line}: the header's columns are a series of periods, and they disagree "
+            "on the unit: {groups}; a series imports one figure a column, all in one unit: "
+            "keep one figure's columns (each 增长（%）, or each 累计值), or import each figure "
+            "from a file of its own"
+        ).format(file=clip_path(name), line=line, groups=_("; ").join(groups))
+    )
