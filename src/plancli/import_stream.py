@@ -22,7 +22,15 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
-from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limits, rise_for_decline
+from plancli.growth_slips import (
+    _FALL,
+    amount_as_growth,
+    fall_ids,
+    growth_limits,
+    rise_for_decline,
+    tenfold_bands,
+    tenfold_growth,
+)
 from plancli.import_listing import Listed
 from plancli.import_order import _amount_rows, _disordered
 from plancli.import_problems import _twice
@@ -193,6 +201,7 @@ def import_stream(
     far = far_limits(plan)  # id → (cumulative?, its annual target or last year's amount)
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
     growths, falls = growth_limits(plan), fall_ids(plan)  # id → its likely growth; ids to fall
+    tenfolds = tenfold_bands(plan)  # id → the growths ten times a likely one (4.5 typed as 45)
     shares = known.shares  # target id → the plan's figure of a share (level_slips)
     changes, change_rows = known.changes, []  # their rows: (1 if unchanged, row, record)
     # The rows of growth targets that give an amount or change one in force, kept as the
@@ -370,6 +379,11 @@ def import_stream(
             ) and line not in pasted:  # a growth in range and no amount's figure asks no more
                 slips = amount_as_growth(target, record, previous, growth_limit)
                 dropped.extend((int(unchanged_row), line, slip) for slip in slips)
+            elif tenfolds and line not in pasted and target.id in tenfolds:  # 4.5 typed as 45?
+                band = tenfolds[target.id]
+                if band[0] <= value <= band[1]:
+                    slips = tenfold_growth(target, record, band)
+                    dropped.extend((int(unchanged_row), line, slip) for slip in slips)
             if record.amount is not None or (previous is not None and previous.amount is not None):
                 amount_keys.append(target_number << 16 | number)
                 amount_values.append(record.amount)
