@@ -92,9 +92,25 @@ def tenfold_band(target: AnyTarget) -> tuple[Decimal, Decimal] | None:
     return (low, high) if low <= high else None
 
 
-def tenfold_bands(plan: AnyPlan) -> dict[str, tuple[Decimal, Decimal]]:
-    """Target id → `tenfold_band`, for the targets that have one: asked once per import."""
-    return {t.id: band for t in plan.targets if (band := tenfold_band(t)) is not None}
+def growth_bounds(plan: AnyPlan) -> dict[str, tuple[Decimal, tuple[Decimal, Decimal] | None]]:
+    """Target id → (`growth_limit`, `tenfold_band`), for the growth (and relative) targets:
+    asked once per import."""
+    return {
+        t.id: (limit, tenfold_band(t))
+        for t in plan.targets
+        if (limit := growth_limit(t)) is not None
+    }
+
+
+def growth_slip(
+    target: AnyTarget,
+    record: AnyRecord,
+    previous: AnyRecord | None,
+    limit: Decimal,
+    band: tuple[Decimal, Decimal] | None,
+) -> list[str]:
+    """`amount_as_growth`, else `tenfold_growth`: one slip a growth, as a list."""
+    return amount_as_growth(target, record, previous, limit) or tenfold_growth(target, record, band)
 
 
 def tenfold_growth(
@@ -246,8 +262,7 @@ def growth_warnings(
     rise = rise_for_decline(target, record, typed)
     if limit is None:
         return rise
-    slips = amount_as_growth(target, record, previous, limit)
-    return [*rise, *(slips or tenfold_growth(target, record, tenfold_band(target)))]
+    return [*rise, *growth_slip(target, record, previous, limit, tenfold_band(target))]
 
 
 def amount_slips(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
@@ -259,5 +274,4 @@ def amount_slips(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -
     limit = None if target is None else growth_limit(target)
     if target is None or limit is None:
         return []
-    slips = amount_as_growth(target, record, previous, limit)
-    return slips or tenfold_growth(target, record, tenfold_band(target))
+    return growth_slip(target, record, previous, limit, tenfold_band(target))
