@@ -33,7 +33,7 @@ def test_guangdong_gdp_45_warns_as_4_5_typed_as_45(invoke, tmp_path: Path) -> No
     zh = _record(invoke, tmp_path, "guangdong-2026", "gdp", "45", "--period", "1-9月")
     assert zh.exit_code == 0, zh.output
     assert GDP_45_ZH in zh.stderr.splitlines()
-    assert "已录入 gdp 2026-Q3 = 45 %" in zh.stderr  # recorded as given
+    assert "已录入 gdp 2026-Q3 = 45%" in zh.stderr  # recorded as given
     en = _record(invoke, tmp_path, "guangdong-2026", "gdp", "45", "--period", "1-9月", lang="en")
     assert GDP_45_EN in en.stderr.splitlines()  # already in force: still said
 
@@ -102,3 +102,17 @@ def test_import_warns_every_row(invoke, tmp_path: Path, options: tuple[str, ...]
     assert warned[0].startswith(f"警告：{sheet}:2：gdp 2026-Q3 = 45 %：是可能增速的十倍")
     assert warned[1].startswith(f"警告：{sheet}:3：budget_revenue 2026-09 = 30 %")
     assert "是否把 3 录成了 30" in warned[1]
+
+
+def test_amend_warns_of_a_bound_ten_times_the_plans(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`amend gdp --min 45` on 广东's 4.5%—5%: amended as given, with the same warning; a
+    bound near the plan's (4) draws none."""
+    args = ("--plan", "guangdong-2026", "--ledger", str(tmp_path / "a.toml"), "--lang", "zh")
+    slipped = invoke(*args, "amend", "gdp", "--from", "2026-07", "--min", "45")
+    assert slipped.exit_code == 0, slipped.output
+    assert (
+        "警告：gdp 2026-07 = 45 %：是可能增速的十倍（目标 4.5%、2025年 3.9%）；"
+        "是否把 4.5 录成了 45（小数点错位）？（按增长 45% 读入）"
+    ) in slipped.stderr.splitlines()
+    fixed = invoke(*args, "amend", "gdp", "--from", "2026-07", "--min", "4")
+    assert fixed.exit_code == 0 and "小数点错位" not in fixed.stderr

@@ -20,6 +20,7 @@ other kinds' figures are totals, levels and shares, with slips of their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -118,7 +119,25 @@ def tenfold_growth(
 ) -> list[str]:
     """The warning of a growth ten times a likely one (4.5 typed as 45), as a list; `band`:
     the target's `tenfold_band`. Recorded as given: a series can surge."""
-    value = record.value
+    return _tenfold(target, record.period, record.value, band)
+
+
+def tenfold_bounds(target: AnyTarget, period: str, bounds: Iterable[Decimal | None]) -> list[str]:
+    """`tenfold_growth` of the bounds an amendment gives a growth target (`amend gdp --from
+    2026-07 --min 45` where the plan says 4.5%—5%): the same rule against the plan's own
+    figures, the same message, a bound each."""
+    band = tenfold_band(target)
+    return [
+        text
+        for bound in bounds
+        if bound is not None
+        for text in _tenfold(target, period, bound, band)
+    ]
+
+
+def _tenfold(
+    target: AnyTarget, period: str, value: Decimal, band: tuple[Decimal, Decimal] | None
+) -> list[str]:
     if band is None or not band[0] <= value <= band[1]:
         return []
     from plancli.fmt import num
@@ -139,7 +158,7 @@ def tenfold_growth(
     return [
         message.format(
             target=target.id,
-            period=visible(record.period),
+            period=visible(period),
             value=num(value),
             tenth=num(value.scaleb(-1)),
             references=join_list(references),
