@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.render.fitted import FittedTable
+from plancli.render.keyed_notes import NoteKey
 from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 
 
@@ -25,6 +26,8 @@ def texts(thing: Any) -> list[str]:
     """Every header's and cell's text in a fitted table, or in its cards."""
     if isinstance(thing, str):
         return [thing]
+    if isinstance(thing, NoteKey):  # where its note is, listed under the table (`notes`)
+        return []
     if isinstance(thing, Text):
         return [thing.plain]
     if isinstance(thing, Group):
@@ -33,7 +36,8 @@ def texts(thing: Any) -> list[str]:
         parts = [c.header for c in thing.columns] + [
             cell for c in thing.columns for cell in c._cells
         ]
-        return [text for part in parts for text in texts(part)]
+        notes = getattr(thing, "notes", None)  # listed under it, keyed by row (keyed_notes)
+        return [text for part in [*parts, notes] for text in texts(part)]
     return []
 
 

@@ -10,12 +10,17 @@ imported as given, with a warning saying the slip (docs/recording.md), when:
   plan gives for the target (its bound, its baseline year's growth) and above GROWTH_FLOOR %,
   or a fall of more than 100 % (an amount below nothing).
 
+And a growth that is most likely a tenth of it, its decimal point slipped (4.5 typed as 45:
+`tenfold_growth`): the figure ÷ 10 falls near what the plan gives for it while the figure is far
+above all of that.
+
 A growth (or relative) target's figure is its growth whatever its unit (`has_amount`); the
 other kinds' figures are totals, levels and shares, with slips of their own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -50,6 +55,115 @@ def growth_limit(target: AnyTarget) -> Decimal | None:
         if figure is not None
     ]
     return max(GROWTH_FLOOR, GROWTH_TIMES * max(known, default=Decimal(0)))
+
+
+TENFOLD_FLOOR = Decimal(20)
+"""No growth below this many % is warned about as a slipped decimal point: 1.5 typed as 15 is a
+likely slip, but 15 % is a plausible growth for too many series to say so."""
+TENFOLD_FAR = 3
+"""The figure must be more than this many times the largest of the plan's figures for it."""
+TENFOLD_NEAR = Decimal(1)
+"""How many points the figure ÷ 10 may lie outside the plan's figures (3.9 to 5 for 广东's GDP
+is 2.9 to 6: 29 % to 60 % warn)."""
+
+
+def tenfold_band(target: AnyTarget) -> tuple[Decimal, Decimal] | None:
+    """The growths (low, high) of a growth (or relative) target warned about as ten times a
+    likely one (`tenfold_growth`); None where there are none: a target whose figure is no
+    growth, or one whose plan gives no baseline growth. The baseline (what the series did last
+    year: 广东 GDP 3.9 %) is what tells a steady series from one that swings: a plan gives it
+    for its GDP, revenue, income, and rarely for investment or trade, which can rise 30 % or
+    45 % from a low base (甘肃's 固定资产投资 4.5 %, 进出口 10 % give none: never warned)."""
+    baseline = target.baseline
+    if not target.has_amount or baseline is None or baseline.growth is None:
+        return None
+    figures = [
+        f
+        for f in (target.around, target.min, target.max, target.stretch, baseline.growth)
+        if f is not None and f > 0
+    ]
+    if not figures:
+        return None
+    low = max(
+        TENFOLD_FLOOR,
+        TENFOLD_FAR * max(figures),
+        (min(figures) - TENFOLD_NEAR).scaleb(1),
+    )
+    high = (max(figures) + TENFOLD_NEAR).scaleb(1)
+    return (low, high) if low <= high else None
+
+
+def growth_bounds(plan: AnyPlan) -> dict[str, tuple[Decimal, tuple[Decimal, Decimal] | None]]:
+    """Target id → (`growth_limit`, `tenfold_band`), for the growth (and relative) targets:
+    asked once per import."""
+    return {
+        t.id: (limit, tenfold_band(t))
+        for t in plan.targets
+        if (limit := growth_limit(t)) is not None
+    }
+
+
+def growth_slip(
+    target: AnyTarget,
+    record: AnyRecord,
+    previous: AnyRecord | None,
+    limit: Decimal,
+    band: tuple[Decimal, Decimal] | None,
+) -> list[str]:
+    """`amount_as_growth`, else `tenfold_growth`: one slip a growth, as a list."""
+    return amount_as_growth(target, record, previous, limit) or tenfold_growth(target, record, band)
+
+
+def tenfold_growth(
+    target: AnyTarget, record: AnyRecord, band: tuple[Decimal, Decimal] | None
+) -> list[str]:
+    """The warning of a growth ten times a likely one (4.5 typed as 45), as a list; `band`:
+    the target's `tenfold_band`. Recorded as given: a series can surge."""
+    return _tenfold(target, record.period, record.value, band)
+
+
+def tenfold_bounds(target: AnyTarget, period: str, bounds: Iterable[Decimal | None]) -> list[str]:
+    """`tenfold_growth` of the bounds an amendment gives a growth target (`amend gdp --from
+    2026-07 --min 45` where the plan says 4.5%—5%): the same rule against the plan's own
+    figures, the same message, a bound each."""
+    band = tenfold_band(target)
+    return [
+        text
+        for bound in bounds
+        if bound is not None
+        for text in _tenfold(target, period, bound, band)
+    ]
+
+
+def _tenfold(
+    target: AnyTarget, period: str, value: Decimal, band: tuple[Decimal, Decimal] | None
+) -> list[str]:
+    if band is None or not band[0] <= value <= band[1]:
+        return []
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    references = []
+    bound = next((f for f in (target.around, target.min, target.max) if f is not None), None)
+    if bound is not None:
+        references.append(_("the target {figure} %").format(figure=num(bound)))
+    baseline = target.baseline
+    if baseline is not None and baseline.growth is not None:
+        text = _("{year}: {figure} %")
+        references.append(text.format(year=baseline.year, figure=num(baseline.growth)))
+    message = _(
+        "{target} {period} = {value} %: ten times a likely growth ({references}); {tenth} "
+        "typed as {value}? (read as a growth of {value} %)"
+    )
+    return [
+        message.format(
+            target=target.id,
+            period=visible(period),
+            value=num(value),
+            tenth=num(value.scaleb(-1)),
+            references=join_list(references),
+        )
+    ]
 
 
 def growth_limits(plan: AnyPlan) -> dict[str, Decimal]:
@@ -165,15 +279,18 @@ def growth_warnings(
         return []
     limit = growth_limit(target)
     rise = rise_for_decline(target, record, typed)
-    return rise if limit is None else [*rise, *amount_as_growth(target, record, previous, limit)]
+    if limit is None:
+        return rise
+    return [*rise, *growth_slip(target, record, previous, limit, tenfold_band(target))]
 
 
 def amount_slips(plan: AnyPlan, record: AnyRecord, previous: AnyRecord | None) -> list[str]:
-    """`amount_as_growth` of a record of any target: what `imports.check_import` leaves out of
-    a row whose figure a % cell's warning explains (4.1 under 0.0%, read as 410 %: the cell's
-    warning says why it is so large; `percent_cells.pasted_growth`), one thing a row."""
+    """`amount_as_growth` (or `tenfold_growth`) of a record of any target: what
+    `imports.check_import` leaves out of a row whose figure a % cell's warning explains (4.1
+    under 0.0%, read as 410 %: the cell's warning says why it is so large;
+    `percent_cells.pasted_growth`), one thing a row."""
     target = plan.target(record.target)
     limit = None if target is None else growth_limit(target)
-    return (
-        [] if target is None or limit is None else amount_as_growth(target, record, previous, limit)
-    )
+    if target is None or limit is None:
+        return []
+    return growth_slip(target, record, previous, limit, tenfold_band(target))

@@ -22,7 +22,7 @@ from typing import Literal
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
 from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
-from plancli.growth_slips import _FALL, amount_as_growth, fall_ids, growth_limits, rise_for_decline
+from plancli.growth_slips import _FALL, fall_ids, growth_bounds, growth_slip, rise_for_decline
 from plancli.import_listing import Listed
 from plancli.import_order import _amount_rows, _disordered
 from plancli.import_problems import _twice
@@ -192,7 +192,7 @@ def import_stream(
     dropped: list[tuple[int, int, str]] = []
     far = far_limits(plan)  # id → (cumulative?, its annual target or last year's amount)
     yearly = year_total_ids(plan)  # judged on the year's figure, not warned about yet
-    growths, falls = growth_limits(plan), fall_ids(plan)  # id → its likely growth; ids to fall
+    growths, falls = growth_bounds(plan), fall_ids(plan)  # id → its likely growths; ids to fall
     shares = known.shares  # target id → the plan's figure of a share (level_slips)
     changes, change_rows = known.changes, []  # their rows: (1 if unchanged, row, record)
     # The rows of growth targets that give an amount or change one in force, kept as the
@@ -361,14 +361,15 @@ def import_stream(
             slips = rise_for_decline(target, record, raw)
             dropped.extend((int(unchanged_row), line, slip) for slip in slips)
         if growths and target.id in growths:  # an amount typed as a growth? (growth_slips)
-            growth_limit = growths[target.id]
+            growth_limit, band = growths[target.id]  # (and 4.5 typed as 45: tenfold_band)
             value = record.value
             if (
                 not _FALL <= value <= growth_limit
                 or value == record.amount
                 or (previous is not None and value == previous.amount)
+                or (band is not None and band[0] <= value <= band[1])
             ) and line not in pasted:  # a growth in range and no amount's figure asks no more
-                slips = amount_as_growth(target, record, previous, growth_limit)
+                slips = growth_slip(target, record, previous, growth_limit, band)
                 dropped.extend((int(unchanged_row), line, slip) for slip in slips)
             if record.amount is not None or (previous is not None and previous.amount is not None):
                 amount_keys.append(target_number << 16 | number)

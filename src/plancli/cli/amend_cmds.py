@@ -101,6 +101,13 @@ def amend_cmd(
     change = amend_target(store, plan, request, dry_run=dry_run)
     say_created(location.path, creating, not change.unchanged, dry_run, store)
     say(_message(plan, change, location.shown, dry_run))
+    if not change.unchanged:  # 45 for 4.5: a slipped decimal point (growth_slips)
+        from plancli.growth_slips import tenfold_bounds
+
+        amended = change.amendment
+        bounds = (amended.min, amended.max, amended.around, amended.stretch)
+        for warning in tenfold_bounds(change.target, amended.period, bounds):
+            say(_("warning: {message}").format(message=warning))
     if json_out:
         from plancli.amend import amendment_out
         from plancli.fmt import bound_text

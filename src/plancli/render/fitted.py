@@ -17,6 +17,7 @@ from plancli.render import settle
 from plancli.render.annotations import annotated
 from plancli.render.cards import as_cards, cards_kept
 from plancli.render.edges_under import edges_under, short_names
+from plancli.render.keyed_notes import Keyed, NotedTable, keyed_notes, too_long
 from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs, name_text
 from plancli.render.widths import (
     EDGES,
@@ -388,6 +389,23 @@ class FittedTable:
         self.table_options = table_options
 
     def fitted(self, width: int) -> Table:
+        """The table at `width`; where a note column gives way to its keys (`Column.keyed`),
+        with the notes listed under it (`NotedTable`): the rows are cards only where the table
+        cannot fit without its notes either."""
+        table, cards = self._fit(self.columns, width)
+        keyed = keyed_notes(self.columns)
+        if keyed is None:
+            return table
+        with_keys, keyed_cards = self._fit(keyed.columns, width, keyed)
+        if keyed_cards or not (cards or too_long(keyed, with_keys, width)):
+            return table
+        return with_keys
+
+    def _fit(
+        self, columns: list[Column], width: int, keyed: Keyed | None = None
+    ) -> tuple[Table, bool]:
+        """The table fitted to `width`, and whether its rows are cards (or, `keyed`, whether
+        the table left its notes' keys out: no table for them either)."""
         # A table that pads its edges (`validate`'s) has a cell inside each edge too: laid out
         # for two cells less, as every count here reckons with the edges alone (`EDGES`). Else
         # its lines were two cells wider than the terminal where the message just stayed beside
@@ -399,7 +417,7 @@ class FittedTable:
             replace(c, cells=[_folding(cell, c.phrase) for cell in c.cells])
             if c.room is not None
             else c
-            for c in self.columns
+            for c in columns
             if any(cell.plain for cell in c.cells) or not c.drop
         ]
         # Two cells between columns with collapsed padding, else three (a cell each side).
@@ -414,7 +432,7 @@ class FittedTable:
                     break  # the name goes under the id rather than this column out
                 # Nor is it left out without a sign (`gap`'s needs at 41-59 columns): each
                 # row becomes a card, which keeps it under the id, as at 40 columns.
-                return as_cards(present, width, gap, self._options(), self.row_styles)
+                return as_cards(present, width, gap, self._options(), self.row_styles), True
             kept = [c for c in kept if c.drop != level]
         options = self._options()
         # A wider terminal never shows fewer columns, in every table (session 30; `gap` alone
@@ -426,9 +444,11 @@ class FittedTable:
         if roomy:
             kept = cards_kept(present, width, gap)
             if not _fits_stacked(kept, width, gap):
-                return as_cards(present, width, gap, options, self.row_styles)
+                return as_cards(present, width, gap, options, self.row_styles), True
         if not _ids_fit(kept, width, gap):
-            return as_cards(present, width, gap, options, self.row_styles)
+            return as_cards(present, width, gap, options, self.row_styles), True
+        if keyed is not None and keyed.key not in kept:
+            return Table(), True
         kept = _stacked(kept, width, gap, roomy)
         kept = edges_under(kept, width, gap)  # a short name whole before a bound's bracket
         kept = _words_kept(kept, width, gap)
@@ -438,14 +458,14 @@ class FittedTable:
             1,
         ):
             kept = _joined(kept)
-        table = Table(**options)
+        table = Table(**options) if keyed is None else NotedTable.of(keyed.notes, options)
         for column in kept:
             table.add_column(column.header, **column.options)
-        rows = len(self.columns[0].cells) if self.columns else 0
+        rows = len(columns[0].cells) if columns else 0
         for i in range(rows):
             style = self.row_styles[i] if self.row_styles else None
             table.add_row(*(column.cells[i] for column in kept), style=style)
-        return settle(table)
+        return settle(table), False
 
     def _options(self) -> dict[str, Any]:
         options = dict(self.table_options)

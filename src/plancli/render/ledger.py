@@ -199,9 +199,11 @@ def _note_column(header: str, notes: list[NoteText]) -> Column:
     its widest phrase, up to `NOTE_PHRASE` (`(区工信局)`, `协议已签订，`), the rows are cards,
     whose note has the line's room. At 100 columns, beside a 35-character
     id and the time recorded, the notes got 8 cells: `上半年累` over `计 (区工` over `信局)`,
-    three lines a record where the cards of 99 columns had two (session 31)."""
+    three lines a record where the cards of 99 columns had two (session 31). Where the table
+    without the notes fits, it stays a table and the notes are listed under it, keyed by row
+    (`keyed_notes`, session 39): one record's note no longer made every record a card."""
     phrase = min(NOTE_PHRASE, max((note.phrase_width() for note in notes), default=0))
-    return Column(header, list(notes), 3, {"overflow": "fold"}, room=8, phrase=phrase)
+    return Column(header, list(notes), 3, {"overflow": "fold"}, room=8, phrase=phrase, keyed=True)
 
 
 def _recorded_column(records: Sequence[AnyRecord | AnyAmendment], lang: Lang) -> Column:

@@ -45,6 +45,10 @@ class Column:
     # that leave it less, the rows become cards, whose note has the line's room, rather than
     # the note break inside it, a record over three lines (`history` at 100 columns).
     phrase: int = 0
+    # A note column that, where beside the others it would turn the rows into cards, gives
+    # way to a column of keys (1, 2…) under its header, its notes listed under the table
+    # (`keyed_notes`: `history` kept its table at 80 columns when one record had a note).
+    keyed: bool = False
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
