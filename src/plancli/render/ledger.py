@@ -200,8 +200,7 @@ def _note_column(header: str, notes: list[NoteText]) -> Column:
     whose note has the line's room. At 100 columns, beside a 35-character
     id and the time recorded, the notes got 8 cells: `上半年累` over `计 (区工` over `信局)`,
     three lines a record where the cards of 99 columns had two (session 31). Where the table
-    without the notes fits, it stays a table and the notes are listed under it, keyed by row
-    (`keyed_notes`, session 39): one record's note no longer made every record a card."""
+    fits without them, the notes are listed under it, keyed by row (`keyed_notes`)."""
     phrase = min(NOTE_PHRASE, max((note.phrase_width() for note in notes), default=0))
     return Column(header, list(notes), 3, {"overflow": "fold"}, room=8, phrase=phrase, keyed=True)
 
