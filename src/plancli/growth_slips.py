@@ -135,13 +135,10 @@ def tenfold_bounds(target: AnyTarget, period: str, bounds: Iterable[Decimal | No
     ]
 
 
-def _tenfold(
-    target: AnyTarget, period: str, value: Decimal, band: tuple[Decimal, Decimal] | None
-) -> list[str]:
-    if band is None or not band[0] <= value <= band[1]:
-        return []
+def _references(target: AnyTarget) -> list[str]:
+    """The plan's figures a growth is likely near, as the warnings name them: the target's
+    bound (`the target 4.5 %`) and its baseline year's growth (`2025: 3.9 %`)."""
     from plancli.fmt import num
-    from plancli.safe import visible
 
     references = []
     bound = next((f for f in (target.around, target.min, target.max) if f is not None), None)
@@ -151,6 +148,18 @@ def _tenfold(
     if baseline is not None and baseline.growth is not None:
         text = _("{year}: {figure} %")
         references.append(text.format(year=baseline.year, figure=num(baseline.growth)))
+    return references
+
+
+def _tenfold(
+    target: AnyTarget, period: str, value: Decimal, band: tuple[Decimal, Decimal] | None
+) -> list[str]:
+    if band is None or not band[0] <= value <= band[1]:
+        return []
+    from plancli.fmt import num
+    from plancli.safe import visible
+
+    references = _references(target)
     message = _(
         "{target} {period} = {value} %: ten times a likely growth ({references}); {tenth} "
         "typed as {value}? (read as a growth of {value} %)"
@@ -205,14 +214,7 @@ def amount_as_growth(
             "below nothing; check the figure (read as a growth of {value} %)"
         )
         return [message.format(**fields)]
-    references = []
-    bound = next((f for f in (target.around, target.min, target.max) if f is not None), None)
-    if bound is not None:
-        references.append(_("the target {figure} %").format(figure=num(bound)))
-    baseline = target.baseline
-    if baseline is not None and baseline.growth is not None:
-        text = _("{year}: {figure} %")
-        references.append(text.format(year=baseline.year, figure=num(baseline.growth)))
+    references = _references(target)
     if references:
         message = _(
             "{target} {period} = {value} %: a year-to-date growth beyond any likely one "
