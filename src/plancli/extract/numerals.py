@@ -85,8 +85,11 @@ _SPELLED_DIGITS = "零〇○一二两三四五六七八九"
 _SPELLED = re.compile(
     rf"(?P<percent>百分之|千分之)?(?P<number>(?:[{_SPELLED_DIGITS}十百千]|万(?!亿))+"
     rf"(?:点[{_SPELLED_DIGITS}]+)?)(?P<more>多)?"
-    r"(?(percent)|(?=亿元|万亿元|亿美元|万元|万人|万吨|亿斤|万亿斤))"
+    r"(?(percent)|(?=亿元|万亿元|亿美元|万元|万人|万吨|亿斤|万亿斤|个百分点))"
 )
+# a change in 百分点 spelled out (提高一个百分点, 提高两个百分点, 下降零点五个百分点): one numeral
+# is a figure there, after a verb of change only (not 每一个百分点, a rule's step)
+_CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|下降|降低|减少|削减|回落)$")
 
 
 # The top of a spelled range of percentages (百分之八至九, 百分之四至百分之五): after a
@@ -146,7 +149,7 @@ def spell_figures(parse: str) -> str:
         parse = _SPELLED_YEAR.sub(_year_digits, parse)
     if "。" in parse:
         parse = _STOP_POINT.sub(".", parse)
-    if not any(unit in parse for unit in "十百千"):
+    if not any(unit in parse for unit in "十百千"):  # (个百分点 has its 百)
         return parse
     out: list[str] = []
     pos = 0
@@ -154,9 +157,13 @@ def spell_figures(parse: str) -> str:
         if match.start() < pos:
             continue  # (the top of a range already read)
         number = match.group("number")
+        points = not match.group("percent") and parse.startswith("个百分点", match.end())
+        if points and not _CHANGE_VERB.search(parse, max(0, match.start() - 2), match.start()):
+            continue  # (每一个百分点: no change of the year's)
         if (
             not match.group("percent")
             and len(number) < 2
+            and not points
             and not _ONE_BIG.match(parse, match.start())
         ):
             continue  # 十亿元 could be a figure, 万人 a word: two characters at least
