@@ -405,8 +405,16 @@ def _indicator(indicator_id: str) -> Indicator | None:
     return next((i for i in INDICATORS if i.id == indicator_id), None)
 
 
-def bound(target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bool) -> None:
-    """左右 → around; 以上 → min; 以内/以下 → max; none → min (a floor, as the genre reads it)."""
+def bound(
+    target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bool, fall: bool = False
+) -> None:
+    """左右 → around; 以上 → min; 以内/以下 → max; none → min (a floor, as the genre reads it).
+    A `fall` in 百分点 (下降0.5个百分点) is a change of −0.5 at most (`max`, direction down; 以内,
+    at least: `min`), as docs/forms.md writes one — min 0.5 with direction down did not load."""
+    if fall:
+        value, within = -value, qualifier in ("以内", "以下")
+        qualifier = "以上" if within else "左右" if qualifier == "左右" else "以内"
+        target.direction = None if within else "down"
     if qualifier == "左右":
         target.around = value
     elif qualifier in ("以内", "以下"):

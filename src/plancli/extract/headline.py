@@ -388,9 +388,9 @@ class HeadlineReader(ListReader):
             if subject:
                 target = self._new(subject, piece, "change")
                 target.unit = "%"
-                bound(target, Decimal(match.group(2)), match.group(3), up=True)
-                if match.group(1) in ("下降", "降低", "减少", "削减"):
-                    target.direction = "down"
+                fall = match.group(1) in ("下降", "降低", "减少", "削减")
+                bound(target, Decimal(match.group(2)), match.group(3), up=True, fall=fall)
+                if fall:
                     target.review.append(_("a fall in 百分点: check the bound's sign"))
                 return subject
         match = DECLINE.search(text)

@@ -13,10 +13,11 @@ from plancli.i18n import N_, _
 
 # …高于全省平均2个百分点以上, …比全国平均高1个百分点左右: the subject, the other series, the way
 # and the margin; never the 比 of a share's name (数字经济核心产业增加值占地区生产总值比重提高1个
-# 百分点, 新能源装机比例提高3个百分点, 服务业增加值占比…: the share's own rise, a `change`)
+# 百分点, 新能源装机比例提高3个百分点, 服务业增加值占比…: the share's own rise, a `change`), nor
+# the 提高/降低 of a change over last year's level (比上年提高0.1个百分点: no margin over 上年提)
 _MARGIN = re.compile(
     r"^(?P<subject>[^,，;；。\d]{2,30}?)(?:要|将)?(?:保持)?"
-    r"(?:(?<![占])比(?![重例率值])(?P<other>[^,，;；。\d]{2,20}?)(?P<way>高|快|低|慢)"
+    r"(?:(?<![占])比(?![重例率值])(?P<other>[^,，;；。\d]{2,20}?)(?<![提降])(?P<way>高|快|低|慢)"
     r"|(?P<way_to>高|快|低|慢)于(?P<other_to>[^,，;；。\d]{2,20}?))"
     r"\s*(?P<points>\d+(?:\.\d+)?)\s*个百分点\s*(?P<qualifier>以上|左右)?"
 )

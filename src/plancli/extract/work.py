@@ -24,6 +24,7 @@ from plancli.extract.work_amounts import (
     ratio_name,
     running_total,
     set_unit,
+    settle,
     shared_end,
     shared_head,
     sized,
@@ -118,7 +119,9 @@ class WorkReader:
             heading_end = min(x for x in (stop, line_end, end) if x >= 0)
         before: tuple[Clause, bool] | None = None
         for clause in clauses(self.parse, start, end):
-            past = past_clause(clause.text, self.layout.year) or echoes(self.parse, before, clause)
+            opening = max(self.parse.rfind(mark, 0, clause.start) for mark in "。\n") + 1
+            past = past_clause(clause.text, self.layout.year, self.parse[opening : clause.start])
+            past = past or echoes(self.parse, before, clause)
             before = (clause, past)
             if clause.end <= heading_end or past:
                 continue
@@ -456,11 +459,8 @@ class WorkReader:
             target.max, target.min = Decimal(0), None
         if kind == "ongoing":
             target.notes.append(_("ongoing work (推进/加快推进): under way, not a deliverable"))
-        if re.search(r"力争|争取", text):
-            target.notes.append(
-                _("worded as 力争/争取: an aspiration, kept with the report's figure")
-            )
         target.review.extend(unsaid + stock)
+        settle(target, text, low)  # (力争, 突破, a fall in 百分点, a size: a level)
         return target
 
     def _headline_repeat(self, text: str, value: Decimal, unit: str) -> bool:

@@ -6,9 +6,11 @@ stated as a size or a standard (`work.WorkReader` asks them)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from plancli.extract.draft import DraftTarget
 from plancli.extract.work_forms import VERB
-from plancli.i18n import _
+from plancli.i18n import N_, _
 
 # the name's word and the unit of its amount, first match wins: money before counts (工业企业利润
 # is 亿元, 科技型中小企业数量 家)
@@ -138,3 +140,45 @@ def running_total(text: str, kind: str, unit: str) -> tuple[str, list[str]]:
         return "cumulative", [stock]
     total = _("累计: a running total over more than this year: check the figure is the year's")
     return kind, [total]
+
+
+# an economy's or an industry's size (河南 数字经济规模2.5万亿元, 产业规模突破2000亿元): the
+# year's level, stated once a year, not a sum the months add up (新增社会融资规模 is a flow)
+_SIZE = re.compile(r"(?:经济|产业)规模$")
+_MONEY = ("亿元", "万亿元", "万元", "元")
+PER_STUDENT_RISE_REVIEW = N_(
+    "“{clause}” raises a level per student by {value}{unit} over last year's, which the report "
+    "does not state: pending until it is known, then `plancli amend {id} --from PERIOD --min X` "
+    "(X: last year's level + {value})"
+)
+
+
+def settle(target: DraftTarget, text: str, low: Decimal) -> None:
+    """A work target's last readings from its clause (docs/extract.md, session 40): 力争's note;
+    突破N is above N (`exclusive`); a fall in 百分点 (降低0.5个百分点) a change of −0.5 at most; a
+    size (数字经济规模) or a spending per student (生均经费) a level, not a year-to-date sum — and
+    生均经费增加1000元, a rise of a level whose base the report leaves unsaid, pending."""
+    figure = rf"\s*{re.escape(format(low, 'f'))}(?![\d.])"
+    if re.search(r"力争|争取", text):
+        target.notes.append(_("worded as 力争/争取: an aspiration, kept with the report's figure"))
+    if target.min == low and target.max is None and re.search(rf"突破{figure}", text):
+        target.exclusive = True  # 突破1亿千瓦: beyond 1, not 1 itself
+    if target.kind == "change" and re.search(rf"(?:下降|降低|减少|削减|回落){figure}", text):
+        target.min, target.max = target.max, target.min  # (bounds of the fall, negated)
+        for bound in ("min", "max", "around"):
+            value = getattr(target, bound)
+            setattr(target, bound, None if value is None else -value)
+    name, new = target.name, re.search(r"新增|新建", text)
+    if target.kind == "cumulative" and not new and target.unit in _MONEY:
+        if _SIZE.search(name) or "生均" in name:
+            target.kind, target.frequency = "level", "annual"
+        rise = re.search(rf"(?:增加|提高|提升|上调){figure}", text)
+        if "生均" in name and rise:
+            target.name = re.sub(r"(?:增加|提高|提升|上调)$", "", name)
+            target.min = target.max = target.around = None
+            target.pending = True
+            target.review.append(
+                _(PER_STUDENT_RISE_REVIEW).format(
+                    clause=text, value=format(low, "f"), unit=target.unit, id=target.id
+                )
+            )

@@ -196,10 +196,20 @@ def comparison(text: str) -> bool:
     return COMPARED.fullmatch(f"、{text}") is not None
 
 
-def past_clause(text: str, year: int) -> bool:
+# 2026年，…占比力争比上年提高0.1个百分点: the plan's aim, a change set against last year's level
+# (its sentence says 力争/要/确保 or opens with the plan year or 今年), not a result of last year's
+AIMED_CHANGE = re.compile(
+    rf"(?:比|较)(?:上年|去年)(?=(?:提高|提升|增加|上升|下降|降低|减少){NUM}个百分点)"
+)
+AIM = re.compile(r"力争|争取|确保|(?<![需主重必只])要(?!求|素|点)|预期|^\s*今年(?!以来)")
+
+
+def past_clause(text: str, year: int, before: str = "") -> bool:
     """Whether a clause speaks of last year, of years or of another year than `year` (a figure
     compared with last year's is this year's, and so is one raised from last year's: 赤字率从
-    去年的2.1%提高到2.3%)."""
+    去年的2.1%提高到2.3%, and an aim's change over it, `before` the sentence up to the clause)."""
+    if AIM.search(before + text) or re.match(rf"\s*{year}年", before + text):
+        text = AIMED_CHANGE.sub("", text)
     if PAST.search(re.sub(r"(?:从|由)(?:去年|上年)的?", "", COMPARED.sub("", text))):
         return True
     return bool(other_years(text, year))

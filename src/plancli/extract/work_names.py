@@ -51,10 +51,13 @@ def target_name(text: str, match: re.Match[str], pieces: list[Clause] | None = N
         "",
         name,
     )
-    # the comparison the figure is stated against (总产值比1980年预计增长8%: 总产值增长), and
-    # the tense (收入将增加近100亿元: 收入增加): not the name's
+    # the comparison the figure is stated against (总产值比1980年预计增长8%: 总产值增长; an aim's
+    # 占比力争比上年提高…: 占比提高), and the tense (收入将增加近100亿元: 收入增加): not the name's
     name = re.sub(
-        r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:预计)?|同比|将(?=增加|增长|减少)", "", name
+        r"(?:力争|争取|确保|要)?(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:预计)?|同比"
+        r"|将(?=增加|增长|减少)",
+        "",
+        name,
     )
     name = re.sub(r"(?:均|都)(?=增长$|增速$)|(?<=增幅)均$", "", name)  # 旅游总花费均增长8%以上
     name = re.sub(r"等(?=[^等]*$)", "", name) if name.endswith("等") else name
