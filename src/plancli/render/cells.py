@@ -21,7 +21,9 @@ from plancli.fmt import (
     halfway_note,
     num,
     per_month_text,
+    percent_figure,
     relation_sign,
+    stated,
     stated_text,
     table_cell,
     whole_need,
@@ -81,7 +83,7 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
         return ""
     if (water_class := class_text(value, a.unit)) is not None:  # Ⅱ类 in 2/≤Ⅲ类 was 2
         return water_class
-    return f"{num(value)}%" if in_percent(a) else num(value)
+    return percent_figure(value) if in_percent(a) else stated(value)
 
 
 def actual_text(a: AssessmentOut, lang: Lang) -> str:

@@ -15,6 +15,7 @@ from plancli.fmt import (
     growth_rest_text,
     num,
     per_month_text,
+    stated,
     stated_text,
     whole_need,
 )
@@ -40,9 +41,9 @@ def figure_with_unit(a: AssessmentOut, value: Decimal | None) -> str:
     """A figure with its unit as `show` writes its lines (`126 个`, `5 %`, as `≥ 310 个`)."""
     if value is None:
         return ""
-    if in_percent(a):
-        return f"{num(value)} %"
-    return class_text(value, a.unit) or f"{num(value)} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
+    if in_percent(a):  # (spaced as `show`'s bounds, `≈ 3 %`; its places as stated: 3.0 %)
+        return f"{stated(value)} %"
+    return class_text(value, a.unit) or f"{stated(value)} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
 
 
 def share_text(share: Decimal | None) -> str:
