@@ -37,13 +37,14 @@ from plancli.settled import PACE_LINES, is_settled, pace_over
 from plancli.unit_words import class_text
 
 
-def figure_with_unit(a: AssessmentOut, value: Decimal | None) -> str:
+def figure_with_unit(a: AssessmentOut, value: Decimal | None, recorded: bool = False) -> str:
     """A figure with its unit as `show` writes its lines (`126 个`, `5 %`, as `≥ 310 个`)."""
     if value is None:
         return ""
-    if in_percent(a):  # (spaced as `show`'s bounds, `≈ 3 %`; its places as stated: 3.0 %)
-        return f"{stated(value)} %"
-    return class_text(value, a.unit) or f"{stated(value)} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
+    shown = stated(value) if recorded else num(value)  # a figure recorded: 3.0 as stated
+    if in_percent(a):  # (spaced as `show`'s bounds, `≈ 3 %`)
+        return f"{shown} %"
+    return class_text(value, a.unit) or f"{shown} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
 
 
 def share_text(share: Decimal | None) -> str:
@@ -98,7 +99,7 @@ def assessment_detail(
     if a.stale:  # beside the figure's period, where gap and status put their `*`
         add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.actual is not None and stated_text(a, a.actual, lang) is None:
-        add("actual", figure_with_unit(a, a.actual))
+        add("actual", figure_with_unit(a, a.actual, recorded=True))
     else:
         add("actual", actual_text(a, lang))
     if a.amount is not None:
