@@ -42,9 +42,9 @@ def stated(value: Decimal | int | float | None) -> str:
 
 
 def percent_figure(value: Decimal) -> str:
-    """A recorded percentage as every table, card, page and JSON text writes it: `3.0%`, the
-    figure `stated` and the sign against it (it was `3 %` in `history`, `show` and
-    `actual_text`, `3%` in `status`, `gap` and the report)."""
+    """A recorded percentage as a table, card or page writes it: `3.0%`, the figure `stated`
+    and the sign against it (a bulletin's 3.0 was `3%` in `status`, `gap` and the report).
+    A line of text keeps its spaced `3.0 %` (`figure_text`: `record`, `history`, JSON)."""
     return f"{stated(value)}%"
 
 
@@ -400,7 +400,7 @@ def stated_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
 
 
 def value_is_percent(target: AnyTarget) -> bool:
-    """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2%`)?"""
+    """Is the target's recorded figure a percentage (`5.2%` accepted, shown as `5.2 %`)?"""
     return (
         target.kind in ("growth", "relative", "milestone", "change", "trend")
         or target.unit.strip() == "%"
@@ -428,14 +428,14 @@ def figure_text(
     Chinese the amount in full-width brackets, `5.2 %（总量 700 亿元）`, as every bracket of
     a Chinese table and sentence is (it was `5.2 % (总量 700 亿元)`)."""
     if target is None:  # a record of a target the plan no longer has
-        text = num(value)
-    elif value_is_percent(target):
-        text = percent_figure(value)
+        text = stated(value)
+    elif value_is_percent(target):  # spaced, as record's and history's lines are: 3.0 %
+        text = f"{stated(value)} %"
     else:  # (a water class as the report writes it: Ⅱ类, not 2 类)
         text = class_text(value, target.unit) or f"{stated(value)} {target.unit}"
     if amount is not None:
         unit = f" {target.unit}" if target is not None else ""
-        amount_text = f"{t('amount', lang)} {num(amount)}{unit}"
+        amount_text = f"{t('amount', lang)} {stated(amount)}{unit}"
         text += f"（{amount_text}）" if lang == "zh" else f" ({amount_text})"
     return text
 

@@ -103,7 +103,7 @@ def assessment_detail(
     else:
         add("actual", actual_text(a, lang))
     if a.amount is not None:
-        add("amount", f"{num(a.amount)} {a.unit}")
+        add("amount", f"{stated(a.amount)} {a.unit}")
     target = judged_target_text(a, lang, as_of)  # ≈ 5.5 %，按 ≥ 5 % 考核
     if a.kind == "relative" and a.reference_actual is None and reference_name:
         target = f"{target.split(' ', 1)[0]} {reference_name}"  # ≈ 地区生产总值, not ≈ gdp

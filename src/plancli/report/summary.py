@@ -647,9 +647,9 @@ class _Writer:
         figure = self._movement(a) if a.actual is not None else ("无数据" if self.zh else "no data")
         if a.kind == "relative" and a.reference_actual is not None:
             target = (
-                f"参照{num(a.reference_actual)}%"
+                f"参照{stated(a.reference_actual)}%"
                 if self.zh
-                else f"reference {num(a.reference_actual)}%"
+                else f"reference {stated(a.reference_actual)}%"
             )
         else:
             target = f"{adjusted}目标" if self.zh else f"{adjusted}target "

@@ -87,7 +87,7 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
     stated = stated_text(a, a.actual, lang) if a.actual is not None else None
     text = value(a, a.actual, recorded=True) if stated is None else stated  # -2.1%, 下降2.1%
     if a.amount is not None:
-        text += f" ({num(a.amount)} {a.unit})"
+        text += f" ({as_stated(a.amount)} {a.unit})"
     text = zh_cell(text) if lang == "zh" else text
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
@@ -201,7 +201,7 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
         # the reference's figure named, and its period where it is not the report's: the
         # table shows no GDP of the first three quarters (audit R, D6: `≈ 4.7%` alone)
         # (of the report's period, the reference's row shows it: the figure alone, as before)
-        shown = f"{num(a.reference_actual)}%"
+        shown = f"{as_stated(a.reference_actual)}%"
         if part := (other_period if lang == "zh" else other_period_en)(a, report.as_of):
             reference = reference_name(report, a.reference, lang)
             shown = (
