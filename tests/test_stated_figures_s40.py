@@ -171,3 +171,33 @@ def test_12_0_survives_every_store_and_convert(
         assert "12.0 %" in history and "3.0 %" in history and "700.0" in history, history
         status = run("--ledger", ledger, "status", "--as-of", "2022-06").stdout
         assert "12.0%" in _row(status, "retail_sales")
+
+
+def test_the_workbook_shows_12_0_and_keeps_the_number(guandu: Any, tmp_path: Path) -> None:
+    """The xlsx report's figure cells stay numbers (a formula sums them) shown with the
+    places recorded (`0.0`: 12.0, not Excel's General 12); a plan bound keeps General."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "june.xlsx"
+    guandu("report", "--as-of", "2022-06", "-f", "xlsx", "-o", str(out), lang="zh")
+    sheet = load_workbook(out).worksheets[1]
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    actual = rows["retail_sales"][header.index("完成值（下降型目标为降幅）")]
+    assert (actual.value, actual.number_format) == (12, "0.0")
+    assert (
+        rows["unemployment_rate"][header.index("完成值（下降型目标为降幅）")].number_format
+        == "0.00"
+    )
+    assert (
+        sheet.cell(rows["retail_sales"][0].row, header.index("下限") + 1).number_format == "General"
+    )
+
+
+def test_the_year_end_report_states_the_amount_recorded(invoke: Any, tmp_path: Path) -> None:
+    ledger = str(tmp_path / "year.progress.toml")
+    args = ("--plan", PLAN, "--ledger", ledger)
+    done = invoke(*args, "record", "gdp", "3.0", "-p", "2022", "--amount", "1505.0")
+    assert done.exit_code == 0, done.output
+    zh = invoke("--lang", "zh", *args, "report", "--as-of", "2022", "-f", "md").stdout
+    assert "地区生产总值1505.0亿元，增长3.0%，低于目标4个百分点" in zh

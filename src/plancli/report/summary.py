@@ -316,10 +316,10 @@ class _Writer:
                 return rate  # 经济增长为5.3%, not 经济增长累计增长5.3%
             if self.zh:
                 lead = part or ("" if year_end else "累计")
-                lead = f"{num(held)}{a.unit}，" if held is not None else lead
+                lead = f"{stated(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
             verb = "grew" if rising else "fell"
-            to = f" to {num(held)} {a.unit}" if held is not None else ""
+            to = f" to {stated(held)} {a.unit}" if held is not None else ""
             part = "" if a.stale else other_period_en(a, self.report.as_of)
             return f"{verb} {size}%{to}" + (
                 f" in {part}" if part else ("" if year_end else " year to date")
