@@ -93,7 +93,7 @@ def test_gap_and_status_tables_show_the_drop_with_its_note(dropped) -> None:  # 
     english = dropped("gap", "--as-of", "2022-06")
     assert english.exit_code == 0, english.stderr
     line = next(x for x in english.stdout.splitlines() if x.startswith(f" {FAI}"))
-    assert "dropped" in line and "4%/dropped†" in line
+    assert "dropped" in line and "4.0%/dropped†" in line
     footnote = " ".join(english.stdout.split())
     assert f"dropped from 2022-06 ({NOTE})" in footnote
     chinese = dropped("status", "--as-of", "2022-06", lang="zh")
@@ -125,15 +125,16 @@ def test_the_report_says_from_when_it_is_no_longer_judged(dropped, tmp_path: Pat
     zh = tmp_path / "r.md"
     assert dropped("report", "--as-of", "2022-06", "-o", str(zh), lang="zh").exit_code == 0
     text = zh.read_text(encoding="utf-8")
-    assert f"固定资产投资(不含农户)累计增长4%，自2022年6月起不再考核（年中调整：{NOTE}）。" in text
+    drop = f"固定资产投资(不含农户)累计增长4.0%，自2022年6月起不再考核（年中调整：{NOTE}）。"
+    assert drop in text
     assert "存在风险1项、不再考核1项" in text
-    assert "| 固定资产投资(不含农户) | 不再考核† | 4% |" in text
+    assert "| 固定资产投资(不含农户) | 不再考核† | 4.0% |" in text
     assert f"固定资产投资(不含农户)：自2022年6月起不再考核（原计划\\> 0%）；{NOTE}" in text
     en = tmp_path / "r.en.md"
     assert dropped("report", "--as-of", "2022-06", "-o", str(en)).exit_code == 0
     english = en.read_text(encoding="utf-8")
     assert (
-        "Fixed-asset investment (excluding rural households) grew 4% year to date; no longer "
+        "Fixed-asset investment (excluding rural households) grew 4.0% year to date; no longer "
         f"judged from June 2022 (mid-year adjustment: {NOTE})."
     ) in english
     assert "1 is at risk, 1 is no longer judged (dropped)" in english

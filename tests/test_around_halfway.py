@@ -48,7 +48,7 @@ def test_show_gap_and_report_name_the_capped_edge_and_why(invoke, tmp_path: Path
     assert (rd["status"], rd["low"], rd["around_baseline"], rd["gap"]) == ("missed", 3.4, 3.38, 0.4)
     report = _run(invoke, *js, "--lang", "zh", "report", "--as-of", "2026")
     assert (
-        "全社会研发投入强度为3%，低于3.42%左右的目标（按3.4%以上考核，即上年3.38%至目标3.42%的中点）"
+        "全社会研发投入强度为3.0%，低于3.42%左右的目标（按3.4%以上考核，即上年3.38%至目标3.42%的中点）"
         "0.4个百分点。"
     ) in report
     en = _run(invoke, *js, "report", "--as-of", "2026")

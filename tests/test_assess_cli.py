@@ -326,7 +326,7 @@ def test_show_says_in_step_is_a_floor(invoke, workspace: Path) -> None:
     """同步 is shown `≈` beside GDP's growth but is met by anything down to it less the
     tolerance, and by anything above: `show` says where that floor is (GDP 5.0 %, ±1 pp)."""
     shown = invoke("--plan", str(workspace), "show", "urban_income").stdout
-    assert "≈ 5 %" in shown
+    assert "≈ 5.0 %" in shown  # GDP recorded 5.0: its places
     assert "1 pp (in step at 4 % or more)" in shown
     zh = invoke("--plan", str(workspace), "--lang", "zh", "show", "urban_income").stdout
     assert "（不低于 4 % 即为同步）" in zh

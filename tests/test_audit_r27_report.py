@@ -80,7 +80,7 @@ def test_an_around_targets_pace_says_it_reaches_the_around(plan_run) -> None:  #
     run("record", "gdp", "5.0", "-p", "上半年", "--amount", "28500")
     zh = run("--lang", "zh", "report", "--as-of", "2026-06", "-f", "md")
     assert (
-        "地区生产总值累计增长5%，低于5.5%左右的目标0.5个百分点，在合理区间内（按5%以上考核），"
+        "地区生产总值累计增长5.0%，低于5.5%左右的目标0.5个百分点，在合理区间内（按5%以上考核），"
         "余下月份需增长5.88%方能达到5.5%。" in zh
     )
     assert "| 正常推进 | 余下月份需增长5.88%方能达到5.5% |" in zh

@@ -843,7 +843,7 @@ def test_tables_show_how_a_relation_compares(ledger) -> None:  # type: ignore[no
     shaanxi.record("fixed_asset_investment", "3.5", "2026-06")
     args = ("--plan", shaanxi.plan, "--ledger", str(shaanxi.path))
     gap = shaanxi.invoke(*args, "gap", "--section", "headline").stdout
-    assert "5%/>5%" in gap and "3.5%/≥3.5%" in gap
+    assert "5.0%/>5.0%" in gap and "3.5%/≥3.5%" in gap
     report = shaanxi.invoke(*args, "report").stdout
-    assert "| Resident income | \\> 5% | 5% |" in report
+    assert "| Resident income | \\> 5.0% | 5.0% |" in report
     assert "| Fixed-asset investment | ≥ 3.5% | 3.5% |" in report

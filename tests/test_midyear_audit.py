@@ -155,11 +155,12 @@ def row_of(out: str, target: str) -> str:
 
 def test_a_pending_decline_shows_its_fall_as_a_fall(fujian) -> None:  # type: ignore[no-untyped-def]
     gap = ("gap", "--kind", "growth", "--as-of", "2026-Q2")
-    assert "pending -2%/pending" in row_of(fujian("en", *gap), "co2_intensity")  # docs/amend.md
-    assert "待下达 下降2%/待下达" in row_of(fujian("zh", *gap), "co2_intensity")
-    assert "-2% pending" in row_of(fujian("en", "status", "--as-of", "2026-Q2"), "co2_intensity")
-    assert "下降2% 待下达" in row_of(fujian("zh", "status", "--as-of", "2026-Q2"), "co2_intensity")
-    assert "| 待下达 | 下降2% |" in fujian("zh", "report", "--as-of", "2026-Q2", "-f", "md")
+    assert "pending -2.0%/pending" in row_of(fujian("en", *gap), "co2_intensity")  # docs/amend.md
+    assert "待下达 下降2.0%/待下达" in row_of(fujian("zh", *gap), "co2_intensity")
+    assert "-2.0% pending" in row_of(fujian("en", "status", "--as-of", "2026-Q2"), "co2_intensity")
+    zh_status = fujian("zh", "status", "--as-of", "2026-Q2")
+    assert "下降2.0% 待下达" in row_of(zh_status, "co2_intensity")
+    assert "| 待下达 | 下降2.0% |" in fujian("zh", "report", "--as-of", "2026-Q2", "-f", "md")
     # the JSON stays as documented: `actual` the fall, `recorded` the growth as recorded
     import json
 
@@ -178,8 +179,8 @@ def test_once_its_bound_is_known_the_fall_is_said_by_the_bound(fujian) -> None: 
     fujian("en", "amend", "co2_intensity", "--min", "3.5", "--from", "2026-06")
     gap = ("gap", "--kind", "growth", "--as-of", "2026-Q2")
     # the figure as the bulletin writes it, as before the bound (a bare 2% hid the sign)
-    assert "behind -2%/fall ≥3.5%†" in row_of(fujian("en", *gap), "co2_intensity")
-    assert "滞后 下降2%/下降 ≥3.5%†" in row_of(fujian("zh", *gap), "co2_intensity")
+    assert "behind -2.0%/fall ≥3.5%†" in row_of(fujian("en", *gap), "co2_intensity")
+    assert "滞后 下降2.0%/下降 ≥3.5%†" in row_of(fujian("zh", *gap), "co2_intensity")
 
 
 # ------------------------------------------------------------- 11: text for leaders

@@ -97,13 +97,13 @@ def test_decline_after_amend_in_chinese_show(call: Callable[..., str]) -> None:
     top = next(line for line in lines if line.startswith("目标"))
     assert top == "目标 待下达（已调整：下降 ≥ 3.8 %）"
     history = next(line for line in lines if line.startswith("* 2026"))
-    assert "下降3%" in history and "-3" not in history
+    assert "下降3.0%" in history and "-3" not in history
     en = squeezed(call(plan, "show", "co2_intensity"))
     assert next(line for line in en if line.startswith("target")) == (
         "target pending (adjusted: fall ≥ 3.8 %)"
     )
     history = call(plan, "history", "co2_intensity", lang="zh")
-    assert "下降3%" in history
+    assert "下降3.0%" in history
 
 
 # ------------------------------------------ 4, 5: brackets, the section's English name

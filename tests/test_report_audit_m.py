@@ -80,8 +80,10 @@ def test_at_the_years_end_a_figure_not_the_years_is_no_result(invoke, ws: Path, 
     second = report(invoke, ws2, "2022-12")
     lead = second.split("## 主要预期目标")[0]
     assert "正常推进" not in lead and "存在风险" not in lead
-    assert "地方一般公共预算收入累计增长2%（数据截至2022年9月，无全年数据，不作全年评价）。" in lead
-    row = "| 地方一般公共预算收入 | ≥ 2% | 2%（41.8亿元，2022年9月） \\* | — | 无全年数据 |"
+    assert (
+        "地方一般公共预算收入累计增长2.0%（数据截至2022年9月，无全年数据，不作全年评价）。" in lead
+    )
+    row = "| 地方一般公共预算收入 | ≥ 2% | 2.0%（41.8亿元，2022年9月） \\* | — | 无全年数据 |"
     assert row in second
     en = report(invoke, ws2, "2022-12", "en")
     assert "(figure of 2022-09; no figure for the year, not judged for the year)." in en
@@ -117,10 +119,10 @@ def test_a_reference_of_another_period_is_named(invoke, ws2: Path) -> None:  # t
     """The year's report said GDP grew 5.2%, then compared the rural income with
     地区生产总值增长（7%）, GDP's Q3 figure, without naming its period (audit M, D4)."""
     year = report(invoke, ws2, "2022-12")
-    assert "低于同期（前三季度）地区生产总值增长（7%）1.5个百分点" in year
+    assert "低于同期（前三季度）地区生产总值增长（7.0%）1.5个百分点" in year
     assert "低于地区生产总值增长（7%）" not in year
     en = report(invoke, ws2, "2022-12", "en")
-    assert "below Gross regional product (GDP) in the first three quarters at 7%" in en
+    assert "below Gross regional product (GDP) in the first three quarters at 7.0%" in en
 
 
 def test_a_bare_figure_is_worded_as_the_plan_states_it(invoke, tmp_path: Path, gansu: Path) -> None:  # type: ignore[no-untyped-def]

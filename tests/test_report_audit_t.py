@@ -30,17 +30,17 @@ def test_a_falling_reference_is_written_as_a_fall(invoke, tmp_path: Path) -> Non
     _recorded(invoke, "tianjin-2026", ledger,
               ("gdp", "-1.0", "2026-Q1"), ("resident_income", "-1.5", "2026-Q1"))  # fmt: skip
     zh = _report(invoke, "tianjin-2026", ledger, "zh", "2026-03")
-    assert "居民收入累计下降1.5%，与地区生产总值（下降1%）基本同步。" in zh
+    assert "居民收入累计下降1.5%，与地区生产总值（下降1.0%）基本同步。" in zh
     assert "增长（-" not in zh
     en = _report(invoke, "tianjin-2026", ledger, "en", "2026-03")
-    assert "in step with Gross regional product (GDP) (down 1%)" in en
+    assert "in step with Gross regional product (GDP) (down 1.0%)" in en
     assert "at -1%" not in en
-    # short of a falling reference: 低于地区生产总值（下降1%）1.5个百分点
+    # short of a falling reference: 低于地区生产总值（下降1.0%）1.5个百分点
     _recorded(invoke, "tianjin-2026", ledger, ("resident_income", "-2.5", "2026-Q1"))
     zh = _report(invoke, "tianjin-2026", ledger, "zh", "2026-03")
-    assert "居民收入累计下降2.5%，低于地区生产总值（下降1%）1.5个百分点" in zh
+    assert "居民收入累计下降2.5%，低于地区生产总值（下降1.0%）1.5个百分点" in zh
     en = _report(invoke, "tianjin-2026", ledger, "en", "2026-03")
-    assert "1.5 pp below Gross regional product (GDP) (down 1%)" in en
+    assert "1.5 pp below Gross regional product (GDP) (down 1.0%)" in en
     # a rising reference as before: 与地区生产总值增长（4.3%）
     _recorded(invoke, "tianjin-2026", ledger,
               ("gdp", "4.3", "2026-Q1"), ("resident_income", "4", "2026-Q1"))  # fmt: skip

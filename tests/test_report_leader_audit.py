@@ -144,12 +144,12 @@ def test_a_decline_target_that_rose_is_shown_as_a_rise(invoke, fresh: Path) -> N
     ):
         run(invoke, fresh, "en", *args)
     zh = run(invoke, fresh, "zh", "report", "--as-of", "2022-06", "-f", "md")
-    assert "单位地区生产总值能耗（累计增长1%，目标下降3%）" in zh
-    assert "| 滞后 | 增长1% / 下降 ≥ 3% |" in line_with(zh, "单位地区生产总值能耗")
+    assert "单位地区生产总值能耗（累计增长1.0%，目标下降3%）" in zh
+    assert "| 滞后 | 增长1.0% / 下降 ≥ 3% |" in line_with(zh, "单位地区生产总值能耗")
     en = run(invoke, fresh, "en", "report", "--as-of", "2022-06", "-f", "md")
-    assert "| behind | +1% / fall ≥ 3% |" in line_with(en, "Energy consumption")
+    assert "| behind | +1.0% / fall ≥ 3% |" in line_with(en, "Energy consumption")
     show = run(invoke, fresh, "en", "show", "energy_intensity", "--as-of", "2022-06")
-    assert "+1%" in show
+    assert "+1.0%" in show
 
 
 # ------------------------------------------ 2: a roll-up's figure is as old as its oldest part

@@ -25,9 +25,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
 EPOCH = "1657008000"  # 2022-07-05
 
-GDP_ZH = "地区生产总值累计增长5%，低于目标2个百分点，余下月份需增长8.72%。"
+GDP_ZH = "地区生产总值累计增长5.0%，低于目标2个百分点，余下月份需增长8.72%。"
 GDP_EN = (
-    "Gross regional product (GDP) grew 5% year to date, 2 pp below the target (at least 7%); "
+    "Gross regional product (GDP) grew 5.0% year to date, 2 pp below the target (at least 7%); "
     "the rest of the year needs 8.72% growth."
 )
 
@@ -53,10 +53,12 @@ def test_chinese_summary_of_june(invoke, june: Path) -> None:  # type: ignore[no
     )
     # GDP at 2022-H1: 5.0% with 700 亿元 against 7%以上
     assert headline.startswith(GDP_ZH)
-    assert "固定资产投资(不含农户)累计增长0%，未实现正增长的目标。" in headline  # 0.0 is not > 0
-    assert "城镇常住居民人均可支配收入累计增长5.5%，与地区生产总值增长（5%）基本同步。" in headline
+    assert "固定资产投资(不含农户)累计增长0.0%，未实现正增长的目标。" in headline  # 0.0 is not > 0
+    assert "城镇常住居民人均可支配收入累计增长5.5%，与地区生产总值增长（5.0%）基本同步。" in (
+        headline
+    )
     # 7.8 % against GDP's 5 %: beyond the 1 pp of 基本同步, said as the lead it is
-    assert "农村常住居民人均可支配收入累计增长7.8%，高于地区生产总值增长（5%）2.8个百分点。" in (
+    assert "农村常住居民人均可支配收入累计增长7.8%，高于地区生产总值增长（5.0%）2.8个百分点。" in (
         headline
     )
     assert "城镇登记失业率为4.2%，低于4.8%的控制目标。" in headline
@@ -182,7 +184,7 @@ def test_a_negative_required_growth_reads_as_the_fall_the_year_can_afford(  # ty
     assert gdp["required_growth_rest"] == -6.03  # the contract keeps the signed figure
 
     zh = report(invoke, q3, "zh")
-    assert "地区生产总值累计增长10%，高于目标3个百分点，余下月份即使下降6.03%仍可完成。" in zh
+    assert "地区生产总值累计增长10.0%，高于目标3个百分点，余下月份即使下降6.03%仍可完成。" in zh
     row = next(line for line in zh.splitlines() if line.startswith("| 地区生产总值 |"))
     assert row.endswith("| 正常推进 | 余下月份即使下降6.03%仍可完成 |")
     en = report(invoke, q3, "en")
@@ -326,7 +328,7 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     # 5%—5.5%，努力争取更好结果, beyond the range's top with 5.8 (no "争取目标" of 5.5: D6)
     assert "地区生产总值累计增长5.8%，超过5%—5.5%的目标区间上沿0.3个百分点。" in zh
     # 下降3%: a fall of 2.0 is 1 point short
-    assert "单位地区生产总值能耗累计下降2%，距下降3%以上的目标差1个百分点。" in zh
+    assert "单位地区生产总值能耗累计下降2.0%，距下降3%以上的目标差1个百分点。" in zh
     # a pending target whose quote (here none) names no level: 待上级下达, never a guessed 国家
     # (audit W D4), with a figure and without one
     assert "单位地区生产总值二氧化碳排放累计下降1.5%，目标待上级下达。" in zh
@@ -341,7 +343,7 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
         "GDP grew 5.8% year to date, 0.3 pp beyond the top of the target range of 5%–5.5%."
     ) in en
     assert (
-        "Energy use per unit of GDP fell 2% year to date, 1 pp short of the target "
+        "Energy use per unit of GDP fell 2.0% year to date, 1 pp short of the target "
         "(a fall of at least 3%)."
     ) in en
     assert "CO2 emissions per unit of GDP fell 1.5% year to date; its target is still" in en
@@ -363,7 +365,8 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     zh = report(invoke, plan, "zh")
     # a Chinese cell's typography; a range with 争取更好结果 written as the range (audit R, D1)
     assert "| 地区生产总值 | 5%—5.5% | 5.8% |" in zh
-    assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 下降2% |" in zh  # the fall as the bulletin says it
+    # the fall as the bulletin says it
+    assert "| 单位地区生产总值能耗 | 下降 ≥ 3% | 下降2.0% |" in zh
     assert "| 粮食产量 | 待下达 | — |" in zh
     html = report(invoke, plan, "zh", "--format", "html")
     assert '<td class="right" data-label="目标">下降 <span class="fig">≥ 3%</span></td>' in html
@@ -372,7 +375,7 @@ def test_the_chinese_tables_state_the_genres_bounds_in_chinese(tmp_path: Path, i
     sheet = load_workbook(workbook)["文字说明"]  # the summary sheet, named in Chinese (s31)
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row]
     assert "待下达" in cells and "下降 ≥ 3%" in cells
-    assert "下降2%" in cells  # the fall as the bulletin says it, not a bare 2%
+    assert "下降2.0%" in cells  # the fall as the bulletin says it, not a bare 2%
     for text in (zh, html, " ".join(str(c) for c in cells if c)):
         assert "pending" not in text.replace("s-pending", "").replace("--pending", "")
         assert "fall" not in text and "aim" not in text
@@ -774,14 +777,14 @@ def test_chinese_tables_write_figures_as_the_prose_does(invoke, adjusted: Path) 
         if line.startswith("| "):
             rows.setdefault(line.split(" | ")[0][2:], line)
     assert rows["地区生产总值"].startswith(
-        "| 地区生产总值 | ≥ 7% | 5%（700亿元） | 2个百分点 | 滞后 |"
+        "| 地区生产总值 | ≥ 7% | 5.0%（700亿元） | 2个百分点 | 滞后 |"
     )
     assert "| 2.4% | — | 正常推进 |" in rows["地方一般公共预算收入"]  # ahead: nothing missing
     assert "| 36个 / ≥ 39个（推进中） |" in rows["推进续建道路项目"]
     assert "| 120个 / 310个 |" in rows["新建5G基站"]
     assert "固定资产投资(不含农户)" in rows  # a name keeps its own parentheses
     en = report(invoke, adjusted, "en", "--as-of", "2022-06")
-    assert "| 2.4% | — | on track |" in en and "| 5% (700 亿元) | 2 pp | behind |" in en
+    assert "| 2.4% | — | on track |" in en and "| 5.0% (700 亿元) | 2 pp | behind |" in en
     may = report(invoke, adjusted, "zh", "--as-of", "2022-05")
     assert "27项节点目标均尚无进度数据。" in may
     # none has a figure: the line under the heading says that, not that none is done

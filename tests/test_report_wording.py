@@ -44,16 +44,16 @@ def test_a_same_target_short_of_its_reference_tells_one_story(beijing) -> None: 
     assert beijing("record", "resident_income", "3.9", "--period", "2026-Q2").exit_code == 0
     zh = beijing("--lang", "zh", "report", "--format", "md").stdout
     assert (
-        "居民收入累计增长3.9%，低于地区生产总值增长（5%）1.1个百分点，"
+        "居民收入累计增长3.9%，低于地区生产总值增长（5.0%）1.1个百分点，"
         "超出1个百分点的容差0.1个百分点，未能同步。"
     ) in zh
-    assert "| 居民收入 | ≈ 5%（不低于4%） | 3.9% | 0.1个百分点 | 滞后 |" in zh
+    assert "| 居民收入 | ≈ 5.0%（不低于4%） | 3.9% | 0.1个百分点 | 滞后 |" in zh
     en = beijing("report", "--format", "md").stdout
     assert (
         "Residents' income grew 3.9% year to date, 1.1 pp below Gross regional product (GDP) "
-        "at 5%, 0.1 pp beyond the 1 pp tolerance, not in step."
+        "at 5.0%, 0.1 pp beyond the 1 pp tolerance, not in step."
     ) in en
-    assert "| Residents' income | ≈ 5% (at least 4%) | 3.9% | 0.1 pp | behind |" in en
+    assert "| Residents' income | ≈ 5.0% (at least 4%) | 3.9% | 0.1 pp | behind |" in en
 
 
 P2 = """\

@@ -105,7 +105,7 @@ def test_the_headline_table_writes_bound_figure_and_gap_alike(guandu: Any) -> No
         text = guandu("status", lang=lang).stdout
         assert _widest(text) <= 80
         gdp = _row(text, "gdp")
-        assert "≥ 7%" in gdp and "5%" in gdp and f"2{points}" in gdp
+        assert "≥ 7%" in gdp and "5.0%" in gdp and f"2{points}" in gdp
         assert " %" not in gdp
         # the gap cell, before the status and (kept at 80 columns since session 30) the trend
         assert _row(text, "budget_revenue").split()[-3 if lang == "zh" else -4] == "—"
@@ -117,7 +117,7 @@ def test_show_gives_each_figure_its_unit(guandu: Any) -> None:
     for line in ("完成值 +126 个", "差距 +184 个", "全年预计 +252 个", "月均需完成 +31 个"):
         assert re.search(line, five_g), line
     gdp = guandu("show", "gdp").stdout
-    for line in ("完成值 +5 %", "目标 +≥ 7 %", "差距 +2 个百分点"):
+    for line in ("完成值 +5.0 %", "目标 +≥ 7 %", "差距 +2 个百分点"):
         assert re.search(line, gdp), line
     budget = guandu("show", "budget_revenue").stdout
     assert re.search("差距 +—", budget)

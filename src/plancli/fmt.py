@@ -31,6 +31,23 @@ def num(value: Decimal | int | float | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def stated(value: Decimal | int | float | None) -> str:
+    """A recorded figure as stated: `num`, but its places kept where they end in zeros (3.0
+    stays 3.0, 4.10 stays 4.10: the bulletin's or the analyst's precision, as the ledger keeps
+    it). A figure plancli computed is `num`'s (no trailing zeros)."""
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return num(value)
+    text = format(value, "f")
+    return text.lstrip("-") if value.is_zero() else text  # (-0.0: 0.0)
+
+
+def percent_figure(value: Decimal) -> str:
+    """A recorded percentage as a table, card or page writes it: `3.0%`, the figure `stated`
+    and the sign against it (a bulletin's 3.0 was `3%` in `status`, `gap` and the report).
+    A line of text keeps its spaced `3.0 %` (`figure_text`: `record`, `history`, JSON)."""
+    return f"{stated(value)}%"
+
+
 def gap_num(gap: Decimal | int | float | None, status: str) -> str:
     """A gap as a table shows it: `num`, but a bound not satisfied by less than the figure's
     last place (正增长 at 0.0 %: nothing, yet > 0 is not met) reads "> 0", never 0 beside a
@@ -357,8 +374,8 @@ def fall_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
     if actual == 0:
         return "0%"
     if lang == "zh":
-        return f"{'下降' if actual > 0 else '增长'}{num(abs(actual))}%"
-    return f"{'-' if actual > 0 else '+'}{num(abs(actual))}%"
+        return f"{'下降' if actual > 0 else '增长'}{percent_figure(abs(actual))}"
+    return f"{'-' if actual > 0 else '+'}{percent_figure(abs(actual))}"
 
 
 def change_text(target: BoundFields, actual: Decimal, lang: str) -> str | None:
@@ -411,14 +428,14 @@ def figure_text(
     Chinese the amount in full-width brackets, `5.2 %（总量 700 亿元）`, as every bracket of
     a Chinese table and sentence is (it was `5.2 % (总量 700 亿元)`)."""
     if target is None:  # a record of a target the plan no longer has
-        text = num(value)
-    elif value_is_percent(target):
-        text = f"{num(value)} %"
+        text = stated(value)
+    elif value_is_percent(target):  # spaced, as record's and history's lines are: 3.0 %
+        text = f"{stated(value)} %"
     else:  # (a water class as the report writes it: Ⅱ类, not 2 类)
-        text = class_text(value, target.unit) or f"{num(value)} {target.unit}"
+        text = class_text(value, target.unit) or f"{stated(value)} {target.unit}"
     if amount is not None:
         unit = f" {target.unit}" if target is not None else ""
-        amount_text = f"{t('amount', lang)} {num(amount)}{unit}"
+        amount_text = f"{t('amount', lang)} {stated(amount)}{unit}"
         text += f"（{amount_text}）" if lang == "zh" else f" ({amount_text})"
     return text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plancli.fmt import fall_text, figure_text, num
+from plancli.fmt import fall_text, figure_text, stated
 from plancli.i18n import Lang, _, language, ngettext
 from plancli.safe import clip_path
 
@@ -31,10 +31,10 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
         )
     if change.increment is not None:
         base = change.base
-        increment = num(change.increment)
+        increment = stated(change.increment)
         if base is not None:
             added = _("{period}'s {value} + {increment}").format(
-                period=base.period, value=num(base.value), increment=increment
+                period=base.period, value=stated(base.value), increment=increment
             )
         else:
             added = _("0 at the start of the year + {increment}").format(increment=increment)
@@ -163,7 +163,7 @@ def dropped_amount(plan: AnyPlan, previous: AnyRecord | None, record: AnyRecord)
             target=record.target,
             period=record.period,
             previous=previous.period,
-            amount=f"{num(previous.amount)}{unit}",
+            amount=f"{stated(previous.amount)}{unit}",
         )
     ]
 

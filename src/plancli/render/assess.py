@@ -30,6 +30,7 @@ from plancli.assess import (
 from plancli.fmt import (
     gap_text,
     num,
+    stated,
 )
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
@@ -379,7 +380,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
 
 
 def _investment_figure(a: AssessmentOut, lang: Lang) -> BreaksAfterSlash:
-    actual = partial_mark(a, num(a.actual)) if a.actual is not None else "—"
+    actual = partial_mark(a, stated(a.actual)) if a.actual is not None else "—"
     edge = edge_cell(a, lang)  # a total judged at its parts' sum: 58.72（按分项合计58.71考核）
     cell = marked(a, f"{actual}/{num(a.min)}{edge}{amended_mark(a)}")
     return EdgeApart(cell.plain, edge, style=cell.style)

@@ -21,7 +21,9 @@ from plancli.fmt import (
     halfway_note,
     num,
     per_month_text,
+    percent_figure,
     relation_sign,
+    stated,
     stated_text,
     table_cell,
     whole_need,
@@ -81,7 +83,7 @@ def value_text(a: AssessmentOut, value: Decimal | None) -> str:
         return ""
     if (water_class := class_text(value, a.unit)) is not None:  # Ⅱ类 in 2/≤Ⅲ类 was 2
         return water_class
-    return f"{num(value)}%" if in_percent(a) else num(value)
+    return percent_figure(value) if in_percent(a) else stated(value)
 
 
 def actual_text(a: AssessmentOut, lang: Lang) -> str:
@@ -112,7 +114,7 @@ def target_text(
         # the reference's growth, same period, and how the target compares with it; that
         # period named where it is not `as_of`'s, as the report names it (≈ 4.7 %（前三季度）:
         # GDP's row beside it shows the year's 4.496 %)
-        text = f"{relation_sign(a.relation)} {num(a.reference_actual)} %"
+        text = f"{relation_sign(a.relation)} {stated(a.reference_actual)} %"
         return text + reference_period_cell(a, lang, as_of)
     if awaiting_reference(a):  # ≈ 参照: the legend names it (GDP for Q2 not out yet)
         return f"{relation_sign(a.relation)} {t('reference_cell', lang)}"

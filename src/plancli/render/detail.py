@@ -15,6 +15,7 @@ from plancli.fmt import (
     growth_rest_text,
     num,
     per_month_text,
+    stated,
     stated_text,
     whole_need,
 )
@@ -36,13 +37,14 @@ from plancli.settled import PACE_LINES, is_settled, pace_over
 from plancli.unit_words import class_text
 
 
-def figure_with_unit(a: AssessmentOut, value: Decimal | None) -> str:
+def figure_with_unit(a: AssessmentOut, value: Decimal | None, recorded: bool = False) -> str:
     """A figure with its unit as `show` writes its lines (`126 个`, `5 %`, as `≥ 310 个`)."""
     if value is None:
         return ""
-    if in_percent(a):
-        return f"{num(value)} %"
-    return class_text(value, a.unit) or f"{num(value)} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
+    shown = stated(value) if recorded else num(value)  # a figure recorded: 3.0 as stated
+    if in_percent(a):  # (spaced as `show`'s bounds, `≈ 3 %`)
+        return f"{shown} %"
+    return class_text(value, a.unit) or f"{shown} {a.unit}".rstrip()  # (Ⅱ类, not 2 类)
 
 
 def share_text(share: Decimal | None) -> str:
@@ -97,11 +99,11 @@ def assessment_detail(
     if a.stale:  # beside the figure's period, where gap and status put their `*`
         add("stale", shown(t("stale_note", lang), style="yellow"))
     if a.actual is not None and stated_text(a, a.actual, lang) is None:
-        add("actual", figure_with_unit(a, a.actual))
+        add("actual", figure_with_unit(a, a.actual, recorded=True))
     else:
         add("actual", actual_text(a, lang))
     if a.amount is not None:
-        add("amount", f"{num(a.amount)} {a.unit}")
+        add("amount", f"{stated(a.amount)} {a.unit}")
     target = judged_target_text(a, lang, as_of)  # ≈ 5.5 %，按 ≥ 5 % 考核
     if a.kind == "relative" and a.reference_actual is None and reference_name:
         target = f"{target.split(' ', 1)[0]} {reference_name}"  # ≈ 地区生产总值, not ≈ gdp

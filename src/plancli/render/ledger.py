@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from plancli.fmt import bound_text, fall_text, figure_text, num
+from plancli.fmt import bound_text, fall_text, figure_text, stated
 from plancli.history import AmendmentRevision, Revision
 from plancli.history import amendment_bound_text as amended
 from plancli.i18n import Lang
@@ -307,12 +307,12 @@ def _amount_column(plan: AnyPlan, records: Sequence[AnyRecord], lang: Lang) -> C
         [unit] = units
         if unit:
             header += f"\n{unit}"  # no brackets: as narrow as the figures (`120.3`)
-        return Column(header, [Text(num(r.amount)) for r in records], 0, figure)
+        return Column(header, [Text(stated(r.amount)) for r in records], 0, figure)
     cells = []
     for r in records:
         target = plan.target(r.target)
         unit = target.unit.strip() if target is not None else ""
-        cells.append(shown(f"{num(r.amount)} {unit}".strip() if r.amount is not None else ""))
+        cells.append(shown(f"{stated(r.amount)} {unit}".strip() if r.amount is not None else ""))
     return Column(header, cells, 0, figure)
 
 
@@ -409,7 +409,7 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, width: int) -> T
         cells.append(shown(recorded_figure(record.value, target, lang)))
         if with_amount:  # in the target's unit, as the figures beside it are: 330.8 亿元
             unit = f" {target.unit}" if target is not None and record.amount is not None else ""
-            cells.append(Text(f"{num(record.amount)}{unit}"))
+            cells.append(Text(f"{stated(record.amount)}{unit}"))
         after = recorded_figure(restored.value, target, lang) if restored else "—"
         if restored is not None and restored.period != record.period:  # same month: 2022-Q2
             after = _w("{period}'s {figure}", lang).format(period=restored.period, figure=after)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from plancli import unit_words
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import num
+from plancli.fmt import num, stated
 from plancli.periods import applies_from
 from plancli.report.fall_points import as_fall, change_unit
 from plancli.report.pending import pending_words
@@ -254,7 +254,7 @@ def unit_of(a: AssessmentOut, zh: bool) -> str:
 def figure_of(a: AssessmentOut, value: Decimal, zh: bool, unit: str | None = None) -> str:
     """`value` with its unit (`unit`, else `unit_of`); a water class as reports write it, Ⅱ类
     (the summary said 2 类 beside a bound of ≤ Ⅲ类)."""
-    return unit_words.class_text(value, a.unit) or f"{num(value)}{unit or unit_of(a, zh)}"
+    return unit_words.class_text(value, a.unit) or f"{stated(value)}{unit or unit_of(a, zh)}"
 
 
 def points(a: AssessmentOut, zh: bool) -> str:
@@ -356,7 +356,7 @@ def rate_fall(a: AssessmentOut, name: str) -> str:
     rate = name.endswith(("涨幅", "增幅")) and a.kind == "level" and percent_unit(a)
     if not rate or a.actual is None or a.actual >= 0:
         return ""
-    return f"{name[:-2]}下降{num(-a.actual)}%"
+    return f"{name[:-2]}下降{stated(-a.actual)}%"
 
 
 def and_(items: Sequence[str]) -> str:
@@ -384,7 +384,7 @@ def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
     from plancli.report.text import zh_period
 
     assert a.actual is not None and a.period is not None
-    shown = f"{num(a.actual)}{unit_of(a, zh)}"
+    shown = f"{stated(a.actual)}{unit_of(a, zh)}"
     bound = bound_phrase(a, zh)
     if zh:
         return f"{name}{zh_period(a.period)}为{shown}（年内阶段数据），目标{bound}按全年数据考核"

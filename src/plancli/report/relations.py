@@ -5,7 +5,7 @@ the comparison alone (`relation_info`)."""
 from __future__ import annotations
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import num
+from plancli.fmt import num, stated
 from plancli.report.phrases import RATE_NAMES
 
 
@@ -16,10 +16,10 @@ def _reference(a: AssessmentOut, ref_name: str, zh: bool) -> str:
     if zh:
         rate = falls or ref_name.endswith((*RATE_NAMES, "水平"))
         named = ref_name if rate else f"{ref_name}增长"
-        return f"{named}（{'下降' if falls else ''}{num(abs(a.reference_actual))}%）"
+        return f"{named}（{'下降' if falls else ''}{stated(abs(a.reference_actual))}%）"
     if falls:
-        return f"{ref_name} (down {num(-a.reference_actual)}%)"
-    return f"{ref_name} at {num(a.reference_actual)}%"
+        return f"{ref_name} (down {stated(-a.reference_actual)}%)"
+    return f"{ref_name} at {stated(a.reference_actual)}%"
 
 
 def relation_info(a: AssessmentOut, ref_name: str, zh: bool) -> str:

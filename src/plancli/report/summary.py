@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.fmt import halfway_clause, num
+from plancli.fmt import halfway_clause, num, stated
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
 from plancli.report.around_margin import beyond_stated
@@ -306,7 +306,7 @@ class _Writer:
         if a.kind in ("growth", "relative", "trend") or (a.kind == "indicator" and percent_unit(a)):
             # A decline's `actual` is the fall (下降3.8% judged on 3.8); others are the growth.
             rising = value < 0 if a.decline else value >= 0
-            size = num(abs(value))
+            size = stated(abs(value))
             # The year's amount, as the bureau states a result: 地区生产总值1505亿元，增长4.5%
             held = a.amount if year_end and not a.name.endswith(RATE_NAMES) else None
             # a quarterly figure in a monthly report: its own period (前三季度), not 累计
@@ -316,10 +316,10 @@ class _Writer:
                 return rate  # 经济增长为5.3%, not 经济增长累计增长5.3%
             if self.zh:
                 lead = part or ("" if year_end else "累计")
-                lead = f"{num(held)}{a.unit}，" if held is not None else lead
+                lead = f"{stated(held)}{a.unit}，" if held is not None else lead
                 return f"{lead}{'增长' if rising else '下降'}{size}%"
             verb = "grew" if rising else "fell"
-            to = f" to {num(held)} {a.unit}" if held is not None else ""
+            to = f" to {stated(held)} {a.unit}" if held is not None else ""
             part = "" if a.stale else other_period_en(a, self.report.as_of)
             return f"{verb} {size}%{to}" + (
                 f" in {part}" if part else ("" if year_end else " year to date")
@@ -534,16 +534,18 @@ class _Writer:
                 start, rate = f"{num(opening)}{unit}", percent_unit(a)
                 task = f"{adjusted}年度{'提升' if rate else '新增'}任务（目标{goal_text}）"
                 moved = "提高到" if rate else "增加到"
-                text = f"{name}由年初{start}{moved}{num(a.actual)}{unit}，完成{task}的"
+                text = f"{name}由年初{start}{moved}{stated(a.actual)}{unit}，完成{task}的"
             else:
                 verb = "完成" if full else "累计完成"
-                text = f"{name}{verb}{num(a.actual)}{unit}，完成{adjusted}年度目标（{goal_text}）的"
+                text = (
+                    f"{name}{verb}{stated(a.actual)}{unit}，完成{adjusted}年度目标（{goal_text}）的"
+                )
             text += completion
             if a.status == "met":
                 return text + ("，超额完成全年目标" if over else "，已完成全年目标")
         else:
             # after a colon, which agrees with any name ("New urban jobs stands at": audit E, D6)
-            text = f"{en_lead(name)}{num(a.actual)}{unit}"
+            text = f"{en_lead(name)}{stated(a.actual)}{unit}"
             if opening is not None:  # the year's rise from the opening stock, not of the level
                 rise = "rise" if percent_unit(a) else "increase"
                 text += f", up from {num(opening)}{unit} "
@@ -566,7 +568,7 @@ class _Writer:
             # a name is often a clause (… lands in Guandu, … started): not "… is done"
             late = done_late(a, self.zh, self.report.done_in)  # 节点时间 (audit Y D3)
             return f"{name}已完成{late}" if self.zh else f"{name}{late or ' (done)'}"
-        done = f"{num(a.actual)}%"
+        done = f"{stated(a.actual)}%"
         text = f"{name}完成{done}" if self.zh else f"{en_lead(name)}{done} done"
         text += pace_phrase(a, self.report, self.zh, self.over)
         if a.due and not overdue(a, self.report):
@@ -645,9 +647,9 @@ class _Writer:
         figure = self._movement(a) if a.actual is not None else ("无数据" if self.zh else "no data")
         if a.kind == "relative" and a.reference_actual is not None:
             target = (
-                f"参照{num(a.reference_actual)}%"
+                f"参照{stated(a.reference_actual)}%"
                 if self.zh
-                else f"reference {num(a.reference_actual)}%"
+                else f"reference {stated(a.reference_actual)}%"
             )
         else:
             target = f"{adjusted}目标" if self.zh else f"{adjusted}target "

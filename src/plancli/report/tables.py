@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from plancli.assess import STATUSES, AssessmentOut, Status
-from plancli.fmt import num
+from plancli.fmt import num, stated
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell, reference_lines
 from plancli.plain import ProjectCount
@@ -190,7 +190,9 @@ def investment(
             *([Cell(projects_cell(projects.get(a.id), lang))] if shown else []),
             Cell(
                 # `*` a stale figure, as in every other table (audit M, D3)
-                num(a.actual) + text.parts_note(a, lang, compact=True) + (" *" if a.stale else "")
+                stated(a.actual)
+                + text.parts_note(a, lang, compact=True)
+                + (" *" if a.stale else "")
                 if a.actual is not None
                 else text.DASH
             ),

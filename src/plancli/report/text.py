@@ -20,6 +20,9 @@ from plancli.fmt import (
     whole_need,
     zh_cell,
 )
+from plancli.fmt import (
+    stated as as_stated,
+)
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
 from plancli.periods import applies_from
@@ -63,24 +66,28 @@ def in_percent(a: AssessmentOut) -> bool:
     return a.kind in ("growth", "relative", "milestone") or a.unit.strip() == "%"
 
 
-def value(a: AssessmentOut, figure: Decimal | None, lang: Lang = "en") -> str:
-    """A figure in the target's terms: `5%`, `120 个` (`120个` in Chinese), `4.2%`."""
+def value(
+    a: AssessmentOut, figure: Decimal | None, lang: Lang = "en", recorded: bool = False
+) -> str:
+    """A figure in the target's terms: `5%`, `120 个` (`120个` in Chinese), `4.2%`; a
+    `recorded` one with its places as stated (`3.0%`: `fmt.stated`)."""
     if figure is None:
         return DASH
+    shown = as_stated(figure) if recorded else num(figure)
     if in_percent(a):
-        return f"{num(figure)}%"
+        return f"{shown}%"
     if (water_class := class_text(figure, a.unit)) is not None:  # Ⅲ类: the table said 3 类
         return water_class
-    return f"{num(figure)}{'' if lang == 'zh' else ' '}{a.unit}"
+    return f"{shown}{'' if lang == 'zh' else ' '}{a.unit}"
 
 
 def actual(a: AssessmentOut, lang: Lang) -> str:
     """The figure judged, with the year-to-date amount of a growth target: `5% (700 亿元)`,
     in Chinese `5%（700亿元）`, and a partial sum's caveat: `11.1亿元（4项构成尚无数据）`."""
     stated = stated_text(a, a.actual, lang) if a.actual is not None else None
-    text = value(a, a.actual) if stated is None else stated  # -2.1%, 下降2.1%, +0.42 pp
+    text = value(a, a.actual, recorded=True) if stated is None else stated  # -2.1%, 下降2.1%
     if a.amount is not None:
-        text += f" ({num(a.amount)} {a.unit})"
+        text += f" ({as_stated(a.amount)} {a.unit})"
     text = zh_cell(text) if lang == "zh" else text
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
@@ -194,7 +201,7 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
         # the reference's figure named, and its period where it is not the report's: the
         # table shows no GDP of the first three quarters (audit R, D6: `≈ 4.7%` alone)
         # (of the report's period, the reference's row shows it: the figure alone, as before)
-        shown = f"{num(a.reference_actual)}%"
+        shown = f"{as_stated(a.reference_actual)}%"
         if part := (other_period if lang == "zh" else other_period_en)(a, report.as_of):
             reference = reference_name(report, a.reference, lang)
             shown = (

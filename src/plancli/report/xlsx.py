@@ -328,7 +328,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
             if column in SHARE_COLUMNS:
                 sheet.cell(row, position).number_format = "0.00%"
             elif column in ("actual", "min", "max"):  # 6 in 类 shows 劣Ⅴ类, 2 Ⅱ类: still a number
-                _class_format(sheet.cell(row, position), data[column], a.unit)
+                _class_format(sheet.cell(row, position), data[column], a.unit, column == "actual")
         fill, font = STATUS_COLOURS[a.status]
         cell = sheet.cell(row, status_column)
         cell.fill = PatternFill("solid", fgColor=fill)
@@ -380,7 +380,7 @@ ACTUAL_ZH = "完成值（下降型目标为降幅）"
 DIRECTION_ZH = {"up": "越高越好", "down": "越低越好", "band": "在区间内"}
 
 
-def _class_format(cell: Any, value: object, unit: str) -> None:
+def _class_format(cell: Any, value: object, unit: str, recorded: bool = True) -> None:
     """A water class's cell shown as the report writes it (Ⅱ类, 劣Ⅴ类: a literal number
     format), its value kept the number a formula or a sort reads (2, 6)."""
     from decimal import Decimal
@@ -389,6 +389,8 @@ def _class_format(cell: Any, value: object, unit: str) -> None:
 
     if isinstance(value, Decimal | int) and (shown := class_text(Decimal(value), unit)):
         cell.number_format = f'"{shown}"'
+    elif recorded and isinstance(value, Decimal) and (places := -int(value.as_tuple()[2])) > 0:
+        cell.number_format = "0." + "0" * places  # a figure as recorded: 12.0 shows 12.0
 
 
 def _bound_zh(a: AssessmentOut, report: Report) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
-from plancli.fmt import num
+from plancli.fmt import num, stated
 from plancli.i18n import Lang
 from plancli.periods import parse_period
 from plancli.report.model import Report
@@ -119,7 +119,7 @@ def opening_lead(a: AssessmentOut, goal: str, zh: bool) -> str:
     A stock in %, a rate, rises (提高, 提升任务); one of things grows (增加, 新增任务)."""
     assert a.actual is not None and a.base is not None
     unit = unit_of(a, zh)
-    start, figure = f"{num(a.base)}{unit}".strip(), f"{num(a.actual)}{unit}".strip()
+    start, figure = f"{num(a.base)}{unit}".strip(), f"{stated(a.actual)}{unit}".strip()
     done = percent(a.completion)
     rate = percent_unit(a)
     if zh:
@@ -148,13 +148,13 @@ def missed_item(a: AssessmentOut, name: str, change: str, zh: bool, late: bool) 
     2022年6月）`. `change` is the adjustment clause (；目标由2500个调整为2600个)."""
     assert a.actual is not None
     if a.kind == "milestone":
-        lead = f"完成{num(a.actual)}%" if zh else f"{num(a.actual)}% done"
+        lead = f"完成{stated(a.actual)}%" if zh else f"{stated(a.actual)}% done"
         rest = overdue_phrase(a, zh) if late else shortfall(a, zh)
     elif opened(a):
         lead = opening_lead(a, _goal(a, zh).strip(), zh)
         rest = shortfall(a, zh)
     else:
-        figure = f"{num(a.actual)}{unit_of(a, zh)}".strip()
+        figure = f"{stated(a.actual)}{unit_of(a, zh)}".strip()
         done = percent(a.completion)
         goal = _goal(a, zh).strip()
         lead = (
@@ -186,7 +186,7 @@ def met_item(
         return f"{name}已完成{late}" if zh else f"{name}{late or ' (done)'}"
     if a.kind in ("cumulative", "ongoing") and a.completion is not None and a.actual is not None:
         over = exceeded(a)
-        figure = f"{num(a.actual)}{unit_of(a, zh)}"
+        figure = f"{stated(a.actual)}{unit_of(a, zh)}"
         if zh:
             adjusted = "调整后" if was else ""
             plan = f"（原计划{was}）" if was else ""
