@@ -1,0 +1,121 @@
+"""Session 40's walk of the bundled 山东 2026 plan in Chinese (地区生产总值增长5%以上; 一般公共预算
+收入增长2%; 城镇新增就业110万人以上; 居民消费价格保持合理水平), a 统计局 analyst's half year:
+a workspace begun, the 1-3月 and 1-6月 bulletins imported, CPI recorded as bulletins write it,
+the 时间过半 report. Each test is a slip the walk met."""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plancli.stores.toml import read_toml_ledger
+
+PLAN = Path(__file__).parent.parent / "data" / "2026" / "shandong.toml"
+
+
+def _figures(ledger: Path) -> dict[tuple[str, str], Decimal]:
+    return {(r.target, r.period): r.value for r in read_toml_ledger(ledger).records}
+
+
+# ------------------------------------------------ init DIR named as the plan it is meant for
+
+
+@pytest.mark.parametrize("folder", ["shandong-2026", "shandong"])
+def test_init_of_a_folder_named_as_a_bundled_plan_without_plan_is_refused(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """Before: `plancli init shandong-2026` wrote shandong-2026/plan2022.toml, 官渡's 80
+    targets, exit 0: a 山东 analyst's workspace tracking another plan. Now refused, nothing
+    made, naming the command that starts the workspace asked for."""
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--lang", "zh", "init", folder)
+    assert result.exit_code == 2, result.output
+    assert f"{folder} 是内置计划 shandong-2026 的名称" in result.stderr
+    assert f"plancli --plan shandong-2026 init {folder}" in result.stderr
+    assert not (tmp_path / folder).exists()
+    english = invoke("--lang", "en", "init", folder)
+    assert english.exit_code == 2
+    assert f"{folder} is the name of the bundled plan shandong-2026" in english.stderr
+
+
+def test_init_with_the_plan_named_or_another_folder_name_is_as_before(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    named = invoke("--lang", "zh", "--plan", "shandong-2026", "init", "shandong-2026")
+    assert named.exit_code == 0, named.output
+    assert (tmp_path / "shandong-2026" / "shandong.toml").exists()
+    default = invoke("--lang", "zh", "init", "guandu")  # the quick start's
+    assert default.exit_code == 0, default.output
+    assert (tmp_path / "guandu" / "plan2022.toml").exists()
+    chosen = invoke("--plan", "guandu-2022", "init", "shandong")  # asked for: as asked
+    assert chosen.exit_code == 0, chosen.output
+    assert (tmp_path / "shandong" / "plan2022.toml").exists()
+
+
+# ---------------------------------------------------- CPI as the bulletin writes it: 上涨
+
+
+@pytest.fixture
+def shandong(tmp_path: Path) -> list[str]:
+    return ["--plan", "shandong-2026", "--ledger", str(tmp_path / "sd.progress.toml")]
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("上涨0.1", "0.1"), ("同比上涨0.2%", "0.2")])
+def test_record_takes_a_cpi_rise_as_the_bulletin_writes_it(
+    invoke: Any, shandong: list[str], tmp_path: Path, typed: str, stored: str
+) -> None:
+    """居民消费价格同比上涨0.2% is how every CPI bulletin says it; `record cpi 上涨0.1` said
+    '数值 '上涨0.1' 不是数字', where 增长0.1 and 下降0.1 were taken."""
+    result = invoke("--lang", "zh", *shandong, "record", "cpi", typed, "-p", "5月")
+    assert result.exit_code == 0, result.output
+    assert _figures(tmp_path / "sd.progress.toml")[("cpi", "2026-05")] == Decimal(stored)
+
+
+def test_import_takes_a_cpi_rise_in_words(invoke: Any, shandong: list[str], tmp_path: Path) -> None:
+    sheet = tmp_path / "c.csv"
+    sheet.write_text("指标,期间,数值\n居民消费价格,2026年7月,上涨0.3\n", encoding="utf-8")
+    result = invoke("--lang", "zh", *shandong, "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert _figures(tmp_path / "sd.progress.toml")[("cpi", "2026-07")] == Decimal("0.3")
+
+
+def test_a_rise_in_words_is_still_refused_for_a_total(invoke: Any, shandong: list[str]) -> None:
+    result = invoke("--lang", "zh", *shandong, "record", "new_urban_jobs", "上涨3", "-p", "5月")
+    assert result.exit_code == 2
+    assert "“上涨”用于增速数据" in result.stderr
+
+
+# ------------------------------------------------- the report's CPI sentence: 涨幅为, not 累计增长
+
+
+def test_the_half_year_report_says_the_cpi_rise_as_the_other_plans_do(
+    invoke: Any, shandong: list[str]
+) -> None:
+    """Before: 居民消费价格累计增长0.2%（跟踪指标） — a price is no 累计 total, and no
+    analyst writes 增长 of it; the 14 other plans' CPI (居民消费价格涨幅) read 涨幅为0.2%."""
+    for target, value, period in [
+        ("gdp", "5.2", "2026-Q2"),
+        ("cpi", "上涨0.2", "2026-06"),
+        ("new_urban_jobs", "61.3", "2026-06"),
+    ]:
+        assert invoke(*shandong, "record", target, value, "-p", period).exit_code == 0
+    result = invoke("--lang", "zh", *shandong, "report")
+    assert result.exit_code == 0, result.output
+    assert "居民消费价格涨幅为0.2%（跟踪指标）" in result.stdout
+    assert "居民消费价格累计增长" not in result.stdout
+    english = invoke("--lang", "en", *shandong, "report")
+    assert "Consumer price index (CPI) increase: 0.2% (a tracked indicator" in english.stdout
+
+
+def test_the_plan_names_its_cpi_as_the_others_do() -> None:
+    cpi = next(t for t in tomllib.loads(PLAN.read_text("utf-8"))["targets"] if t["id"] == "cpi")
+    assert (cpi["name"], cpi["kind"], cpi["quote"]) == (
+        "居民消费价格涨幅",
+        "indicator",
+        "居民消费价格保持合理水平",
+    )
