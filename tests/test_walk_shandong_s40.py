@@ -119,3 +119,29 @@ def test_the_plan_names_its_cpi_as_the_others_do() -> None:
         "indicator",
         "居民消费价格保持合理水平",
     )
+
+
+# --------------------------------------- the bulletin's CPI index under 累计: an index, not a total
+
+
+def test_a_cpi_index_under_the_total_column_is_named_an_index(
+    invoke: Any, shandong: list[str], tmp_path: Path
+) -> None:
+    """A 1-9月 月报 gives 居民消费价格总指数（上年同期=100） 100.3 under 1-9月累计, its growth
+    column —. Before, 山东's cpi (a tracked indicator) refused it as '1-9月累计' 列的
+    '100.3' 是总量，不是增速; 江苏's CPI refused the same row as the index it is: 100.3 即上涨
+    0.3 %."""
+    sheet = tmp_path / "b9.csv"
+    sheet.write_text(
+        "山东省2026年1-9月主要经济指标,,,,\n"
+        "指标名称,计量单位,本月,1-9月累计,比上年同期增长±%\n"
+        '地区生产总值,亿元,—,"77,812.4",5.1\n'
+        "居民消费价格总指数（上年同期=100）,—,100.4,100.3,—\n",
+        encoding="gb18030",
+    )
+    result = invoke("--lang", "zh", *shandong, "import", str(sheet))
+    assert result.exit_code == 2, result.output
+    named = "b9.csv:4：cpi：'居民消费价格总指数（上年同期=100）' 是指数（上年同期=100）"
+    assert named in result.stderr
+    assert "100.3 即上涨 0.3 %" in result.stderr and "是总量" not in result.stderr
+    assert not (tmp_path / "sd.progress.toml").exists()

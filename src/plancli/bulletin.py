@@ -649,7 +649,7 @@ def resolve_rows(
                 problems.add(row.row, total_only_problem(target, notes, row.row), target.id)
                 continue
             if row.row in notes.total_only and (
-                refused := total_for_growth(target, notes, row.row, value)
+                refused := total_for_growth(target, notes, row.row, value, entry, mapped_period)
             ):
                 problems.add(row.row, refused, target.id)  # 2100.5 亿元 for a growth %
                 continue
