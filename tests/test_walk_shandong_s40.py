@@ -145,3 +145,26 @@ def test_a_cpi_index_under_the_total_column_is_named_an_index(
     assert named in result.stderr
     assert "100.3 即上涨 0.3 %" in result.stderr and "是总量" not in result.stderr
     assert not (tmp_path / "sd.progress.toml").exists()
+
+
+# ------------------------------------ a CPI index typed for 山东's unbounded CPI: warned, as 江苏's
+
+
+@pytest.mark.parametrize("sheet", [None, "target,period,value\ncpi,2026-07,100.3\n"])
+def test_a_cpi_index_given_for_the_tracked_cpi_is_warned_of(
+    invoke: Any, shandong: list[str], tmp_path: Path, sheet: str | None
+) -> None:
+    """`record cpi 100.3` (the bulletin's 居民消费价格指数, 上年同期=100) went in as a 100.3 %
+    rise with no word: 山东's cpi has no bound or baseline to size its figures by, where 江苏's
+    (2%左右) warned 这个数像是指数…是否应为 0.3 %？ Now warned alike, typed or in a file of ids."""
+    if sheet is None:
+        result = invoke("--lang", "zh", *shandong, "record", "cpi", "100.3", "-p", "7月")
+    else:
+        path = tmp_path / "ids.csv"
+        path.write_text(sheet, encoding="utf-8")
+        result = invoke("--lang", "zh", *shandong, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "cpi 2026-07 = 100.3：这个数像是指数（上年同期=100）" in result.stderr
+    assert "是否应为 0.3 %？" in result.stderr
+    quiet = invoke("--lang", "zh", *shandong, "record", "cpi", "0.1", "-p", "8月")
+    assert quiet.exit_code == 0 and "警告" not in quiet.stderr, quiet.output  # no fraction warning

@@ -309,6 +309,8 @@ def index_slip(
     refused = named or said is not None
     if not refused:  # asked first: most figures in the range are no index (a rate of 98 %)
         scale = percent_scale(target)
+        if scale is None and target.id == "cpi":  # 山东's, tracked: a CPI rise is never 100 %
+            scale = Decimal(0)
         if scale is None or scale > INDEX_SCALE:
             return None
     from plancli.fmt import num
@@ -444,7 +446,9 @@ class IndexWatch:
         self.by_id = by_id
         self.known: dict[str, bool] = {}
         self.small = (
-            None if scales is None else {i for i, scale in scales.items() if scale <= INDEX_SCALE}
+            None
+            if scales is None
+            else {i for i, scale in scales.items() if scale <= INDEX_SCALE} | {"cpi"}
         )
 
     def __call__(self, target_id: str) -> bool:
