@@ -168,3 +168,53 @@ def test_a_cpi_index_given_for_the_tracked_cpi_is_warned_of(
     assert "是否应为 0.3 %？" in result.stderr
     quiet = invoke("--lang", "zh", *shandong, "record", "cpi", "0.1", "-p", "8月")
     assert quiet.exit_code == 0 and "警告" not in quiet.stderr, quiet.output  # no fraction warning
+
+
+# ---------------------------------------------- a GDP table's 绝对额, as 统计局 heads the amount
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["指标,绝对额（亿元）,比上年同期增长（%）", "指标,上半年绝对额（亿元）,比上年同期增长（%）"],
+)
+def test_a_gdp_tables_absolute_amount_column_is_its_total(
+    invoke: Any, shandong: list[str], tmp_path: Path, header: str
+) -> None:
+    """地区生产总值 | 绝对额（亿元） | 比上年同期增长（%）, as every 统计局 GDP release heads it,
+    was refused: 无法识别的列 '绝对额（亿元）' (绝对值 was known, 绝对额 not)."""
+    sheet = tmp_path / "2026年上半年地区生产总值.csv"
+    sheet.write_text(f"{header}\n地区生产总值,50418.6,5.2\n", encoding="utf-8")
+    result = invoke("--lang", "zh", *shandong, "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    figures = {
+        r.target: (r.period, r.value, r.amount)
+        for r in read_toml_ledger(tmp_path / "sd.progress.toml").records
+    }
+    assert figures["gdp"] == ("2026-Q2", Decimal("5.2"), Decimal("50418.6"))
+
+
+def test_a_two_row_gdp_header_over_its_absolute_amount(
+    invoke: Any, shandong: list[str], tmp_path: Path
+) -> None:
+    """上半年 merged over 绝对额（亿元） | 比上年同期增长（%）: refused as an unknown
+    '上半年/绝对额（亿元）' column before."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["2026年上半年山东省地区生产总值"],
+        ["指标", "上半年", None],
+        [None, "绝对额（亿元）", "比上年同期增长（%）"],
+        ["地区生产总值", 50418.6, 5.2],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("B2:C2")
+    sheet.merge_cells("A2:A3")
+    path = tmp_path / "gdp.xlsx"
+    book.save(path)
+    result = invoke("--lang", "zh", *shandong, "import", str(path))
+    assert result.exit_code == 0, result.output
+    record = read_toml_ledger(tmp_path / "sd.progress.toml").records[0]
+    assert (record.target, record.period, record.value) == ("gdp", "2026-Q2", Decimal("5.2"))
