@@ -218,3 +218,33 @@ def test_a_two_row_gdp_header_over_its_absolute_amount(
     assert result.exit_code == 0, result.output
     record = read_toml_ledger(tmp_path / "sd.progress.toml").records[0]
     assert (record.target, record.period, record.value) == ("gdp", "2026-Q2", Decimal("5.2"))
+
+
+# ------------------------------------------------ 全省 before a name: the bulletin's own province
+
+
+def test_a_province_bulletins_names_after_quan_sheng_are_its_targets(
+    invoke: Any, shandong: list[str], tmp_path: Path
+) -> None:
+    """山东's 月报 writes 全省地区生产总值, 全省一般公共预算收入: each was skipped (or refused)
+    as no target of the plan, 是否想找 地区生产总值（gdp）. 全国 is another place's figure: kept
+    out, as before."""
+    sheet = tmp_path / "1-6月.csv"
+    sheet.write_text(
+        "指标,单位,1-6月,比上年同期增长（%）\n"
+        "全省地区生产总值,亿元,50418.6,5.2\n"
+        "全省一般公共预算收入,亿元,4521.9,1.6\n",
+        encoding="utf-8",
+    )
+    result = invoke("--lang", "zh", *shandong, "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    figures = _figures(tmp_path / "sd.progress.toml")
+    assert figures[("gdp", "2026-Q2")] == Decimal("5.2")
+    assert figures[("budget_revenue", "2026-06")] == Decimal("1.6")
+    national = tmp_path / "全国.csv"
+    national.write_text(
+        "指标,单位,1-6月,比上年同期增长（%）\n全国地区生产总值,亿元,660536,5.3\n", encoding="utf-8"
+    )
+    refused = invoke("--lang", "zh", *shandong, "import", str(national))
+    assert refused.exit_code == 2
+    assert "没有目标 '全国地区生产总值'" in refused.stderr

@@ -450,9 +450,9 @@ def _text(cell: str | Decimal | None) -> str | None:
 
 # ------------------------------------------------------------------------------ targets
 
-# A table's numbering before a name (一、 (三) 4.) and 其中: before a part of the row above.
+# Before a name: numbering (一、 (三) 4.), 其中: (a part of the row above), 全省 (never 全国).
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:)+"
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:|全[省市区县](?=.))+"
 )
 
 
