@@ -248,3 +248,17 @@ def test_a_province_bulletins_names_after_quan_sheng_are_its_targets(
     refused = invoke("--lang", "zh", *shandong, "import", str(national))
     assert refused.exit_code == 2
     assert "没有目标 '全国地区生产总值'" in refused.stderr
+
+
+def test_a_falling_cpi_is_said_in_words_as_the_other_plans_say_it(
+    invoke: Any, shandong: list[str]
+) -> None:
+    """CPI −0.3 % in 一季度: 江苏's (a level) reads 居民消费价格下降0.3%, as docs/chinese.md
+    decides a sentence says a negative figure; 山东's tracked cpi read 居民消费价格涨幅为-0.3%
+    (and 居民消费价格累计下降0.3% before it was named 涨幅)."""
+    assert invoke(*shandong, "record", "cpi", "下降0.3", "-p", "3月").exit_code == 0
+    result = invoke("--lang", "zh", *shandong, "report")
+    assert result.exit_code == 0, result.output
+    assert "居民消费价格下降0.3%（跟踪指标）" in result.stdout
+    assert "-0.3%（跟踪指标）" not in result.stdout
+    assert "| 居民消费价格涨幅 | — | -0.3% |" in result.stdout  # the table keeps the sign
