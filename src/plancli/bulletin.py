@@ -123,7 +123,7 @@ HEADERS: dict[str, str] = {
         word: TOTAL
         for word in (  # noqa: SIM905
             "累计值 累计 累计完成 累计完成值 累计数 绝对值 总量 本月止累计 本年累计 本年累计值 "
-            "自年初累计 年初累计"
+            "自年初累计 年初累计 绝对额"
         ).split()
     },
     **{word: "amount" for word in ("amount", "对应总量")},  # 对应总量: the Chinese template's
@@ -450,9 +450,9 @@ def _text(cell: str | Decimal | None) -> str | None:
 
 # ------------------------------------------------------------------------------ targets
 
-# A table's numbering before a name (一、 (三) 4.) and 其中: before a part of the row above.
+# Before a name: numbering (一、 (三) 4.), 其中: (a part of the row above), 全省 (never 全国).
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:)+"
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:|全[省市区县](?=.))+"
 )
 
 
@@ -649,7 +649,7 @@ def resolve_rows(
                 problems.add(row.row, total_only_problem(target, notes, row.row), target.id)
                 continue
             if row.row in notes.total_only and (
-                refused := total_for_growth(target, notes, row.row, value)
+                refused := total_for_growth(target, notes, row.row, value, entry, mapped_period)
             ):
                 problems.add(row.row, refused, target.id)  # 2100.5 亿元 for a growth %
                 continue

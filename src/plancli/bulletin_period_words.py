@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # The words a bulletin writes after a period for the year-to-date amount, and for its growth
 # (folded: NFKC, no spaces); the longest first, so `累计增长` is not read as `增长`.
 AMOUNT_WORDS = frozenset(
-    "本年累计值 累计完成值 累计完成 累计值 累计数 绝对值 本年累计 止累计".split()  # noqa: SIM905
+    "本年累计值 累计完成值 累计完成 累计值 累计数 绝对值 绝对额 本年累计 止累计".split()  # noqa: SIM905
 )  # (止累计: 1-7月止累计, to July's end)
 GROWTH_WORDS = frozenset(  # and the growths a header reads alone (bulletin.HEADERS)
     "累计增长率 累计增长 累计增速 增长率 增长 增速 增幅 同比增长 同比增速 比上年同期增长 "  # noqa: SIM905

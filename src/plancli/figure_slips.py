@@ -84,11 +84,14 @@ def totals_unit(target: AnyTarget, notes: ReadNotes, row: int) -> bool:
     return growth and header is not None and growth_header(header) and growth_indicator(target)
 
 
-def total_for_growth(target: AnyTarget, notes: ReadNotes, row: int, total: object) -> str | None:
+def total_for_growth(
+    target: AnyTarget, notes: ReadNotes, row: int, total: object, entry: Entry, period: str
+) -> str | None:
     """Why a `growth_indicator`'s row whose only figure is its 累计值 is refused: that is a
     total (2100.5 亿元), and its figure is a growth % (audit T, D1: 累计增长2100.5%). None
     for another target, or when the row's 计量单位 or the column's unit says % (the growth
-    itself given under 累计值: 固定资产投资增速,%,-2.4)."""
+    itself given under 累计值: 固定资产投资增速,%,-2.4). A row named an index is refused as
+    one: 山东's cpi took 居民消费价格总指数（上年同期=100）'s 100.3 for a total (s40 walk)."""
     from plancli.bulletin import TOTAL, _label, _shown
 
     header = notes.header
@@ -96,6 +99,9 @@ def total_for_growth(target: AnyTarget, notes: ReadNotes, row: int, total: objec
     units = [notes.units.get(row), column.unit if column is not None else None]
     if not growth_indicator(target) or any(u and u.strip() in _PERCENT for u in units):
         return None
+    slip = index_slip(target, entry.target, period, total, index_said(notes, row))
+    if slip is not None and slip[0]:
+        return slip[1]
 
     fields = {
         "target": target.id,
@@ -303,6 +309,8 @@ def index_slip(
     refused = named or said is not None
     if not refused:  # asked first: most figures in the range are no index (a rate of 98 %)
         scale = percent_scale(target)
+        if scale is None and target.id == "cpi":  # 山东's, tracked: a CPI rise is never 100 %
+            scale = Decimal(0)
         if scale is None or scale > INDEX_SCALE:
             return None
     from plancli.fmt import num
@@ -438,7 +446,9 @@ class IndexWatch:
         self.by_id = by_id
         self.known: dict[str, bool] = {}
         self.small = (
-            None if scales is None else {i for i, scale in scales.items() if scale <= INDEX_SCALE}
+            None
+            if scales is None
+            else {i for i, scale in scales.items() if scale <= INDEX_SCALE} | {"cpi"}
         )
 
     def __call__(self, target_id: str) -> bool:

@@ -267,9 +267,10 @@ def milestone_words(raw: str, what: str = N_("value")) -> Decimal | None:
 
 # Kinds whose figure is a (signed) growth %: a record may be written as the bulletin writes it.
 SIGNED_KINDS = frozenset({"growth", "relative", "trend", "indicator"})
-# 下降4.0 is a growth of −4.0, 增长5.2% one of 5.2 (statistical bulletins, 统计公报 and 月报).
+# 下降4.0 is a growth of −4.0, 增长5.2% one of 5.2 (statistical bulletins, 统计公报 and 月报);
+# 上涨0.2 a price's rise, as a bulletin writes CPI (居民消费价格同比上涨0.2%; 山东 walk, s40).
 _FALL_WORDS = ("下降", "降低", "减少", "回落")
-_RISE_WORDS = ("增长", "上升", "提高", "增加")
+_RISE_WORDS = ("增长", "上升", "上涨", "提高", "增加")
 _SAME_PERIOD_WORDS = ("同比", "比上年")
 assert all(w[0] >= "\x80" for w in (*_FALL_WORDS, *_RISE_WORDS, *_SAME_PERIOD_WORDS))
 

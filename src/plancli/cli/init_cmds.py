@@ -59,6 +59,26 @@ def _init_source(st: "State", directory: Path) -> None:
     st.plan_ref, st.plan_from_env = matches[0], False
 
 
+def _bundled_name_without_plan(directory: Path) -> None:
+    """Refuse DIR named as a bundled plan other than the default, with no plan named: `plancli
+    init shandong-2026` copied guandu-2022's plan2022.toml into shandong-2026/ (s40's 山东 walk),
+    a 山东 analyst's workspace tracking 官渡's targets. Its id or its file's name (shandong)."""
+    from plancli.locations import DEFAULT_PLAN, bundled_plans
+
+    name = directory.name
+    plans = bundled_plans()
+    named = next((i for i, path in plans.items() if name in (i, path.stem)), None)
+    if named is None or named == DEFAULT_PLAN:
+        return
+    raise InputError(
+        _(
+            "{folder} is the name of the bundled plan {plan}, but init without --plan copies "
+            "{default}: for {plan}, run plancli --plan {plan} init {folder} (for {default} in "
+            "a folder so named, plancli --plan {default} init {folder})"
+        ).format(plan=named, default=DEFAULT_PLAN, folder=clip_path(shell_word(directory)))
+    )
+
+
 def _current_folder_exists(directory: Path) -> None:
     """Refuse a relative DIR in a current folder that no longer exists: DIR would be made in
     it. --plan does not help there (it names the plan, not where DIR is), a full path does."""
@@ -113,6 +133,8 @@ def init_cmd(
         )
     st = state(ctx)
     st.discover = False  # init copies the plan named, or the default: not the workspace's
+    if st.plan_ref is None:
+        _bundled_name_without_plan(directory)
     _init_source(st, directory)
     source = st.source.path
     plan = st.plan  # refuse to copy a plan that does not load

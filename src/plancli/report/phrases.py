@@ -352,8 +352,9 @@ def paced_sentence_zh(paced: Sequence[AssessmentOut], done: int, mid: bool) -> s
 
 def rate_fall(a: AssessmentOut, name: str) -> str:
     """A rate's level below zero as the bulletin writes it (居民消费价格涨幅 -0.3: 居民消费价格
-    下降0.3%, never 涨幅为-0.3%: audit R, D3); "" for any other figure."""
-    rate = name.endswith(("涨幅", "增幅")) and a.kind == "level" and percent_unit(a)
+    下降0.3%, never 涨幅为-0.3%: audit R, D3), a level's or a tracked indicator's (山东's CPI,
+    session 40); "" for any other figure."""
+    rate = name.endswith(("涨幅", "增幅")) and a.kind in ("level", "indicator") and percent_unit(a)
     if not rate or a.actual is None or a.actual >= 0:
         return ""
     return f"{name[:-2]}下降{stated(-a.actual)}%"
