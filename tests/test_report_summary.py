@@ -802,7 +802,7 @@ def _display_width(text: object) -> int:
 def test_xlsx_headline_figures_fit_their_columns(
     invoke, june: Path, tmp_path: Path, lang: str
 ) -> None:  # type: ignore[no-untyped-def]
-    """`5.2%（1234.56亿元）` under 累计完成 in a column of 9 (or 12) was cut in two: every
+    """`5.2%（1234.56亿元）` under 完成值 in a column of 9 (or 12) was cut in two: every
     figure column of the headline table is as wide as its widest cell and its label (a Chinese
     character counts two); the name and what it needs, first and last, wrap."""
     from openpyxl import load_workbook
@@ -825,7 +825,7 @@ def test_xlsx_headline_figures_fit_their_columns(
     header = next(i for i, row in enumerate(rows) if row[0].value in ("指标", "Indicator"))
     labels = [cell.value for cell in rows[header] if cell.value is not None]
     table = [row[: len(labels)] for row in rows[header:] if row[1].value is not None]
-    ytd = labels.index("累计完成" if lang == "zh" else "Year to date")
+    ytd = labels.index("完成值" if lang == "zh" else "Actual")
     assert any("1234.56" in str(row[ytd].value) for row in table)
     for position in range(1, len(labels) - 1):  # the figure columns
         letter = table[0][position].column_letter

@@ -237,7 +237,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "截至{as_of}，时间进度{time_progress}。",
     ),
     "report.indicator": ("Indicator", "指标"),
-    "report.ytd": ("Year to date", "累计完成"),
+    # the headline table's figure column during the year: 完成值 / Actual, true of every row
+    # (a growth rate, a level, an amount); 累计完成 / Year to date headed CPI's 2.8% (s40)
+    "report.ytd": ("Actual", "完成值"),
     "report.full_year": ("Full year", "全年完成"),
     "report.category": ("Category", "类别"),
     # the investment plan's projects (官渡区2022: 91项，续建45项、新开工46项), beside its table

@@ -293,13 +293,15 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
     """Per section, how many targets are in each status. A status no target has is left out
     (before year end, nothing is missed): the room goes to the section names. The statuses
     head their columns whole; a narrow terminal loses the total column (the total row stays),
-    then folds the section names (at 40 columns Rich cut "behind" to "behin" over "d")."""
+    then folds the section names (at 40 columns Rich cut "behind" to "behin" over "d"). The
+    total row is for two sections or more: under the only one it repeated it (2026 plans)."""
     statuses: list[Status] = [s for s in STATUSES if out.counts[s]] or ["no_data"]
     sections = [
         (shown(section.name if lang == "zh" else section.name_en), section.counts, section.total)
         for section in out.sections
     ]
-    sections.append((shown(t("total", lang)), out.counts, sum(out.counts.values())))
+    if len(out.sections) > 1:  # one section's total would repeat its row (every 2026 plan)
+        sections.append((shown(t("total", lang)), out.counts, sum(out.counts.values())))
     return FittedTable(
         [
             Column(
@@ -326,7 +328,7 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
             ),
             Column(t("total", lang), [shown(str(total)) for _n, _c, total in sections], 1, _FIGURE),
         ],
-        row_styles=[None] * len(out.sections) + ["bold"],
+        row_styles=[None] * len(out.sections) + ["bold"] * (len(sections) - len(out.sections)),
         **_table_options(t("by_section", lang)),
     )
 

@@ -138,6 +138,8 @@ def sections(report: Report, lang: Lang) -> Table:
         ]
         for s in report.sections
     ]
+    if len(report.sections) < 2:  # a 合计 under the only section repeats it (session 40)
+        return Table(columns, rows, note=_section_note(report, averaged, lang))
     rows.append(
         [
             Cell(text.label("total", lang), strong=True),
@@ -150,8 +152,12 @@ def sections(report: Report, lang: Lang) -> Table:
             ),
         ]
     )
+    return Table(columns, rows, note=_section_note(report, averaged, lang))
+
+
+def _section_note(report: Report, averaged: bool, lang: Lang) -> str | None:
     note = (t("report.section_note", lang) if averaged else "") + partial_note(report, lang)
-    return Table(columns, rows, note=note or None)
+    return note or None
 
 
 def partial_note(report: Report, lang: Lang) -> str:
