@@ -63,6 +63,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.pending": ("pending", "待下达"),
     "status.tracked": ("tracked", "跟踪"),
     "status.dropped": ("dropped", "不再考核"),
+    # a band target (CPI 2%左右: 1.5–2.5%) outside its band, in place of 滞后 / 未完成 in a
+    # row's status cell (assess/band_side.py; the JSON keeps `behind` / `missed`)
+    "band.above": ("above band", "偏高"),
+    "band.below": ("below band", "偏低"),
+    "band.off": ("outside band", "偏离区间"),  # their count, in `gap`'s line of counts
     # the Chinese workbook's true/false cells (report/xlsx_words); English keeps TRUE/FALSE
     "cell.true": ("true", "是"),
     "cell.false": ("false", "否"),

@@ -183,6 +183,7 @@ STATUS_WORDS_ZH: dict[str, str] = {
     "at_risk": "存在风险",
     "behind": "滞后",
     "missed": "未完成",
+    "off_band": "偏离目标区间",  # CPI 2%左右 outside 1.5–2.5% (assess/band_side), not 滞后
     "pending": "待下达目标",
     "tracked": "跟踪指标",
     "dropped": "不再考核",
@@ -204,6 +205,10 @@ STATUS_VERBS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "at_risk": (("is at risk", "are at risk"), ("was at risk", "were at risk")),
     "behind": (("is behind", "are behind"), ("was behind", "were behind")),
     "missed": (("is missed", "are missed"), ("was missed", "were missed")),
+    "off_band": (
+        ("is outside its band", "are outside their band"),
+        ("was outside its band", "were outside their band"),
+    ),
     "pending": (
         ("awaits its target (pending)", "await their targets (pending)"),
         ("awaited its target (pending)", "awaited their targets (pending)"),
