@@ -131,7 +131,7 @@ def test_urban_income_is_not_suggested_as_all_residents_income(invoke, tmp_path:
         assert "是否想找" not in result.stderr, result.stderr
         assert (
             f"计划 {plan} 中没有目标 '城镇居民人均可支配收入'；居民人均可支配收入"
-            "（resident_income） 不是同一指标（城镇、农村、规上等统计范围不同）"
+            "（resident_income）不是同一指标（城镇、农村、规上等统计范围不同）"
         ) in result.stderr
         refused = invoke("--plan", plan, "record", "城镇居民人均可支配收入", "5", "--period",
                          "2026-06")  # fmt: skip
