@@ -53,7 +53,7 @@ def test_cpi_outside_its_band_is_above_or_below_not_behind(
     assert "偏离区间" in status[status.index("分领域情况") :] and "滞后" not in status
     assert "outside band 1  no data 5  pending 3" in gap
     english = _run(invoke, "beijing-2026", ledger, "report").stdout
-    assert "1 is outside its band" in english and "behind" not in english.split("\n\n")[2]
+    assert "1 is off its band" in english and "behind" not in english.split("\n\n")[2]
     # the JSON keeps DESIGN §4's status, and the figures that give the side
     data = json.loads(_run(invoke, "beijing-2026", ledger, "gap", "--json").stdout)
     cpi_json = next(t for t in data["targets"] if t["id"] == "cpi")

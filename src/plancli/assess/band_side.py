@@ -88,3 +88,11 @@ def section_columns(
 def column_key(status: str) -> str:
     """The interface word's key heading a count's column: `band.off` for off_band (偏离区间)."""
     return "band.off" if status == "off_band" else f"status.{status}"
+
+
+def counts_in_order(
+    order: Sequence[S], counts: Mapping[S, int], assessments: Iterable[AssessmentOut]
+) -> list[tuple[S | Literal["off_band"], int]]:
+    """The statuses counted, in that order, none of 0, and CPI off its band apart: the report's
+    overview (正常推进1项、偏离目标区间1项、待下达目标3项)."""
+    return split_counts([(s, counts[s]) for s in order if counts.get(s)], assessments)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.assess.band_side import split_counts
+from plancli.assess.band_side import counts_in_order
 from plancli.fmt import halfway_clause, num
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
@@ -186,10 +186,7 @@ class _Writer:
     def overview(self) -> str:
         report = self.report
         total = sum(report.counts.values())
-        counts = split_counts(  # 偏离目标区间1项, not 滞后1项
-            [(s, report.counts[s]) for s in COUNT_ORDER if report.counts.get(s)],
-            report.assessments,
-        )
+        counts = counts_in_order(COUNT_ORDER, report.counts, report.assessments)  # 偏离目标区间
         progress = percent(report.time_progress)
         when = self._as_of_phrase()
         if len(counts) == 1 and total > 1:  # 3项目标全部完成, not 3项目标中，完成3项 (audit R, D8)
