@@ -107,9 +107,9 @@ def test_a_negative_figure_is_signed_in_chinese_tables_and_a_fall_in_sentences(p
     card = run("--lang", "zh", "status").splitlines()
     [at] = [i for i, line in enumerate(card) if line.split()[:1] == ["cpi"]]
     assert card[at].split() == ["cpi", "居民消费价格涨幅"]
-    assert " -0.3%  1.8个百分点  滞后" in card[at + 1]
+    assert " -0.3%  1.8个百分点  偏低" in card[at + 1]
     report = run("--lang", "zh", "report", "-f", "md")
-    assert "| 居民消费价格涨幅 | ≈ 2%（1.5–2.5%） | -0.3% | 1.8个百分点 | 滞后 |" in report
+    assert "| 居民消费价格涨幅 | ≈ 2%（1.5–2.5%） | -0.3% | 1.8个百分点 | 偏低 |" in report
     assert "居民消费价格下降0.3%，低于2%左右的目标" in report
     assert "| 能源指标 | 待下达 | 下降2.6% |" in report
     assert "−" not in gap + report  # never the typographic minus (ambiguous width, not GBK)

@@ -323,7 +323,7 @@ def test_the_genres_forms_read_correctly(tmp_path: Path, invoke) -> None:  # typ
     zh = report(invoke, plan, "zh")
     assert (
         "截至2026年6月（时间进度50%），7项目标中，"
-        "正常推进1项、存在风险1项、滞后2项、待下达目标2项、跟踪指标1项。"
+        "正常推进1项、存在风险1项、滞后1项、偏离目标区间1项、待下达目标2项、跟踪指标1项。"
     ) in zh
     # 5%—5.5%，努力争取更好结果, beyond the range's top with 5.8 (no "争取目标" of 5.5: D6)
     assert "地区生产总值累计增长5.8%，超过5%—5.5%的目标区间上沿0.3个百分点。" in zh
@@ -805,7 +805,7 @@ def _display_width(text: object) -> int:
 def test_xlsx_headline_figures_fit_their_columns(
     invoke, june: Path, tmp_path: Path, lang: str
 ) -> None:  # type: ignore[no-untyped-def]
-    """`5.2%（1234.56亿元）` under 累计完成 in a column of 9 (or 12) was cut in two: every
+    """`5.2%（1234.56亿元）` under 完成值 in a column of 9 (or 12) was cut in two: every
     figure column of the headline table is as wide as its widest cell and its label (a Chinese
     character counts two); the name and what it needs, first and last, wrap."""
     from openpyxl import load_workbook
@@ -828,7 +828,7 @@ def test_xlsx_headline_figures_fit_their_columns(
     header = next(i for i, row in enumerate(rows) if row[0].value in ("指标", "Indicator"))
     labels = [cell.value for cell in rows[header] if cell.value is not None]
     table = [row[: len(labels)] for row in rows[header:] if row[1].value is not None]
-    ytd = labels.index("累计完成" if lang == "zh" else "Year to date")
+    ytd = labels.index("完成值" if lang == "zh" else "Actual")
     assert any("1234.56" in str(row[ytd].value) for row in table)
     for position in range(1, len(labels) - 1):  # the figure columns
         letter = table[0][position].column_letter

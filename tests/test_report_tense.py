@@ -22,8 +22,8 @@ def test_the_years_report_counts_in_the_past(invoke, tmp_path: Path) -> None:  #
     for args in (("new_urban_jobs", "88.6"), ("cpi", "1.1")):
         assert invoke(*plan, "record", *args, "--period", "2026-12").exit_code == 0
     assert _overview(invoke, *plan) == (
-        "For the whole of 2026 (time progress 100%), of the 10 targets 1 was met, 1 was missed, "
-        "3 awaited their targets (pending) and 5 had no data"
+        "For the whole of 2026 (time progress 100%), of the 10 targets 1 was met, "
+        "1 was off its band, 3 awaited their targets (pending) and 5 had no data"
     )
     assert _overview(invoke, "--plan", "guandu-2021") == (
         "For the whole of 2021 (time progress 100%), of the 7 targets 5 were met, 1 was missed "
@@ -36,6 +36,6 @@ def test_a_report_during_the_year_counts_in_the_present(invoke, tmp_path: Path) 
     assert invoke(*plan, "record", "new_urban_jobs", "46.8", "--period", "2026-06").exit_code == 0
     assert invoke(*plan, "record", "cpi", "1.0", "--period", "2026-06").exit_code == 0
     assert _overview(invoke, *plan) == (
-        "As of June 2026 (time progress 50%), of the 10 targets 1 is on track, 1 is behind, "
+        "As of June 2026 (time progress 50%), of the 10 targets 1 is on track, 1 is off its band, "
         "3 await their targets (pending) and 5 have no data yet"
     )

@@ -116,7 +116,7 @@ def test_the_years_report_is_the_implementation_report_with_full_year_figures(
     assert "| Indicator | Target | Full year |" in en
     assert ": implementation report\n" in en.splitlines()[0] + "\n"
     september = report("zh", "--as-of", "2022-09")
-    assert "执行进度报告" in september and "| 指标 | 目标 | 累计完成 |" in september
+    assert "执行进度报告" in september and "| 指标 | 目标 | 完成值 |" in september
 
 
 def test_the_2021_review_has_no_data_not_no_data_yet(invoke) -> None:  # type: ignore[no-untyped-def]

@@ -63,6 +63,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.pending": ("pending", "待下达"),
     "status.tracked": ("tracked", "跟踪"),
     "status.dropped": ("dropped", "不再考核"),
+    # a band target (CPI 2%左右: 1.5–2.5%) outside its band, in place of 滞后 / 未完成 in a
+    # row's status cell (assess/band_side.py; the JSON keeps `behind` / `missed`)
+    "band.above": ("above band", "偏高"),
+    "band.below": ("below band", "偏低"),
+    "band.off": ("outside band", "偏离区间"),  # their count, in `gap`'s line of counts
     # the Chinese workbook's true/false cells (report/xlsx_words); English keeps TRUE/FALSE
     "cell.true": ("true", "是"),
     "cell.false": ("false", "否"),
@@ -237,7 +242,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "截至{as_of}，时间进度{time_progress}。",
     ),
     "report.indicator": ("Indicator", "指标"),
-    "report.ytd": ("Year to date", "累计完成"),
+    # the headline table's figure column during the year: 完成值 / Actual, true of every row
+    # (a growth rate, a level, an amount); 累计完成 / Year to date headed CPI's 2.8% (s40)
+    "report.ytd": ("Actual", "完成值"),
     "report.full_year": ("Full year", "全年完成"),
     "report.category": ("Category", "类别"),
     # the investment plan's projects (官渡区2022: 91项，续建45项、新开工46项), beside its table

@@ -350,6 +350,14 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
         return _("unknown target {id} in plan {plan}; did you mean {ids}?").format(
             id=shown, plan=plan.plan.id, ids=join_list(close)
         )
+    if not target_id.isascii():  # close, but another scope's statistic (城镇居民 vs 居民)
+        from plancli.name_qualifiers import close_names
+
+        if other := [text for _id, text in close_names(plan, target_id)[1]]:
+            return _(
+                "unknown target {id} in plan {plan}; not the same statistic (a scope word "
+                "such as 城镇, 农村 or 规上 differs): {ids}; see `plancli targets`"
+            ).format(id=shown, plan=plan.plan.id, ids=join_list(other))
     return _("unknown target {id} in plan {plan}; see `plancli targets`").format(
         id=shown, plan=plan.plan.id
     )
@@ -360,26 +368,19 @@ def close_targets(plan: plain.AnyPlan, target_id: str) -> list[tuple[str, str]]:
     name (`城镇调查失业率` → 城镇登记失业率 (unemployment_rate)): the suggestions of a refusal."""
     ids = [t.id for t in plan.targets]
     if target_id.isascii():
-        close = _close(target_id, ids, 3)
+        close = close_words(target_id, ids, 3)
         if not close:  # e.g. `5g` for `new_5g_base_stations`
             lowered = target_id.lower()  # (once, not once an id)
             close = [i for i in ids if target_id and lowered in i][:3]
         return [(i, i) for i in close]
-    # A Chinese name (an import names targets as the bulletin does): the closest names.
-    from plancli.indicator_names import plan_standard_names
+    # A Chinese name (an import names targets as the bulletin does): the closest names of
+    # the same scope (城镇居民 is not 居民: name_qualifiers).
+    from plancli.name_qualifiers import close_names
 
-    names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
-    for name, shared in plan_standard_names(plan):
-        names.setdefault(name, shared)
-    found = _close(target_id, list(names), 10)
-    if not found:  # a part of a name, or a name with more words around it
-        found = [n for n in names if target_id in n or n in target_id]
-    by_id = {names[name]: name for name in reversed(found)}  # each target by its closest
-    shown = [(names[n], _("{name} ({id})").format(name=n, id=names[n])) for n in found]
-    return [(i, text) for (i, text), n in zip(shown, found, strict=True) if by_id[i] == n][:3]
+    return close_names(plan, target_id)[0]
 
 
-def _close(word: str, choices: list[str], n: int) -> list[str]:
+def close_words(word: str, choices: list[str], n: int) -> list[str]:
     """difflib's close matches (cutoff 0.5), among the choices `word` can be near: a ratio of
     0.5 needs the longer at most three times the shorter, and difflib indexes `word` before
     comparing (a 30,000-character cell's id took 0.13 s a row: session 31)."""

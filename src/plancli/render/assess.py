@@ -27,6 +27,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
+from plancli.assess.band_side import column_key, section_columns, split_counts
 from plancli.fmt import (
     gap_text,
     num,
@@ -53,8 +54,8 @@ from plancli.render.cells import (
     needs_text,
     percent,
     signed,
-    status_text,
     target_cell,
+    target_status_text,
 )
 from plancli.render.fitted import FittedTable
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
@@ -132,7 +133,7 @@ def gap_table(
         [
             _id_column(rows, lang),
             _name_column(rows, lang),
-            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            Column(t("status", lang), [target_status_text(a, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 f"{t('actual', lang)} / {t('target', lang)}",
                 [figure_of_bound(a, lang, out.as_of, names) for a in rows],
@@ -171,12 +172,16 @@ def gap_table(
 
 def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> Text:
     counts: Text = KeepsRuns()  # a mark's line broken as read, never `同` over `步`
-    for status in STATUSES:
-        n = sum(1 for a in rows if a.status == status)
-        if n:
-            if counts:
-                counts.append("  ")
-            counts.append(f"{t(f'status.{status}', lang)} {n}", style=STATUS_STYLES[status])
+    tally = [(status, sum(1 for a in rows if a.status == status)) for status in STATUSES]
+    for status, n in split_counts(tally, rows):  # CPI off its band: 偏离区间 1, not 滞后 1
+        if counts:
+            counts.append("  ")
+        word, style = (
+            ("band.off", STATUS_STYLES["behind"])
+            if status == "off_band"
+            else (f"status.{status}", STATUS_STYLES[status])
+        )
+        counts.append(f"{t(word, lang)} {n}", style=style)
     marks = marks_legend(rows, lang, names)
     if marks is not None:  # a line of its own, not read as one more count
         counts.append("\n")
@@ -275,7 +280,7 @@ def headline_table(
                 1,  # a figure with its unit (2个百分点) before the sparkline
                 {"justify": "right"},
             ),
-            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            Column(t("status", lang), [target_status_text(a, lang) for a in rows], 0, _NO_WRAP),
             Column(
                 t("trend", lang),
                 [
@@ -294,13 +299,22 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
     """Per section, how many targets are in each status. A status no target has is left out
     (before year end, nothing is missed): the room goes to the section names. The statuses
     head their columns whole; a narrow terminal loses the total column (the total row stays),
-    then folds the section names (at 40 columns Rich cut "behind" to "behin" over "d")."""
-    statuses: list[Status] = [s for s in STATUSES if out.counts[s]] or ["no_data"]
+    then folds the section names (at 40 columns Rich cut "behind" to "behin" over "d"). The
+    total row is for two sections or more: under the only one it repeated it (2026 plans)."""
+    present: list[Status] = [s for s in STATUSES if out.counts[s]] or ["no_data"]
+    # CPI off its band counted 偏离区间, not 滞后 (of the targets the dashboard holds)
+    statuses, counted = section_columns(present, out.counts, [*out.headline, *out.investment])
     sections = [
-        (shown(section.name if lang == "zh" else section.name_en), section.counts, section.total)
+        (
+            shown(section.name if lang == "zh" else section.name_en),
+            counted(section.id, section.counts),
+            section.total,
+        )
         for section in out.sections
     ]
-    sections.append((shown(t("total", lang)), out.counts, sum(out.counts.values())))
+    if len(out.sections) > 1:  # one section's total would repeat its row (every 2026 plan)
+        total = sum(out.counts.values())
+        sections.append((shown(t("total", lang)), counted(None, out.counts), total))
     return FittedTable(
         [
             Column(
@@ -315,7 +329,10 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
             ),
             *(
                 Column(
-                    shown(t(f"status.{status}", lang), style=STATUS_STYLES[status]),
+                    shown(
+                        t(column_key(status), lang),
+                        style=STATUS_STYLES["behind" if status == "off_band" else status],
+                    ),
                     [
                         shown(str(counts[status]) if counts[status] else "·")
                         for _n, counts, _t in sections
@@ -327,7 +344,7 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
             ),
             Column(t("total", lang), [shown(str(total)) for _n, _c, total in sections], 1, _FIGURE),
         ],
-        row_styles=[None] * len(out.sections) + ["bold"],
+        row_styles=[None] * len(out.sections) + ["bold"] * (len(sections) - len(out.sections)),
         **_table_options(t("by_section", lang)),
     )
 
@@ -373,7 +390,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
                 _NO_WRAP,
             ),
             Column("", [shown(percent(a.completion)) for a in rows], 1, _FIGURE),
-            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            Column(t("status", lang), [target_status_text(a, lang) for a in rows], 0, _NO_WRAP),
         ],
         **options,
     )
@@ -395,7 +412,7 @@ def worst_table(
         [
             _id_column(rows, lang),
             _name_column(rows, lang),
-            Column(t("status", lang), [status_text(a.status, lang) for a in rows], 0, _NO_WRAP),
+            Column(t("status", lang), [target_status_text(a, lang) for a in rows], 0, _NO_WRAP),
             # A level or a growth has no completion: its figure against its bound, not a bare
             # 96.5% a reader would take for the share done
             Column(

@@ -62,6 +62,13 @@ def status_text(status: Status, lang: Lang) -> Text:
     return shown(t(f"status.{status}", lang), style=STATUS_STYLES[status])
 
 
+def target_status_text(a: AssessmentOut, lang: Lang) -> Text:
+    """One target's status: 偏高 / 偏低 for a band target off its band (assess/band_side)."""
+    from plancli.assess.band_side import status_key
+
+    return shown(t(status_key(a), lang), style=STATUS_STYLES[a.status])
+
+
 def percent(share: Decimal | None) -> str:
     """A share as a percentage with the places it has (0.3871 → 38.71%, 0.5 → 50%)."""
     return "" if share is None else f"{num(share * 100)}%"

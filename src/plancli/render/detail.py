@@ -29,7 +29,7 @@ from plancli.render.cells import (
     in_percent,
     judged_target_text,
     signed,
-    status_text,
+    target_status_text,
 )
 from plancli.render.runs import keeping_runs
 from plancli.safe import clip
@@ -91,7 +91,7 @@ def assessment_detail(
             text = value if isinstance(value, Text) else keeping_runs(shown(value))
             rows.add_row(t(key, lang), text)
 
-    add("status", status_text(a.status, lang))
+    add("status", target_status_text(a, lang))
     add("as_of", as_of or "—")
     add("period", a.period)
     if settled:  # done 2022-09 (recorded …, batch 3c7987): when, and by which record

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from plancli import __version__
 from plancli.assess import STATUSES
+from plancli.assess.band_side import column_key, split_counts
 from plancli.i18n import Lang, t
 from plancli.report import charts, tables, text
 from plancli.report.investment_plan import plan_line
@@ -94,10 +95,11 @@ def render_html(report: Report, lang: Lang) -> str:
         summary=[joined(p, lang) for p in build_summary(report, lang).paragraphs],
         time_progress=charts.share_of_track(report.time_progress),
         time_progress_text=text.percent(report.time_progress),
-        counts=[
-            (status, text.status_word(status, lang), report.counts[status])
-            for status in STATUSES
-            if report.counts[status]
+        counts=[  # CPI off its band a chip of its own, 偏离区间, coloured as behind
+            ("behind" if status == "off_band" else status, t(column_key(status), lang), n)
+            for status, n in split_counts(
+                [(s, report.counts[s]) for s in STATUSES], report.assessments
+            )
         ],
         total=sum(report.counts.values()),
         report=report,

@@ -163,9 +163,8 @@ def judged_phrase(a: AssessmentOut, zh: bool) -> str:
     return bound_phrase(edges, zh)
 
 
-# The order in which the overview counts the statuses: the judged ones first, then the
-# targets without a judgement (a bound still to come, indicators), then the unknown; and the
-# Chinese overview's word for each (无数据 at the year's end: none is still to come).
+# The overview's order of the statuses: the judged ones, then those without a judgement (a
+# bound to come, indicators), then the unknown; each one's Chinese word (无数据 at year end).
 COUNT_ORDER: tuple[Status, ...] = (
     "met",
     "on_track",
@@ -183,6 +182,7 @@ STATUS_WORDS_ZH: dict[str, str] = {
     "at_risk": "存在风险",
     "behind": "滞后",
     "missed": "未完成",
+    "off_band": "偏离目标区间",
     "pending": "待下达目标",
     "tracked": "跟踪指标",
     "dropped": "不再考核",
@@ -204,6 +204,7 @@ STATUS_VERBS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "at_risk": (("is at risk", "are at risk"), ("was at risk", "were at risk")),
     "behind": (("is behind", "are behind"), ("was behind", "were behind")),
     "missed": (("is missed", "are missed"), ("was missed", "were missed")),
+    "off_band": (("is off its band", "are off band"), ("was off its band", "were off band")),
     "pending": (
         ("awaits its target (pending)", "await their targets (pending)"),
         ("awaited its target (pending)", "awaited their targets (pending)"),

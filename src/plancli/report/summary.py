@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
+from plancli.assess.band_side import counts_in_order
 from plancli.fmt import halfway_clause, num, stated
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
@@ -161,8 +162,7 @@ class _Writer:
         )
 
     def _was(self, a: AssessmentOut, bare: str = "") -> str:
-        """The plan's bound of an adjusted target as the plan states it (`stated_bound`);
-        `bare` names the figure a caller expects (min, max, around)."""
+        """An adjusted target's plan bound as stated; `bare`: the min, max or around wanted."""
         plan, adjustment = self._plan(a), self.adjusted.get(a.id)
         assert plan is not None and adjustment is not None
         issuer = self.report.issuers.get(a.id)  # 原计划待省下达
@@ -185,7 +185,7 @@ class _Writer:
     def overview(self) -> str:
         report = self.report
         total = sum(report.counts.values())
-        counts = [(s, report.counts[s]) for s in COUNT_ORDER if report.counts.get(s)]
+        counts = counts_in_order(COUNT_ORDER, report.counts, report.assessments)  # 偏离目标区间
         progress = percent(report.time_progress)
         when = self._as_of_phrase()
         if len(counts) == 1 and total > 1:  # 3项目标全部完成, not 3项目标中，完成3项 (audit R, D8)

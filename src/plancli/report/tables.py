@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from plancli.assess import STATUSES, AssessmentOut, Status
+from plancli.assess.band_side import column_key, section_columns, status_key
 from plancli.fmt import num, stated
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell, reference_lines
@@ -60,7 +61,7 @@ def _figured(
 def _status(a: AssessmentOut, lang: Lang) -> Cell:
     if a.reason == "year_figure":  # a figure, but not the year's: 无全年数据, not 无数据
         return Cell(t("report.no_year_figure", lang), status=a.status)
-    return Cell(text.status_word(a.status, lang), status=a.status)
+    return Cell(t(status_key(a), lang), status=a.status)  # 偏高 for CPI over its band
 
 
 def headline(report: Report, lang: Lang) -> Table:
@@ -108,12 +109,13 @@ def sections(report: Report, lang: Lang) -> Table:
     left out, with the note that explains it, where no section averages any target (a plan of
     growth targets alone, 广东's: three columns of 0, — and — under a paragraph on 平均完成率,
     session 38's walk)."""
-    shown: list[Status] = [s for s in STATUSES if report.counts[s]] or ["no_data"]
+    statuses: list[Status] = [s for s in STATUSES if report.counts[s]] or ["no_data"]
+    shown, counted = section_columns(statuses, report.counts, report.assessments)  # 偏离区间
     averaged = any(s.paced for s in report.sections)
     columns = [
         Column(text.label("section", lang)),
         Column(text.label("targets", lang), "right"),
-        *(Column(text.label(f"status.{s}", lang), "right") for s in shown),
+        *(Column(text.label(column_key(s), lang), "right") for s in shown),
     ]
     if averaged:
         columns += [
@@ -125,7 +127,7 @@ def sections(report: Report, lang: Lang) -> Table:
         [
             Cell(s.name if lang == "zh" else s.name_en),
             Cell(str(s.total)),
-            *(Cell(str(s.counts[status]) if s.counts[status] else "·") for status in shown),
+            *(Cell(str(n) if (n := counted(s.id, s.counts)[status]) else "·") for status in shown),
             *(
                 [
                     Cell(str(s.paced)),
@@ -138,11 +140,13 @@ def sections(report: Report, lang: Lang) -> Table:
         ]
         for s in report.sections
     ]
+    if len(report.sections) < 2:  # a 合计 under the only section repeats it (session 40)
+        return Table(columns, rows, note=_section_note(report, averaged, lang))
     rows.append(
         [
             Cell(text.label("total", lang), strong=True),
             Cell(str(sum(report.counts.values())), strong=True),
-            *(Cell(str(report.counts[status]), strong=True) for status in shown),
+            *(Cell(str(counted(None, report.counts)[status]), strong=True) for status in shown),
             *(
                 [Cell(str(sum(s.paced for s in report.sections)), strong=True), Cell(""), Cell("")]
                 if averaged
@@ -150,8 +154,12 @@ def sections(report: Report, lang: Lang) -> Table:
             ),
         ]
     )
+    return Table(columns, rows, note=_section_note(report, averaged, lang))
+
+
+def _section_note(report: Report, averaged: bool, lang: Lang) -> str | None:
     note = (t("report.section_note", lang) if averaged else "") + partial_note(report, lang)
-    return Table(columns, rows, note=note or None)
+    return note or None
 
 
 def partial_note(report: Report, lang: Lang) -> str:

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from plancli.assess import CSV_COLUMNS, AssessmentOut, Status
+from plancli.assess.band_side import status_key
 from plancli.errors import temporary_file_failed
 from plancli.i18n import Lang, t
 from plancli.report import text
@@ -318,7 +319,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
     status_column = CSV_COLUMNS.index("status") + 1
     for a in report.assessments:
         data = {column: getattr(a, column) for column in CSV_COLUMNS}
-        data["status"] = status_word(a.status, lang)
+        data["status"] = status_word(a.status, lang) if lang != "zh" else t(status_key(a), lang)
         if lang == "zh":  # the bound as the summary sheet writes it (下降 ≥ 2.5%)
             data["bound"] = _bound_zh(a, report)
             data["direction"] = _direction_zh(a)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
-from plancli.assess import AssessmentOut, Status
+from plancli.assess import AssessmentOut
 from plancli.fmt import num, stated
 from plancli.i18n import Lang
 from plancli.periods import parse_period
@@ -62,7 +62,7 @@ def shortfall(a: AssessmentOut, zh: bool) -> str:
     return f"，差{gap}" if zh else f", {gap} short"
 
 
-def all_alike(when: str, progress: str, total: int, status: Status, zh: bool, over: bool) -> str:
+def all_alike(when: str, progress: str, total: int, status: str, zh: bool, over: bool) -> str:
     """The overview of targets all of one status: 3项目标全部完成 / all 3 targets were met, never
     3项目标中，完成3项 (audit R, D8); 均正常推进 / all 3 targets are on track."""
     if zh:

@@ -1,0 +1,69 @@
+"""A statistic's scope words in its name (session 40): 城镇居民人均可支配收入 is the urban
+residents' income, 居民人均可支配收入 all residents', a different statistic with a different
+figure. A name close to a target's by its characters is not that target's name misspelt when
+one of the two has a scope word the other lacks, so the suggestions of an unknown name
+(`plan.close_targets`) leave such a target out, and the refusal names it as not the same
+statistic instead (`计划 liaoning-2026 中没有目标 '城镇居民人均可支配收入'；居民人均可支配收入
+（resident_income）不是同一统计口径`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyPlan
+
+# Each group is one scope: 农民 and 农村居民 are the same rural residents; 规上 is 规模以上.
+SCOPES: tuple[tuple[str, ...], ...] = (
+    ("城镇",),
+    ("农村", "农民"),
+    ("规上", "规模以上"),
+    ("全口径",),
+)
+# 城镇 in 城镇化率 (urbanization) is the measure itself, not a scope: 常住人口城镇化率.
+_NOT_SCOPES = ("城镇化",)
+
+
+def scopes(name: str) -> frozenset[int]:
+    """The scope groups (indexes into SCOPES) a name states: 城镇常住居民人均可支配收入 → {0}."""
+    for word in _NOT_SCOPES:
+        name = name.replace(word, "")
+    return frozenset(i for i, words in enumerate(SCOPES) if any(w in name for w in words))
+
+
+def same_scope(a: str, b: str) -> bool:
+    """Do two names state the same scope words (none, or the same groups)? 城镇调查失业率 and
+    城镇登记失业率 do; 城镇居民人均可支配收入 and 居民人均可支配收入 do not."""
+    return scopes(a) == scopes(b)
+
+
+def close_names(plan: AnyPlan, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(id, as shown) of the targets, at most three, whose names are closest to an unknown name
+    (`城镇调查失业率` → 城镇登记失业率 (unemployment_rate)), and apart those as close but of
+    another scope (`城镇居民人均可支配收入` → 居民人均可支配收入 (resident_income)), each a
+    target once, by its closest name."""
+    from plancli.i18n import _
+    from plancli.indicator_names import plan_standard_names
+    from plancli.plan import close_words
+
+    names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
+    for name, shared in plan_standard_names(plan):
+        names.setdefault(name, shared)
+    found = close_words(text, list(names), 10)
+    if not found:  # a part of a name, or a name with more words around it
+        found = [n for n in names if text in n or n in text]
+
+    def shown(chosen: list[str]) -> list[tuple[str, str]]:
+        by_id = {names[name]: name for name in reversed(chosen)}  # each target by its closest
+        return [
+            (names[n], _("{name} ({id})").format(name=n, id=names[n]))
+            for n in chosen
+            if by_id[names[n]] == n
+        ][:3]
+
+    same = shown([n for n in found if same_scope(text, n)])
+    kept = {i for i, _shown in same}
+    other = [
+        (i, s) for i, s in shown([n for n in found if not same_scope(text, n)]) if i not in kept
+    ]
+    return same, other
