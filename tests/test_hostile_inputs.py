@@ -486,3 +486,25 @@ def test_an_integer_field_with_a_huge_exponent_is_refused_at_once(
         f"error: {broken}:{line}: invalid TOML: {field}: a whole number with an exponent "
         "beyond 1000\n"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_zip_of_a_version_zipfile_cannot_read_is_refused_in_words(
+    workspace: Path, lang: str
+) -> None:
+    """A central directory claiming zip version 6.4 (hypothesis found it): zipfile's
+    NotImplementedError on opening was an internal error, exit 70; now exit 2, in words."""
+    sheet = Sheet().row(1, "target", "period", "value").row(2, "g5", "2022-06", "130")
+    data = bytearray(workbook(sheet))
+    at = data.index(b"PK\x01\x02") + 6  # the first entry's "version needed to extract"
+    data[at : at + 2] = (64).to_bytes(2, "little")
+    (workspace / "in.xlsx").write_bytes(bytes(data))
+    before = (workspace / "mini.progress.toml").read_bytes()
+    result = run(workspace, "--lang", lang, "import", str(workspace / "in.xlsx"))
+    assert result.exit_code == 2, result.output
+    assert (workspace / "mini.progress.toml").read_bytes() == before
+    said = {
+        "en": "in.xlsx: not a readable .xlsx workbook: zip file version 6.4\n",
+        "zh": "in.xlsx：无法读取的 .xlsx 工作簿：是 plancli 无法读取的一种 zip 压缩格式\n",
+    }[lang]
+    assert result.stderr.endswith(said), result.stderr

@@ -162,6 +162,8 @@ def zip_reason(exc: BaseException) -> str:
     text = str(exc)
     if text == "File is not a zip file":
         return _("not a zip file")
+    if isinstance(exc, NotImplementedError) and text.startswith("zip file version"):
+        return _("a kind of zip archive plancli cannot read")
     if isinstance(exc, NotImplementedError):
         return _("a compression method plancli cannot read")
     if isinstance(exc, RuntimeError) and "encrypted" in text:

@@ -175,6 +175,8 @@ class _Workbook:
             raise self.unreadable(  # an OSError in the operating system's reason (os_reason)
                 _("not a zip archive ({reason})").format(reason=zip_reason(exc))
             ) from None
+        except NotImplementedError as exc:  # a zip version beyond what zipfile reads
+            raise self.unreadable(zip_reason(exc)) from None
         if len(infos) > limits.workbook_parts:
             raise InputError(
                 _(
