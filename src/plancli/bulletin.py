@@ -123,7 +123,7 @@ HEADERS: dict[str, str] = {
         word: TOTAL
         for word in (  # noqa: SIM905
             "累计值 累计 累计完成 累计完成值 累计数 绝对值 总量 本月止累计 本年累计 本年累计值 "
-            "自年初累计 年初累计"
+            "自年初累计 年初累计 本年止累计"
         ).split()
     },
     **{word: "amount" for word in ("amount", "对应总量")},  # 对应总量: the Chinese template's
