@@ -92,7 +92,14 @@ def test_the_json_counts_and_lists_the_skipped_rows(imports, ledger: Path) -> No
     result = imports(TABLE, "--skip-unknown", "--json")
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
-    assert out["counts"] == {"new": 5, "revised": 0, "unchanged": 0, "rows": 5, "figures": 5, "kept": 0}
+    assert out["counts"] == {
+        "new": 5,
+        "revised": 0,
+        "unchanged": 0,
+        "rows": 5,
+        "figures": 5,
+        "kept": 0,
+    }
     assert out["skipped"] == [
         {"row": 3, "target": "规模以上工业增加值", "suggestions": []},
         {"row": 7, "target": "城镇调查失业率", "suggestions": ["unemployment_rate"]},

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from plancli.plain import AnyTarget
     from plancli.read_notes import ReadNotes
 
-_Figure = str | Decimal | None
+_Figure = str | Decimal | int | float | None
 
 
 def growth_kept(
@@ -47,7 +47,8 @@ def growth_kept(
 
     fields = {"target": target.id, "unit": target.unit.strip(), "amount": _shown(str(amount))}
     fields["growth"] = _shown(str(value))
-    if row not in notes.units and column is not None and column_check(target, column, units[column]):
+    by_column = column is not None and column_check(target, column, units[column]) is not None
+    if row not in notes.units and column is not None and by_column:
         message = _(
             "{target}: the amount {amount} is in {given} (column {column}) and the plan counts "
             "{unit}; plancli does not convert, so the amount was not used: the growth {growth} "
