@@ -59,6 +59,14 @@ def since_january(text: str) -> str:
     return span + ("累计" + rest if rest else "止累计")
 
 
+def period_part(cell: str) -> str:
+    """A header cell's period without its figure's word (`1-7月累计值` → `1-7月`, `截至7月末累计`
+    → `1-7月`), folded; any other cell folded (the notice of a period read from the header)."""
+    text = since_january(_folded(cell))
+    word = next((w for w in _WORDS if text.endswith(w) and len(text) > len(w)), "")
+    return text[: len(text) - len(word)]
+
+
 def split_word(cell: str, period: Callable[[str], str | None]) -> tuple[str, str, str] | None:
     """(period, word, bracket) of a header cell that is a period then a figure's header
     (`1-7月累计值（亿元）` → `1-7月`, `累计值`, `(亿元)`; `截至7月末累计（亿元）` → `1-7月`,

@@ -394,7 +394,10 @@ def period_notice(name: str, header: Header | None, rows: Sequence[ImportRow]) -
             "{file}: no period column; the header names {count} periods, {first} to {last}, "
             "each column its period's figures ({figures} in all)"
         ).format(file=file, count=len(header.series), first=first, last=last, figures=len(rows))
-    cells = {span_months(period_cell(label.split("/")[0])[0]) for label in header.labels.values()}
+    from plancli.bulletin_period_words import period_part
+
+    labels = [period_cell(label.split("/")[0])[0] for label in header.labels.values()]
+    cells = {span_months(text) for label in labels for text in (label, period_part(label))}
     titles = header.titles
     from_header = titles and header.period == titles[-1] and header.period in cells
     if from_header and title_period(titles[:-1]) is None:  # 1-6月 over the figures
