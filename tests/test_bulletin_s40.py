@@ -430,3 +430,22 @@ def test_a_growth_in_another_unit_than_percent_is_not_taken(invoke: Any, tmp_pat
     done = _import(invoke, ledger, _file(tmp_path, rows, "utf-8"))
     assert done.exit_code == 2
     assert not ledger.exists()
+
+
+def test_a_pair_series_amounts_in_wan_yuan_give_each_period_s_growth(
+    invoke: Any, tmp_path: Path
+) -> None:
+    ledger = tmp_path / "gd.progress.toml"
+    header = ["指标", "1-6月（万元）", "1-6月增长（%）", "1-7月（万元）", "1-7月增长（%）"]
+    rows = [header, ["地方一般公共预算收入", "70432100", "2.4", "82105500", "2.6"]]
+    done = _import(invoke, ledger, _file(tmp_path, rows, "utf-8"))
+    assert done.exit_code == 0, done.output
+    assert _values(ledger) == {
+        ("budget_revenue", "2026-06"): (Decimal("2.4"), None),
+        ("budget_revenue", "2026-07"): (Decimal("2.6"), None),
+    }
+    said = _said(done)
+    assert (
+        said.count("is in 万元 (column '1-6月（万元）…1-7月（万元）') and the plan counts 亿元")
+        == 2
+    )
