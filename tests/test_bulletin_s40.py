@@ -388,7 +388,7 @@ def test_a_row_s_unit_cell_in_wan_yuan_gives_the_growth_and_json_carries_the_war
     assert _values(ledger) == {("retail_sales", "2022-12"): (Decimal("11.6"), None)}
     [record] = json.loads(done.stdout)["records"]
     assert record["warnings"] == [
-        "retail_sales: the amount '6718500' is in '万元' and the plan counts 亿元; plancli does "
+        "retail_sales: the amount '6718500' is in 万元 and the plan counts 亿元; plancli does "
         "not convert, so the amount was not used: the growth '11.6' is imported alone"
     ]
 
