@@ -146,7 +146,14 @@ def test_record_json_says_what_was_written(invoke, workspace: Path) -> None:  # 
         True,
         False,
     )
-    assert out["counts"] == {"new": 1, "revised": 0, "unchanged": 0, "rows": 1, "kept": 0}
+    assert out["counts"] == {
+        "new": 1,
+        "revised": 0,
+        "unchanged": 0,
+        "rows": 1,
+        "figures": 1,
+        "kept": 0,
+    }
     [record] = out["records"]
     assert (record["target"], record["period"], record["value"], record["amount"]) == (
         "gdp",
@@ -192,7 +199,14 @@ def test_import_json_counts_and_records(invoke, workspace: Path, tmp_path: Path)
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["command"] == "import" and out["file"] == str(figures) and out["written"]
-    assert out["counts"] == {"new": 2, "revised": 1, "unchanged": 0, "rows": 3, "kept": 0}
+    assert out["counts"] == {
+        "new": 2,
+        "revised": 1,
+        "unchanged": 0,
+        "rows": 3,
+        "figures": 3,
+        "kept": 0,
+    }
     by_target = {r["target"]: r for r in out["records"]}
     assert by_target["gdp"]["change"] == "revised" and by_target["gdp"]["previous"]["value"] == 5
     assert by_target["new_5g_base_stations"]["value"] == 120

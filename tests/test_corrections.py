@@ -46,7 +46,14 @@ def test_reimporting_an_unchanged_bulletin_keeps_a_later_hand_correction(
         assert "0 new, 0 revised, 0 unchanged of 1 row, 1 kept out" in result.stderr
         assert "nothing written" in result.stderr or "unchanged" in result.stderr
     document = json.loads(run("import", "bulletin.csv", "--json", files=BULLETIN).stdout)
-    assert document["counts"] == {"new": 0, "revised": 0, "unchanged": 0, "rows": 1, "kept": 1}
+    assert document["counts"] == {
+        "new": 0,
+        "revised": 0,
+        "unchanged": 0,
+        "rows": 1,
+        "figures": 1,
+        "kept": 1,
+    }
     assert document["written"] is False
     [row] = document["records"]
     assert (row["change"], row["value"], row["previous"]["value"]) == ("kept", 150, 156)

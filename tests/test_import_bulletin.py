@@ -1138,15 +1138,23 @@ def test_a_title_naming_one_period_twice_gives_it(imports, ledger: Path) -> None
 def test_a_figure_in_another_scale_of_the_plans_unit_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     """A county's bulletin gives money in 万元 (its 计量单位 column says so) where the plan counts
     亿元: the column was read past, and 7,000,000 万元 went in as 7,000,000 亿元, 10,000 times
-    the figure, without a word."""
+    the figure, without a word. A growth target records its growth: since session 40 that is
+    taken and the amount left out, with a warning; a total in 万元 is still refused."""
     text = "指标,计量单位,期间,累计值,累计增长(%)\n地区生产总值,万元,1-6月,7000000,5.0\n"
     result = imports("june.csv", text)
+    assert result.exit_code == 0, result.output
+    assert (
+        ":2: gdp: the amount '7000000' is in 万元 and the plan counts 亿元; plancli does not "
+        "convert, so the amount was not used: the growth '5.0' is imported alone"
+    ) in " ".join(result.stderr.split())
+    got = records(ledger)[("gdp", "2022-Q2")]
+    assert (got.value, got.amount) == (Decimal("5.0"), None)
+    text = "指标,计量单位,期间,累计值\n引进市外到位资金,万元,1-6月,1293200\n"
     refused(
-        result,
-        ":2: gdp: the file's unit is 万元 and the plan's 亿元; plancli does not convert: give "
-        "the figure in 亿元 (the row's figures: '5.0', '7000000')",
+        imports("funds.csv", text),
+        ":2: external_funds: the file's unit is 万元 and the plan's 亿元; plancli does not "
+        "convert: give the figure in 亿元 (the row's figures: '1293200')",
     )
-    assert not ledger.exists()
 
 
 @pytest.mark.parametrize(

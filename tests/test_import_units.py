@@ -50,14 +50,17 @@ WAN_HEADER = [
 
 
 def test_a_header_bracket_in_another_scale_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
-    """`本年累计（万元）`: the bracket was dropped and 274,000 万元 stored as 274000 亿元."""
+    """`本年累计（万元）`: the bracket was dropped and 274,000 万元 stored as 274000 亿元. Since
+    session 40 a growth target's amount in 万元 beside its growth no longer refuses its row
+    (the growth is taken, the amount left out: bulletin_s40); a total's still does."""
     result = imports("万元表头.csv", WAN_HEADER)
     assert result.exit_code == 2, result.output
+    assert "1 bad row; nothing was imported" in result.stderr
     assert (
-        ":3: budget_revenue: column '本年累计（万元）' is in 万元 and the plan counts 亿元; "
+        ":4: external_funds: column '本年累计（万元）' is in 万元 and the plan counts 亿元; "
         "plancli does not convert: give the figure in 亿元"
     ) in result.stderr
-    assert ":4: external_funds: column '本年累计（万元）' is in 万元" in result.stderr
+    assert "budget_revenue" not in result.stderr
     assert records(ledger) == {}
 
 
@@ -66,10 +69,11 @@ def test_a_unit_line_in_another_scale_is_refused(imports, ledger: Path) -> None:
     result = imports("单位行万元.csv", lines)
     assert result.exit_code == 2, result.output
     assert (
-        ":4: budget_revenue: column '本年累计' (by '单位：万元') is in 万元 and the plan counts "
+        ":5: external_funds: column '本年累计' (by '单位：万元') is in 万元 and the plan counts "
         "亿元; plancli does not convert: give the figure in 亿元"
     ) in result.stderr
-    assert ":5: external_funds: column '本年累计' (by '单位：万元')" in result.stderr
+    assert "budget_revenue" not in result.stderr  # its growth taken (session 40)
+    assert records(ledger) == {}
 
 
 def test_people_where_the_plan_counts_ten_thousands_is_refused(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -143,10 +147,7 @@ def test_a_unit_line_naming_two_units_in_another_scale_is_refused(imports, ledge
     ]
     result = imports("单位行万元人.csv", lines)
     assert result.exit_code == 2, result.output
-    assert (
-        ":4: budget_revenue: column '本年累计' (by '单位：万元、人') is in 万元 and the plan "
-        "counts 亿元; plancli does not convert: give the figure in 亿元"
-    ) in result.stderr
+    assert "budget_revenue" not in result.stderr  # its growth taken (session 40)
     assert (
         ":5: new_urban_jobs: column '本年累计' (by '单位：万元、人') is in 人 and the plan counts "
         "万人; plancli does not convert: give the figure in 万人"
@@ -179,8 +180,13 @@ def test_a_bracket_with_a_unit_and_a_qualifier_checks_the_unit(imports, ledger: 
         '固定资产投资(不含农户),"3,205,000",12.5',
     ]
     result = imports("万元不含农户.csv", lines)
-    assert result.exit_code == 2, result.output
-    assert "fixed_asset_investment: column '本年累计（万元，不含农户）' is in 万元" in result.stderr
+    assert result.exit_code == 0, result.output  # a growth target: its growth (session 40)
+    assert (
+        "fixed_asset_investment: the amount '3205000' is in 万元 (column "
+        "'本年累计（万元，不含农户）') and the plan counts 亿元"
+    ) in " ".join(result.stderr.split())
+    got = records(ledger)[("fixed_asset_investment", "2022-06")]
+    assert (got.value, got.amount) == (Decimal("12.5"), None)
 
 
 @pytest.mark.parametrize(
@@ -214,8 +220,13 @@ def test_two_brackets_checks_the_unit_of_the_one_naming_it(imports, ledger: Path
     lines = ["官渡区2022年1-6月主要经济指标,,", "指标,本年累计（不含农户）（万元）,累计增长（%）",
              '地方一般公共预算收入,"274,000",3.1']  # fmt: skip
     result = imports("万元两个括号.csv", lines)
-    assert result.exit_code == 2, result.output
-    assert ":3: budget_revenue: column '本年累计（不含农户）（万元）' is in 万元" in result.stderr
+    assert result.exit_code == 0, result.output  # a growth target: its growth (session 40)
+    said = " ".join(result.stderr.split())
+    assert (
+        ":3: budget_revenue: the amount '274000' is in 万元 (column '本年累计（不含农户）（万元）')"
+        in said
+    )
+    assert records(ledger)[("budget_revenue", "2022-06")].amount is None
 
 
 @pytest.mark.parametrize("header", ["本月止累计（亿元）（%）", "本年累计(万元)(亿元)"])
@@ -265,10 +276,13 @@ def test_a_rows_unit_cell_of_another_scale_and_a_percentage(imports, ledger: Pat
     lines = ["官渡区2022年1-6月主要经济指标,,,", "指标,单位,本月止累计,比上年同期增长(%)",
              '地方一般公共预算收入,万元/%,"274,000",3.1']  # fmt: skip
     result = imports("万元单位列.csv", lines)
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 0, result.output  # a growth target: its growth (session 40)
     assert (
-        ":3: budget_revenue: the file's unit is 万元 and the plan's 亿元; plancli does not convert"
-    ) in result.stderr
+        ":3: budget_revenue: the amount '274000' is in 万元 and the plan counts 亿元; plancli "
+        "does not convert, so the amount was not used: the growth '3.1' is imported alone"
+    ) in " ".join(result.stderr.split())
+    got = records(ledger)[("budget_revenue", "2022-06")]
+    assert (got.value, got.amount) == (Decimal("3.1"), None)
 
 
 @pytest.mark.parametrize("cell", ["亿元、万元", "亿元/万人", "个；亿元"])

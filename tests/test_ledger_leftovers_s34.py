@@ -338,5 +338,6 @@ def test_import_json_from_the_stream_is_the_checked_imports(tmp_path: Path, suff
         "revised": 1,
         "unchanged": 1,
         "rows": 8,
+        "figures": 8,
         "kept": 1,
     }

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from plancli.bulletin_amounts import growth_kept
 from plancli.bulletin_blanks import TOTAL_ROWS, UNUSED_COLS, figureless, sort_figureless, total_row
 from plancli.bulletin_layout import (
     missing_problem,
@@ -123,7 +124,7 @@ HEADERS: dict[str, str] = {
         word: TOTAL
         for word in (  # noqa: SIM905
             "累计值 累计 累计完成 累计完成值 累计数 绝对值 总量 本月止累计 本年累计 本年累计值 "
-            "自年初累计 年初累计 绝对额"
+            "自年初累计 年初累计 绝对额 本年止累计"
         ).split()
     },
     **{word: "amount" for word in ("amount", "对应总量")},  # 对应总量: the Chinese template's
@@ -343,8 +344,7 @@ whose figures are all a "no data" mark (—)."""
 def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
     """A JSON row whose figures are JSON's "no data", counted in `notes`: `value` null, and
     `amount` null or absent (pandas writes NaN so), for a target and period given. A period
-    given as a whole number (`"period": 2022`) is made its digits first: JSON values may be
-    numbers (formats.md)."""
+    given as a whole number (`"period": 2022`, formats.md) is made its digits first."""
     period = item.get("period")
     if isinstance(period, Decimal) and period == period.to_integral_value():
         item["period"] = period = str(int(period))
@@ -639,6 +639,7 @@ def resolve_rows(
                 given = index_said(notes, row.row)
             else:
                 unit = None
+            unit, amount = growth_kept(target, row.row, notes, unit, (value, amount), given)
             if unit is not None:
                 if unit[0]:  # another scale of the plan's unit: refused
                     problems.add(row.row, with_figures(unit[1], value, amount), target.id)

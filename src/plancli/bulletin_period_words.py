@@ -40,13 +40,42 @@ def _folded(cell: str) -> str:
     return "".join(unicodedata.normalize("NFKC", cell).split())
 
 
+# `截至7月累计`, `截至7月末累计`, `截止到7月底累计增长` (session 40): a 统计局 bulletin's "to the
+# end of July, cumulatively", the year to date as `1-7月止累计` / `1-7月累计增长` say it. Without
+# 累计 (`截至7月末`) it is no such header: a balance at the month's end (存款余额) is written so,
+# and the cell stays an unknown column (`header_hints`: what to write).
+_SINCE = re.compile(r"^(?:截至|截止)到?0?([1-9]|1[0-2])月(?:末|底)?累计(.*)$")
+SINCE_ALONE = re.compile(r"^(?:截至|截止)到?0?(?:[1-9]|1[0-2])月(?:末|底)?$")
+
+
+def since_january(text: str) -> str:
+    """A folded header without its bracket, `截至7月末累计` written as `1-7月止累计` (and
+    `截至7月累计增长` as `1-7月累计增长`); any other text as it is."""
+    found = _SINCE.match(text)
+    if found is None:
+        return text
+    month, rest = int(found.group(1)), found.group(2)
+    span = f"1-{month}月" if month > 1 else "1月"
+    return span + ("累计" + rest if rest else "止累计")
+
+
+def period_part(cell: str) -> str:
+    """A header cell's period without its figure's word (`1-7月累计值` → `1-7月`, `截至7月末累计`
+    → `1-7月`), folded; any other cell folded (the notice of a period read from the header)."""
+    text = since_january(_folded(cell))
+    word = next((w for w in _WORDS if text.endswith(w) and len(text) > len(w)), "")
+    return text[: len(text) - len(word)]
+
+
 def split_word(cell: str, period: Callable[[str], str | None]) -> tuple[str, str, str] | None:
     """(period, word, bracket) of a header cell that is a period then a figure's header
-    (`1-7月累计值（亿元）` → `1-7月`, `累计值`, `(亿元)`), `period` being the layout's reading
-    of a cell (its code; "" or None for no period from January); None for any other cell."""
+    (`1-7月累计值（亿元）` → `1-7月`, `累计值`, `(亿元)`; `截至7月末累计（亿元）` → `1-7月`,
+    `止累计`, `(亿元)`), `period` being the layout's reading of a cell (its code; "" or None
+    for no period from January); None for any other cell."""
     text = _folded(cell)
     found = _BRACKET.match(text)
     text, bracket = (found.group(1), found.group(2)) if found else (text, "")
+    text = since_january(text)
     for word in _WORDS:
         if text.endswith(word) and len(text) > len(word) and period(text[: -len(word)]):
             return text[: -len(word)], word, bracket

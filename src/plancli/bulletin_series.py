@@ -129,10 +129,16 @@ class SeriesColumn:
     position: int
     header: Header
     figure: str
+    growth: tuple[int, str] | None = None  # its period's growth column beside (position, name)
 
     @property
     def key(self) -> str:
         return f"{SERIES}{self.position}"
+
+    def readers(self) -> list[tuple[str, int]]:
+        """The readers' keys of its columns, each with its position: the growth's too."""
+        growth = [] if self.growth is None else [(f"{SERIES}{self.growth[0]}", self.growth[0])]
+        return [(self.key, self.position), *growth]
 
 
 def series_header(
@@ -169,6 +175,9 @@ def series_header(
     if any(_MONTH_ALONE.match(_folded(text)) or coded_month(text) for text, *_ in found.values()):
         return None
     brackets = {bracket for _text, bracket, _code in found.values()}
+    pairs = _amount_and_growth(found) if "" not in codes and len(years) < 2 else None
+    if pairs is not None:  # 1-6月（亿元）,1-6月增长（%）,1-7月（亿元）,1-7月增长（%）(session 40)
+        return _paired_series(header, name, line, found, pairs, shown, with_period)
     if len(brackets) > 1 and len(ends) > 1 and "" not in codes and len(years) < 2:
         # 1-2月（亿元）beside 一季度（%）: one figure a column, of one unit (session 39)
         from plancli.bulletin_period_words import mixed_series
@@ -206,6 +215,71 @@ def series_header(
     )
 
 
+def _amount_and_growth(found: Mapping[int, tuple[str, str, str]]) -> list[tuple[int, int]] | None:
+    """(amount's position, growth's) of each period, in order, of a series whose every period
+    has two columns, its amount in one unit (the same for all: `（亿元）`, or none) and its
+    growth in %; None for any other."""
+    by_code: dict[str, list[int]] = {}
+    for position, (_text, _bracket, code) in found.items():
+        by_code.setdefault(code, []).append(position)
+    if len(by_code) < 2 or any(len(positions) != 2 for positions in by_code.values()):
+        return None
+    pairs, units = [], set()
+    for code in sorted(by_code, key=_end):
+        growth = [p for p in by_code[code] if found[p][1] == "(%)"]
+        if len(growth) != 1:
+            return None
+        amount = next(p for p in by_code[code] if p != growth[0])
+        units.add(found[amount][1])
+        pairs.append((amount, growth[0]))
+    return pairs if len(units) == 1 else None
+
+
+def _paired_series(
+    header: Header,
+    name: str,
+    line: int,
+    found: Mapping[int, tuple[str, str, str]],
+    pairs: Sequence[tuple[int, int]],
+    shown: Sequence[str],
+    with_period: Callable[[Sequence[str], Mapping[str, str], str, int], list[str]],
+) -> Header:
+    """`series_header`'s header of a series of an amount and a growth a period: each period
+    read as a table of that period whose header is `本年累计（亿元）,数值（%）` (as one period's
+    pair is: `bulletin_period_words.one_period`), its two columns named as the file heads them."""
+    from plancli.bulletin import read_header
+    from plancli.bulletin_units import column_units
+    from plancli.period_ranges import span_months
+
+    row = [cell or "" for cell in header.row]
+    columns = []
+    for amount, growth in pairs:
+        labels = [c if p not in found else "" for p, c in enumerate(row)]
+        labels[amount], labels[growth] = "本年累计" + found[amount][1], "数值(%)"
+        one = read_header(labels, name, line, [span_months(found[amount][0]), *header.titles])
+        at = {p: c for c, p in one.positions.items()}
+        labelled = {**one.labels, at[amount]: shown[amount], at[growth]: shown[growth]}
+        units = column_units(one.positions, labelled, header.titles)
+        one = dataclasses.replace(one, labels=labelled, units=units)
+        columns.append(SeriesColumn(shown[amount], amount, one, at[amount], (growth, at[growth])))
+    with_period(header.titles, {found[pairs[-1][0]][0]: "ytd"}, name, line)  # the title's?
+    first, last = columns[0], columns[-1]
+    assert first.growth is not None and last.growth is not None
+    named = {
+        **last.header.labels,
+        last.figure: f"{first.cell}…{last.cell}",
+        last.growth[1]: f"{shown[first.growth[0]]}…{shown[last.growth[0]]}",
+    }
+    return dataclasses.replace(
+        last.header,
+        labels=named,
+        units=column_units(last.header.positions, named, header.titles),
+        unlabelled=tuple(p for p in last.header.unlabelled if p not in found),
+        data_row=True,
+        series=tuple(columns),
+    )
+
+
 def period_cell(cell: str | None) -> tuple[str, str]:
     """A header cell's period and its unit bracket: `1-6月（亿元）` → (`1-6月`, `(亿元)`)."""
     split = _UNIT_BRACKET.match(_folded(cell or ""))
@@ -230,23 +304,27 @@ def series_rows(
     (an empty or `—` cell is no figure for its period; a row with none is read as a lone
     column's is). A row's first problem only, naming its column (one bad cell refuses the
     import: the rows are one batch)."""
-    from plancli.bulletin import NO_DATA, build_row
+    from plancli.bulletin import build_row
     from plancli.imports_text import _shown
 
     if not header.series:
         return [build_row(header, cells, row, notes)]
     base = {c: v for c, v in cells.items() if c not in _FIGURES and not c.startswith(SERIES)}
-    given = [(column, cells.get(column.key)) for column in header.series]
-    filled = [(c, v) for c, v in given if v is not None and str(v).strip() not in NO_DATA]
+    given = [(column, _figures(column, cells)) for column in header.series]
+    filled = [(c, v) for c, v in given if any(_given(figure) for figure in v.values())]
     if not filled:
-        last, value = given[-1]
-        return [build_row(last.header, {**base, last.figure: value}, row, notes)]
+        last, values = given[-1]
+        return [build_row(last.header, {**base, **values}, row, notes)]
     built: list[Entry | str] = []
-    for column, value in filled:
-        problem = _not_a_number(value, _shown(column.cell))
-        if problem is not None:
-            return [problem]
-        one = build_row(column.header, {**base, column.figure: value}, row, notes)
+    for column, values in filled:
+        for figure, value in values.items():
+            label = column.cell if figure == column.figure else column.header.label(figure)
+            if value is None or not _given(value):
+                continue  # an empty or `—` cell: the row's other figure, or no data
+            problem = _not_a_number(value, _shown(label))
+            if problem is not None:
+                return [problem]
+        one = build_row(column.header, {**base, **values}, row, notes)
         if isinstance(one, str):
             return [one]
         built.append(one)
@@ -254,6 +332,23 @@ def series_rows(
 
 
 _FIGURES = frozenset({"value", "total", "amount"})
+
+
+def _figures(
+    column: SeriesColumn, cells: Mapping[str, str | Decimal | None]
+) -> dict[str, str | Decimal | None]:
+    """A series column's figures in a row, by the columns of its period's header: its one
+    figure, and its growth's where the series gives an amount and a growth a period."""
+    figures = {column.figure: cells.get(column.key)}
+    if column.growth is not None:
+        figures[column.growth[1]] = cells.get(f"{SERIES}{column.growth[0]}")
+    return figures
+
+
+def _given(value: str | Decimal | None) -> bool:
+    from plancli.bulletin import NO_DATA
+
+    return value is not None and str(value).strip() not in NO_DATA
 
 
 def _not_a_number(value: str | Decimal, column: str) -> str | None:
@@ -290,11 +385,19 @@ def period_notice(name: str, header: Header | None, rows: Sequence[ImportRow]) -
     file = clip_path(name)
     if header.series:
         first, last = header.series[0].cell, header.series[-1].cell
+        if header.series[0].growth is not None:  # an amount and a growth a period (s40)
+            return _(
+                "{file}: no period column; the header names {count} periods, {first} to "
+                "{last}, each an amount and a growth ({figures} figures in all)"
+            ).format(file=file, count=len(header.series), first=first, last=last, figures=len(rows))
         return _(
             "{file}: no period column; the header names {count} periods, {first} to {last}, "
             "each column its period's figures ({figures} in all)"
         ).format(file=file, count=len(header.series), first=first, last=last, figures=len(rows))
-    cells = {span_months(period_cell(label.split("/")[0])[0]) for label in header.labels.values()}
+    from plancli.bulletin_period_words import period_part
+
+    labels = [period_cell(label.split("/")[0])[0] for label in header.labels.values()]
+    cells = {span_months(text) for label in labels for text in (label, period_part(label))}
     titles = header.titles
     from_header = titles and header.period == titles[-1] and header.period in cells
     if from_header and title_period(titles[:-1]) is None:  # 1-6月 over the figures

@@ -35,6 +35,13 @@ def _place(cell: str) -> bool:
     return _BRACKET.sub("", _folded(cell)) in PLACE_HEADERS
 
 
+def _since_alone(cell: str) -> bool:
+    """`截至7月末（亿元）`, `截至7月`: to a month's end, without 累计 (`bulletin_period_words`)."""
+    from plancli.bulletin_period_words import SINCE_ALONE
+
+    return SINCE_ALONE.match(_BRACKET.sub("", _folded(cell))) is not None
+
+
 def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
     """The hint after `unknown column(s) …` for the header's `unknown` cells, `read` being the
     columns it does read (`target`, `value`…); "" when none applies."""
@@ -50,6 +57,15 @@ def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
             " ({header} does not say which figure it is: head it 累计增长（%） if it is the "
             "growth in percent, or 累计值 with its unit (累计值（亿元）) if it is the amount)"
         ).format(header=_shown(total))
+    since = next((cell for cell in unknown if _since_alone(cell)), None)
+    if since is not None:  # 截至7月末: a balance at the month's end, or the year to date? (s40)
+        folded = _folded(since)
+        bracket = _BRACKET.search(folded)
+        at = bracket.start() if bracket is not None else len(folded)
+        hint += _(
+            " ({header} does not say whether it is a balance at the month's end or the year's "
+            "total to date: head it {total} if it is the year-to-date amount)"
+        ).format(header=_shown(since), total=_shown(folded[:at] + "累计" + folded[at:]))
     place = next((cell for cell in unknown if _place(cell)), None)
     if place is not None and "target" not in read:
         hint += _(

@@ -650,7 +650,7 @@ def _layout(header: Header) -> tuple[int, list[tuple[str, int]], tuple[int, ...]
     """A bulletin header's width, columns read (by position; 本月 for a row's message), and
     empty header cells."""
     month = [] if header.month is None else [(MONTH, header.month)]
-    series = [(column.key, column.position) for column in header.series]  # 1-2月…1-6月
+    series = [key for column in header.series for key in column.readers()]  # 1-2月…1-6月
     columns = sorted([*header.positions.items(), *month, *series], key=lambda item: item[1])
     return header.width, columns, header.unlabelled
 

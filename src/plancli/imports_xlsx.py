@@ -925,7 +925,7 @@ class _RowCollector:
         by_position.update(dict.fromkeys(header.ignored, IGNORE))
         if header.month is not None:
             by_position[header.month] = MONTH  # read for a row's message only
-        by_position.update((column.position, column.key) for column in header.series)
+        by_position.update((p, key) for column in header.series for key, p in column.readers())
         self.columns = [by_position.get(i) for i in range(header.width)]
 
     def finish(self) -> tuple[list[ImportRow], Problems]:

@@ -146,7 +146,18 @@ class WriteCounts:
     new: int
     revised: int
     unchanged: int
-    rows: int = field(metadata=doc("figures given: 1 for `record`, the file's rows for `import`"))
+    rows: int = field(
+        metadata=doc(
+            "rows given: 1 for `record`; for `import` the file's rows read (a row of a series "
+            "across the columns, one figure a period, counts once)"
+        )
+    )
+    figures: int = field(
+        metadata=doc(
+            "figures given: 1 for `record`; for `import` one a row, or one a period of a "
+            "series' row (2 rows × 4 periods: 8 figures in 2 rows)"
+        )
+    )
     kept: int = field(
         default=0,
         metadata=doc("import: rows kept out, their figure superseded by a later correction"),

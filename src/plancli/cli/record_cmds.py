@@ -147,6 +147,7 @@ def record_cmd(
                         revised=int(change.previous is not None and not change.unchanged),
                         unchanged=int(change.unchanged),
                         rows=1,
+                        figures=1,
                     ),
                     records=[written_record(change, written=written)],
                 )
@@ -377,7 +378,8 @@ def import_cmd(
         )
     advise(store)
     if json_out:
-        emit(import_json(plan, location.shown, result, dry_run, notes, skipped), utf8=True)
+        shown = import_json(plan, location.shown, result, dry_run, notes, skipped, file_rows)
+        emit(shown, utf8=True)
 
 
 def _read_as_line(name: str) -> str:

@@ -48,7 +48,10 @@ def import_json(
     dry_run: bool,
     notes: "ReadNotes",
     skipped: "list[SkippedRow]",
+    file_rows: int | None = None,
 ) -> str:
+    """`import --json`'s document. `file_rows`: the file's rows where a row gives several
+    figures (a series across the columns: `series_rows`); else each row gives one."""
     from plancli.bulletin_blanks import figureless_count
     from plancli.output import dump_json
     from plancli.output_writes import RecordOutput, WriteCounts
@@ -80,7 +83,8 @@ def import_json(
                 new=result.new,
                 revised=result.revised,
                 unchanged=len(result.unchanged),
-                rows=result.rows,
+                rows=result.rows if file_rows is None else file_rows,
+                figures=result.rows,
                 kept=len(result.kept),
             ),
             records=records,

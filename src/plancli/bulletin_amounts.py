@@ -1,0 +1,95 @@
+"""A growth target's amount in another scale of the plan's unit (session 40): a bulletin's
+`本年累计（万元）` beside its `增长（%）`, for a plan that states the amount in 亿元. plancli never
+converts a figure (`bulletin_units`), and the row was refused whole; but what a growth target
+records is the growth, which is in % whatever the amount's unit: the growth is taken, the
+amount left out, and a warning names the target, the amount and both units. A target whose
+figure is the amount (a total, a count) is still refused, naming both units."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from plancli.i18n import _
+
+if TYPE_CHECKING:
+    from plancli.plain import AnyTarget
+    from plancli.read_notes import ReadNotes
+
+_Figure = str | Decimal | int | float | None
+
+
+def growth_kept(
+    target: AnyTarget,
+    row: int,
+    notes: ReadNotes,
+    unit: tuple[bool, str] | None,
+    figures: tuple[_Figure, _Figure],
+    given: str | None,
+) -> tuple[tuple[bool, str] | None, _Figure]:
+    """(unit problem, amount) of a row whose unit check (`unit`) refused it: a growth target's
+    row with its growth and an amount in another scale of the plan's unit (万元 for 亿元, and
+    no other unit beside it) gives (None, None), the growth taken alone and the warning added
+    to `notes`; any other row is left as it was (a 单位 cell naming two units, another measure
+    of the quantity: 公顷 for 平方公里). `given`: the row's 单位 cell or its name's unit
+    bracket, when that was the unit checked."""
+    from plancli.bulletin_units import column_check
+
+    value, amount = figures
+    if unit is None or not unit[0] or not target.has_amount or value is None or amount is None:
+        return unit, amount
+    if str(value).strip() == "" or str(amount).strip() == "":
+        return unit, amount
+    header = notes.header
+    units = header.units if header is not None else {}
+    if "value" in units and column_check(target, "value", units["value"]) is not None:
+        return unit, amount  # the growth's own column is in another unit: no growth to take
+    column = next((c for c in ("total", "amount") if c in units), None)
+    by_column = column is not None and column_check(target, column, units[column]) is not None
+    if row not in notes.units and column is not None and by_column:
+        stated = units[column]
+        scaled = [u for u in (stated.unit, *stated.others) if _other_scale(u, target.unit)]
+        where: str | None = stated.column
+    else:
+        from plancli.bulletin_units import listed_units
+
+        listed = [u for u in listed_units(given or "") if _folded(u) not in _PERCENT]
+        scaled = listed if len(listed) == 1 and _other_scale(listed[0], target.unit) else []
+        where = None
+    if not scaled:
+        return unit, amount
+    from plancli.imports_text import _shown
+
+    fields = {"target": target.id, "unit": target.unit.strip(), "amount": _shown(str(amount))}
+    fields.update(growth=_shown(str(value)), given=scaled[0].strip())
+    if where is not None:
+        message = _(
+            "{target}: the amount {amount} is in {given} (column {column}) and the plan counts "
+            "{unit}; plancli does not convert, so the amount was not used: the growth {growth} "
+            "is imported alone"
+        )
+        fields["column"] = where
+    else:
+        message = _(
+            "{target}: the amount {amount} is in {given} and the plan counts {unit}; plancli "
+            "does not convert, so the amount was not used: the growth {growth} is imported "
+            "alone"
+        )
+    notes.warnings.append((row, message.format(**fields)))
+    return None, None
+
+
+_SCALES = "十百千万亿"
+_PERCENT = frozenset({"%", "百分比", "百分点", "pp"})
+
+
+def _folded(unit: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", unit).split()).casefold()
+
+
+def _other_scale(given: str, plan: str) -> bool:
+    """Is `given` the plan's unit in another scale (万元 for 亿元, 人 for 万人)?"""
+    mine, theirs = _folded(given), _folded(plan)
+    base = theirs.lstrip(_SCALES)
+    return bool(base) and mine != theirs and mine.lstrip(_SCALES) == base
