@@ -352,9 +352,8 @@ def paced_sentence_zh(paced: Sequence[AssessmentOut], done: int, mid: bool) -> s
 
 
 def rate_fall(a: AssessmentOut, name: str) -> str:
-    """A rate's level below zero as the bulletin writes it (居民消费价格涨幅 -0.3: 居民消费价格
-    下降0.3%, never 涨幅为-0.3%: audit R, D3), a level's or a tracked indicator's (山东's CPI,
-    session 40); "" for any other figure."""
+    """A level's or tracked indicator's rate below zero as the bulletin writes it (涨幅 -0.3:
+    居民消费价格下降0.3%, never 涨幅为-0.3%: audit R, D3; 山东's CPI); "" for other figures."""
     rate = name.endswith(("涨幅", "增幅")) and a.kind in ("level", "indicator") and percent_unit(a)
     if not rate or a.actual is None or a.actual >= 0:
         return ""
