@@ -146,8 +146,10 @@ def gap_table(
             # command's point (session 40: it went before the completion, 差距 lost at 60
             # columns while 完成率 stayed). A column empty in every row (no cumulative target
             # shown, or the year is over) is always left out: the room goes to the names.
-            Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 1, _FIGURE),
-            Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
+            Column(
+                t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 1, _FIGURE, stacks=True
+            ),
+            Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 3, _FIGURE),
             Column(_pace_header(lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE),
             # What it takes to recover stays longest: the completion reads from the figure
             # against the target beside it (120/310). Rather than leave it out, the name goes
@@ -155,7 +157,7 @@ def gap_table(
             Column(
                 t("needs", lang),
                 [shown(needs_text(a, lang)) for a in rows],
-                1,
+                2,
                 _FIGURE,
                 stacks=True,
             ),
