@@ -142,13 +142,11 @@ def gap_table(
             ),
             # Left out when the terminal is narrow, pace first (the completion beside the
             # time progress in the header shows it), then the completion (the figure against
-            # the target shows it: 120/310); the gap stays as long as what it takes, the
-            # command's point (session 40: it went before the completion, 差距 lost at 60
-            # columns while 完成率 stayed). A column empty in every row (no cumulative target
-            # shown, or the year is over) is always left out: the room goes to the names.
-            Column(
-                t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 1, _FIGURE, stacks=True
-            ),
+            # the target shows it: 120/310), then the gap; a column empty in every row (no
+            # cumulative target shown, or the year is over) is always left out: the room goes
+            # to the names. Session 40: the gap went before the completion (河南's 差距 at 80
+            # columns in Chinese, 11 of the 15 2026 plans' at 60).
+            Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 2, _FIGURE),
             Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 3, _FIGURE),
             Column(_pace_header(lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE),
             # What it takes to recover stays longest: the completion reads from the figure
@@ -157,7 +155,7 @@ def gap_table(
             Column(
                 t("needs", lang),
                 [shown(needs_text(a, lang)) for a in rows],
-                2,
+                1,
                 _FIGURE,
                 stacks=True,
             ),
