@@ -135,7 +135,7 @@ def test_status_command_fits_80_columns(
     # `households)`) in a line more than under them, where four are whole
     assert lines[at + 1].strip() == ("GDP" if lang == "en" else "地区生产总值")
     if lang == "zh":
-        assert "截至 2022-06" in text and "滞后" in gdp
+        assert "截至2022年6月末" in text and "滞后" in gdp
         assert "32个/月" in text  # 5G, worst work targets
         # the worst ten, at risk ones too: not titled 滞后的 (the status behind) alone
         assert "最滞后的工作目标" in text and "\n滞后的工作目标" not in text

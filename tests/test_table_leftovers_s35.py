@@ -62,7 +62,8 @@ def test_an_english_name_beside_its_id_is_never_broken(demo: Any) -> None:
     lines = demo(72, "en")
     first, figures, _ = _card(lines, "childcare_pilots")
     assert first.split() == ["childcare_pilots", "Affordable", "childcare", "service", "pilots"]
-    assert figures.split() == ["behind", "0/1–2", "个", "0%", "1", "个/6", "mo"]
+    # the gap (1 个), not the completion (0%), since session 40
+    assert figures.split() == ["behind", "0/1–2", "个", "1", "个", "1", "个/6", "mo"]
     platform = _card(lines, "provincial_service_platform_access")
     assert platform[0].strip() == "provincial_service_platform_access"
     assert platform[1].strip().startswith("Access and accounts on the provincial")

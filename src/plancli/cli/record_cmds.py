@@ -89,6 +89,7 @@ def record_cmd(
     from plancli.figure_slips import record_warnings
     from plancli.figure_words import as_written
     from plancli.ledger import Entry, record_entry, with_warnings
+    from plancli.month_alone import refuse_month_alone
     from plancli.record_text import pending_note, record_message
     from plancli.stores import open_store
 
@@ -96,6 +97,8 @@ def record_cmd(
     # The plan as plain data: checking a figure needs no models (a 10,000-target plan took
     # longer to validate than the rest of a `record`).
     plan = st.plain_plan
+    if not add:  # -p 6月 for CPI: June's own or the year's to June? (`month_alone`)
+        refuse_month_alone(plan, target_id, period)
     location = st.ledger_location
     creating = st.ledger_to_create()
     # Figures as `import` reads them: full-width digits, thousands separators, ％ (formats.md).

@@ -125,7 +125,7 @@ def gap_table(
 ) -> RenderableType:
     """One row per target: status, actual against the bound, the gap and what it takes;
     `empty`, the line said when no figure is judged (`ledger_read.no_figures_line`)."""
-    header = _header(plan_name, out.as_of, out.time_progress, lang)
+    header = _header(plan_name, out.as_of_end, out.time_progress, lang)
     if not out.targets:
         return Group(header, shown(t("no_targets", lang)))
     rows = out.targets
@@ -143,11 +143,13 @@ def gap_table(
                 keeps_words=True,
             ),
             # Left out when the terminal is narrow, pace first (the completion beside the
-            # time progress in the header shows it), then the gap (the figure against the
-            # target shows it); a column empty in every row (no cumulative target shown, or
-            # the year is over) is always left out: the room goes to the names.
-            Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 3, _FIGURE),
-            Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 2, _FIGURE),
+            # time progress in the header shows it), then the completion (the figure against
+            # the target shows it: 120/310), then the gap; a column empty in every row (no
+            # cumulative target shown, or the year is over) is always left out: the room goes
+            # to the names. Session 40: the gap went before the completion (河南's 差距 at 80
+            # columns in Chinese, 11 of the 15 2026 plans' at 60).
+            Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 2, _FIGURE),
+            Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 3, _FIGURE),
             Column(_pace_header(lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE),
             # What it takes to recover stays longest: the completion reads from the figure
             # against the target beside it (120/310). Rather than leave it out, the name goes
@@ -189,12 +191,24 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> T
     return counts
 
 
+def as_of_heading(as_of_end: str | None, lang: Lang) -> str:
+    """`截至2026年6月末` (`as of 2026-06`): the moment a table is as of, by the month it ends
+    (`as_of_end`), so `--as-of 上半年`, `1-6月`, `二季度` and `2026-06` head it alike, as
+    they judge alike; the year's end is 年末 (session 40: 上半年 headed it `截至 2026-H1`)."""
+    if as_of_end is None:
+        return f"{t('as_of', lang)} —"
+    if lang != "zh":
+        return f"{t('as_of', lang)} {as_of_end}"
+    year, month = as_of_end.split("-")
+    return f"{t('as_of', lang)}{year}年{'' if month == '12' else f'{int(month)}月'}末"
+
+
 def _header(
-    plan_name: str, as_of: str | None, time_progress: Decimal | None, lang: Lang
+    plan_name: str, as_of_end: str | None, time_progress: Decimal | None, lang: Lang
 ) -> RenderableType:
     title = shown(plan_name, style="bold")
     line = Text()
-    line.append(f"{t('as_of', lang)} {as_of or '—'}   {t('time_progress', lang)} ")
+    line.append(f"{as_of_heading(as_of_end, lang)}   {t('time_progress', lang)} ")
     if time_progress is not None:
         line.append_text(bar(time_progress, None, "cyan"))
         line.append(f" {percent(time_progress)}")
@@ -219,7 +233,7 @@ def dashboard(
     said when no figure is judged (`ledger_read.no_figures_line`); `workspace`, the plan file
     and the marker it was found by (`workspace.py`), said above the ledger."""
     plan_name = out.plan_name if lang == "zh" else out.plan_name_en
-    parts: list[RenderableType] = [_header(plan_name, out.as_of, out.time_progress, lang)]
+    parts: list[RenderableType] = [_header(plan_name, out.as_of_end, out.time_progress, lang)]
     if workspace is not None:
         plan_file, marker = workspace
         line = t("plan.workspace", lang).format(plan=clip_path(plan_file), marker=clip_path(marker))
