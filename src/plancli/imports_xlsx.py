@@ -172,9 +172,8 @@ class _Workbook:
             self.archive = zipfile.ZipFile(file)
             infos = self.archive.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
-            raise self.unreadable(  # an OSError in the operating system's reason (os_reason)
-                _("not a zip archive ({reason})").format(reason=zip_reason(exc))
-            ) from None
+            why = _("not a zip archive ({reason})").format(reason=zip_reason(exc))  # os_reason
+            raise self.unreadable(why) from None
         except NotImplementedError as exc:  # a zip version beyond what zipfile reads
             raise self.unreadable(zip_reason(exc)) from None
         if len(infos) > limits.workbook_parts:
@@ -784,8 +783,7 @@ class _RowCollector:
         self.filled = Filled()  # the cells read that hold a value: under a merge?
         self.dates = PeriodDates(name, self.titles, notes)  # 2022-01-06: a typed 2022-1-6?
         self.strays: set[int] = set()  # columns with values and no header: merged into one?
-        # Rows whose target or period cell is empty, waiting for the merges: (row, cells,
-        # {column: (the row above that gave it, its text)})
+        # Rows waiting for the merges (target or period empty): (row, cells, {column: (row, text)})
         self.waiting: list[tuple[int, dict[str, Any], dict[str, tuple[int, Any]]]] = []
         self.above: dict[str, tuple[int, Any]] = {}
 
