@@ -51,7 +51,6 @@ def henan(invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Calla
         ("cpi", "6月"),
         ("cpi", "2026年6月"),
         ("cpi", "六月"),
-        ("gdp", "6月"),
         ("budget_revenue", "6月份"),
     ],
 )
@@ -85,6 +84,7 @@ def test_the_refusal_in_chinese(henan: Callable[..., Any]) -> None:
         ("cpi", "6月末", "2026-06", "0.4"),  # a point in time: the position at June's end
         ("new_urban_jobs", "6月", "2026-06", "58"),  # a cumulative total at June's end
         ("grain_output", "6月", "2026-06", "1350"),  # an annual level
+        ("gdp", "6月", "2026-Q2", "5.4"),  # a quarterly growth: no June of its own, so H1
     ],
 )
 def test_what_is_not_ambiguous_is_recorded_as_before(

@@ -11,9 +11,10 @@ growth (规上工业增加值 6月 vs 1-6月), a relative target's growth and a 
 Left as before: a cumulative total (`-p 6月` is the total at June's end, as `template` and
 `test_period_forms` have it; with `--add` the figure is June's increment, its right reading),
 a point in time (`6月末`, `6月底`: the position at June's end), January (`1月` is 1-1月), a
-quarterly or annual level (城镇登记失业率 at the end of June), a milestone, and plancli's own
-`2026-06`, which names the year to June by the data contract (DESIGN.md §3). `amend --from`,
-`template -p` and `--as-of` name no figure, so a month alone is the point it ends there.
+quarterly or annual target (gdp's `6月` is its 2026-Q2: no June of its own is published), a
+milestone, and plancli's own `2026-06`, which names the year to June by the data contract
+(DESIGN.md §3). `amend --from`, `template -p` and `--as-of` name no figure, so a month alone
+is the point it ends there.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ _GROWTHS = ("growth", "relative", "indicator", "trend")
 
 def year_to_date(kind: str, frequency: str) -> bool:
     """Is a figure of this target a year-to-date one that a month alone may also name (the
-    month's own growth or level): a growth of any rhythm, or a monthly level (CPI)?"""
-    return kind in _GROWTHS or (kind == "level" and frequency == "monthly")
+    month's own growth or level): a monthly growth or level (CPI, 社会消费品零售总额)? A quarterly
+    or annual one has no June of its own: its `6月` is the year to June (gdp 2026-Q2)."""
+    return frequency == "monthly" and (kind in _GROWTHS or kind == "level")
 
 
 def month_alone(typed: str) -> int | None:
