@@ -71,7 +71,7 @@ def test_record_takes_a_cpi_rise_as_the_bulletin_writes_it(
 ) -> None:
     """居民消费价格同比上涨0.2% is how every CPI bulletin says it; `record cpi 上涨0.1` said
     '数值 '上涨0.1' 不是数字', where 增长0.1 and 下降0.1 were taken."""
-    result = invoke("--lang", "zh", *shandong, "record", "cpi", typed, "-p", "5月")
+    result = invoke("--lang", "zh", *shandong, "record", "cpi", typed, "-p", "1-5月")
     assert result.exit_code == 0, result.output
     assert _figures(tmp_path / "sd.progress.toml")[("cpi", "2026-05")] == Decimal(stored)
 
@@ -158,7 +158,7 @@ def test_a_cpi_index_given_for_the_tracked_cpi_is_warned_of(
     rise with no word: 山东's cpi has no bound or baseline to size its figures by, where 江苏's
     (2%左右) warned 这个数像是指数…是否应为 0.3 %？ Now warned alike, typed or in a file of ids."""
     if sheet is None:
-        result = invoke("--lang", "zh", *shandong, "record", "cpi", "100.3", "-p", "7月")
+        result = invoke("--lang", "zh", *shandong, "record", "cpi", "100.3", "-p", "1-7月")
     else:
         path = tmp_path / "ids.csv"
         path.write_text(sheet, encoding="utf-8")
@@ -166,7 +166,7 @@ def test_a_cpi_index_given_for_the_tracked_cpi_is_warned_of(
     assert result.exit_code == 0, result.output
     assert "cpi 2026-07 = 100.3：这个数像是指数（上年同期=100）" in result.stderr
     assert "是否应为 0.3 %？" in result.stderr
-    quiet = invoke("--lang", "zh", *shandong, "record", "cpi", "0.1", "-p", "8月")
+    quiet = invoke("--lang", "zh", *shandong, "record", "cpi", "0.1", "-p", "1-8月")
     assert quiet.exit_code == 0 and "警告" not in quiet.stderr, quiet.output  # no fraction warning
 
 
@@ -256,7 +256,7 @@ def test_a_falling_cpi_is_said_in_words_as_the_other_plans_say_it(
     """CPI −0.3 % in 一季度: 江苏's (a level) reads 居民消费价格下降0.3%, as docs/chinese.md
     decides a sentence says a negative figure; 山东's tracked cpi read 居民消费价格涨幅为-0.3%
     (and 居民消费价格累计下降0.3% before it was named 涨幅)."""
-    assert invoke(*shandong, "record", "cpi", "下降0.3", "-p", "3月").exit_code == 0
+    assert invoke(*shandong, "record", "cpi", "下降0.3", "-p", "1-3月").exit_code == 0
     result = invoke("--lang", "zh", *shandong, "report")
     assert result.exit_code == 0, result.output
     assert "居民消费价格下降0.3%（跟踪指标）" in result.stdout
