@@ -9,6 +9,7 @@ says what."""
 from __future__ import annotations
 
 import dataclasses
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -210,7 +211,16 @@ def test_a_snapshot_no_longer_exported_is_not_taken(pg_ledgers: PgLedgers, tmp_p
     child = PostgresShares(ledger.location(), query)
     assert child.open(name) == name
     child.close()
+    assert parent.connection is not None
+    [(backend,)] = parent.connection.execute("SELECT pg_backend_pid()").fetchall()
     parent.close()
+    # A closed connection's backend ends a moment later, on the server's side: wait for it,
+    # or under load the late import may still find the snapshot (seen once in session 40).
+    for _ in range(500):
+        [(alive,)] = ledger.sql("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", (backend,))
+        if not alive:
+            break
+        time.sleep(0.01)
     late = PostgresShares(ledger.location(), query)
     try:
         assert late.open(name) is None
