@@ -24,41 +24,15 @@ from typing import Any
 
 import pytest
 
-from plancli.stores.toml import read_toml_ledger
-from sheets import sheet_file
+from bulletin_files import JULY, ROWS, bulletin_file
+from bulletin_files import import_bulletin as _import
+from bulletin_files import ledger_values as _values
 
-GD, GUANDU = "guangdong-2026", "guandu-2022"
-ROWS = [["地区生产总值", "68725.40", "4.4"], ["地方一般公共预算收入", "7043.21", "2.4"]]
-JULY = {
-    ("gdp", "2026-07"): (Decimal("4.4"), Decimal("68725.40")),
-    ("budget_revenue", "2026-07"): (Decimal("2.4"), Decimal("7043.21")),
-}
-
-
-def _number(cell: str) -> object:
-    try:
-        return float(cell)
-    except ValueError:
-        return cell or None
+GUANDU = "guandu-2022"
 
 
 def _file(tmp_path: Path, rows: list[list[str]], form: str, stem: str = "主要经济指标") -> Path:
-    if form == "xlsx":
-        return sheet_file(tmp_path, [[r[0], *map(_number, r[1:])] for r in rows], f"{stem}.xlsx")
-    path = tmp_path / f"{stem}.csv"
-    path.write_text("".join(",".join(row) + "\n" for row in rows), encoding=form)
-    return path
-
-
-def _import(
-    invoke: Any, ledger: Path, path: Path, *args: str, plan: str = GD, lang: str = "en"
-) -> Any:
-    at = ("--lang", lang, "--plan", plan, "--ledger", str(ledger))
-    return invoke(*at, "import", str(path), *args)
-
-
-def _values(ledger: Path) -> dict[tuple[str, str], tuple[Decimal, Decimal | None]]:
-    return {(r.target, r.period): (r.value, r.amount) for r in read_toml_ledger(ledger).records}
+    return bulletin_file(tmp_path, rows, form, stem)
 
 
 def _said(result: Any) -> str:
