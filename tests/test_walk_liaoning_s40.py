@@ -133,3 +133,63 @@ def test_basically_in_step_is_said_as_the_other_plans_say_it(
     assert "“基本同步”按同步关系" in result.output
     english = invoke("--lang", "en", *liaoning, "show", "resident_income")
     assert "基本同步 is read as relation same" in english.output
+
+
+# ------------------------------------- a 统计月报's month growth beside the year-to-date one
+
+MONTHLY = (
+    "2026年1-9月辽宁省主要经济指标\n指标,单位,{month},{ytd},{month_growth},{ytd_growth}\n"
+    "一般公共预算收入,亿元,220.1,2065.3,3.1,2.4\n居民消费价格,%,,,1.3,1.1\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("month", "ytd", "month_growth", "ytd_growth"),
+    [
+        ("本月", "本年累计", "本月增长（%）", "累计增长（%）"),
+        ("本月", "本年累计", "本月增速(%)", "累计增速(%)"),
+        ("当月", "累计", "当月同比（%）", "累计同比（%）"),
+        ("本月", "本月止累计", "本月比上年同月增长（%）", "本月止累计比上年同期增长（%）"),
+    ],
+)
+def test_a_months_own_growth_column_is_read_past(
+    invoke: Any,
+    liaoning: list[str],
+    tmp_path: Path,
+    month: str,
+    ytd: str,
+    month_growth: str,
+    ytd_growth: str,
+) -> None:
+    """The 统计月报's four figures: the month, the year to date, and a growth each. The
+    month's growth column (本月增长（%）) refused the file as an unknown column, exit 2, where
+    `增速（当月）` was read past; now read past as 本月 is, and named so."""
+    sheet = tmp_path / "ln.csv"
+    sheet.write_text(
+        MONTHLY.format(month=month, ytd=ytd, month_growth=month_growth, ytd_growth=ytd_growth),
+        encoding="utf-8",
+    )
+    result = invoke("--lang", "zh", *liaoning, "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert f"跳过 '{month_growth}' 列（plancli 不用）" in result.stderr
+    figures = _figures(tmp_path / "ln.progress.toml")
+    assert figures == {
+        ("budget_revenue", "2026-09"): Decimal("2.4"),
+        ("cpi", "2026-09"): Decimal("1.1"),
+    }
+
+
+def test_the_years_growth_after_its_total_is_still_read(
+    invoke: Any, liaoning: list[str], tmp_path: Path
+) -> None:
+    """本月止累计比上年同期增长 begins with 本月 and is the year to date's growth: still read."""
+    sheet = tmp_path / "ln.csv"
+    sheet.write_text(
+        "2026年1-9月\n指标,单位,本月止累计,本月止累计比上年同期增长（%）\n一般公共预算收入,亿元,2065.3,2.4\n",
+        encoding="utf-8",
+    )
+    result = invoke("--lang", "zh", *liaoning, "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert _figures(tmp_path / "ln.progress.toml") == {
+        ("budget_revenue", "2026-09"): Decimal("2.4")
+    }
