@@ -58,7 +58,9 @@ def test_a_bulletin_column_headed_the_whole_year_is_the_year(
     assert figures[("new_urban_jobs", "2026-12")] == Decimal("46.3")
 
 
-@pytest.mark.parametrize("title", ["2026年全年目标完成情况", "全年计划执行情况"])
+@pytest.mark.parametrize(
+    "title", ["2026年全年目标完成情况", "全年计划执行情况", "2026年全年预算执行情况"]
+)
 def test_a_title_naming_the_years_target_names_no_period(
     invoke: Any, liaoning: list[str], tmp_path: Path, title: str
 ) -> None:
