@@ -23,8 +23,8 @@ from plancli.safe import clip_path
 # Columns a 统计月报 commonly carries that plancli does not use: read past, named in one note
 # (`figureless_lines`), where any other unknown column refuses the header.
 UNUSED_COLS = frozenset(
-    {"上年同期", "上年同期数", "全市排名", "排名", "位次", "排位", "比上年同期增减"}
-)
+    {"上年同期", "上年同期数", "全市排名", "排名", "位次", "排位", "比上年同期增减", "当月增长"}
+)  # 当月增长: one month's growth (`percent_headers.MONTH_GROWTH_KEY`: 本月增长(%), 当月同比…)
 
 
 def unread_header(cell: str | None) -> bool:

@@ -38,12 +38,25 @@ GROWTH_KEY = "同比增长"
 _BARE_PERCENT = re.compile(r"^(增长|增速|增幅|增长率|累计增长|累计增速)±?%$")
 
 
+# One month's own growth (session 40, the 辽宁 walk): a 统计月报's `本月 | 本年累计 | 本月增长(%) |
+# 累计增长(%)` was refused (unknown column '本月增长(%)'), where `增速（当月）` was read past. Not
+# `本月止累计…`, the year to date.
+_MONTH_GROWTH = re.compile(
+    r"^(?:本月|当月)(?=同比|比|较|增)(?:同比|比上年同月|比去年同月|比上年同期|比去年同期|较上年同月)?"
+    r"(?:增长率|增长|增速|增幅|增减)?(?:±%|\(±%\)|\(%\)|%)?$"
+)
+MONTH_GROWTH_KEY = "当月增长"
+"""What such a header is read as: a column read past (bulletin_blanks.UNUSED_COLS), as 本月."""
+
+
 def percent_growth(text: str) -> str:
     """The folded header `text` as `header_key` reads it: GROWTH_KEY for a year-on-year growth
-    in percent (`同比±%`, `比上年同期±%`, `累计同比(%)`), the growth word of `增长%` (as of
-    `增长(%)`), else `text` as it is."""
+    in percent (`同比±%`, `比上年同期±%`, `累计同比(%)`), MONTH_GROWTH_KEY for one month's
+    (`本月增长(%)`, `当月同比`), the growth word of `增长%` (as of `增长(%)`), else `text`."""
     if _PERCENT_GROWTH.match(text) is not None:
         return GROWTH_KEY
+    if _MONTH_GROWTH.match(text) is not None:
+        return MONTH_GROWTH_KEY
     bare = _BARE_PERCENT.match(text)
     return bare.group(1) if bare is not None else text
 
