@@ -71,8 +71,8 @@ def test_the_refusal_in_chinese(henan: Callable[..., Any]) -> None:
     done = henan("record", "cpi", "0.4", "-p", "6月", lang="zh")
     assert done.exit_code == 2
     assert done.stderr.strip() == (
-        "错误：cpi：期间 '6月' 既可能是6月当月的数，也可能是1-6月的累计，而 cpi 的数是年初"
-        "至今的累计：请写 -p 1-6月"
+        "错误：cpi：期间 '6月' 既可能是6月当月的数，也可能是1-6月（年初至今）的数，而 cpi 记的"
+        "是年初至今的数：请写 -p 1-6月"
     )
 
 
