@@ -168,7 +168,9 @@ def one_period(
     shown = {c: written[p] for c, p in one.positions.items() if labels[p] != row[p]}
     if one.month is not None:  # 4月 beside 1-4月: the month alone, read past
         shown[MONTH] = written[one.month]
-    return dataclasses.replace(one, labels={**one.labels, **shown}, data_row=True)
+    passed = tuple(written[p] for p in one.ignored if labels[p] in one.passed)  # 9月增长(%)
+    labels_shown = {**one.labels, **shown}
+    return dataclasses.replace(one, labels=labels_shown, passed=passed, data_row=True)
 
 
 def _one_period_labels(
@@ -177,25 +179,35 @@ def _one_period_labels(
     """The headers plancli reads (`本年累计（亿元）`, `数值（%）`, `本月` for its last month alone
     beside it) of such a row, and its period."""
     found: dict[int, tuple[str, str, str]] = {}
-    months: dict[int, str] = {}  # 4月 beside 1-4月: position → code
+    months: dict[int, tuple[str, str]] = {}  # 4月 beside 1-4月: position → (code, label)
     for position, cell in enumerate(row):
         folded = _folded(cell or "")
         split = _BRACKET.match(folded)
         text, bracket = (split.group(1), split.group(2)) if split else (folded, "")
+        own = _MONTH_OWN_GROWTH.match(text)  # 9月增长(%) beside 1-9月增长(%): 本月增长(%)
+        if own is not None and one_month.match(own.group(1)) and period(own.group(1)):
+            months[position] = (period(own.group(1)) or "", "本月" + own.group(2) + bracket)
+            continue
         code = period(text) if not text.isascii() else None
-        if code and one_month.match(text):
-            months[position] = code
+        if code and one_month.match(text):  # 9月(%) as period_words writes 9月增长(%): its own
+            months[position] = (code, "本月增长(%)" if bracket == "(%)" else "本月")
         elif code:
             found[position] = (text, bracket, code)
     codes = {code for _t, _b, code in found.values()}
-    if len(found) < 2 or len(codes) > 1 or any(code not in codes for code in months.values()):
+    if len(found) < 2 or len(codes) > 1 or any(c not in codes for c, _l in months.values()):
         return None
     labels = [cell or "" for cell in row]
     for position, (_text, bracket, _code) in found.items():
         labels[position] = ("数值" if bracket == "(%)" else "本年累计") + bracket
-    for position in months:
-        labels[position] = "本月"
+    for position, (_code, label) in months.items():
+        labels[position] = label
     return labels, next(iter(found.values()))[0]
+
+
+# A month's own growth beside its span (`9月增长(%)`, `9月比上年同月增长(%)` beside `1-9月…`):
+# read as `本月增长(%)` is, a column read past (session 40: walk2 found the 统计月报 layout
+# `9月,1-9月,9月增长(%),1-9月增长(%)` refused as two columns of one figure).
+_MONTH_OWN_GROWTH = re.compile(r"^((?:[0-9]{4}年)?0?(?:[2-9]|1[0-2])月)份?((?:同比|比|较|增).*)$")
 
 
 def mixed_series(name: str, line: int, cells: Sequence[tuple[str, str]]) -> InputError:
