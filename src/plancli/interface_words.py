@@ -284,6 +284,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Targets missed, behind or at risk",
         "未完成、滞后和存在风险的目标",
     ),
+    # a band target off its band (偏高 / 偏低) is under them: the heading names it
+    "report.attention_band": (
+        "Targets behind, off their band or at risk",
+        "滞后、偏离目标区间和存在风险的目标",
+    ),
+    "report.attention_missed_band": (
+        "Targets missed, behind, off their band or at risk",
+        "未完成、滞后、偏离目标区间和存在风险的目标",
+    ),
     "report.milestones": ("Milestones due", "待完成的节点目标"),
     "report.milestones_closed": ("Milestones not done", "未完成的节点目标"),
     "report.milestones_done": (

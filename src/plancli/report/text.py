@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
+from plancli.assess.band_side import band_side
 from plancli.fmt import (
     bound_text,
     gap_text,
@@ -421,9 +422,12 @@ def generated_line(report: Report, lang: Lang) -> str:
 
 def attention_heading(report: Report, lang: Lang) -> str:
     """At the year's end some targets are missed; before it, none can be. The year over,
-    the heading asks what was missed, none missed too (audit R, D8)."""
+    the heading asks what was missed, none missed too (audit R, D8). A band target off its
+    band is listed there as 偏高 / 偏低, neither behind nor missed: the heading names
+    偏离目标区间 too."""
     missed = year_over(report) or any(a.status == "missed" for a in report.attention)
-    return t("report.attention_missed" if missed else "report.attention", lang)
+    band = "_band" if any(band_side(a) for a in report.attention) else ""
+    return t(("report.attention_missed" if missed else "report.attention") + band, lang)
 
 
 def no_attention(report: Report, lang: Lang) -> str:

@@ -1,0 +1,152 @@
+"""Session 40's leftovers of CPI's band (a band target outside 1.5–2.5 % is 偏高 / 偏低, counted
+偏离目标区间: assess/band_side.py) and small report defects of a walk of 山东, with the bundled
+2026 plans' figures:
+
+1. The report's heading 滞后和存在风险的目标 listed CPI as 偏高: it names 偏离目标区间 too.
+2. The HTML report coloured CPI off its band as behind (its chip, its status cells, its chart,
+   whose caption said 滞后): it has a colour of its own, the 偏离区间 chip's.
+3. `status`'s by-section table counted 偏离区间 only in the headline and investment sections
+   (the dashboard's rows): a band target of a work section was 滞后 there.
+4. The report's headline table wrote 山东's 新增就业 (110万人以上) as `110万人`: it is `≥ 110万人`.
+5. `gap --csv` wrote a decline's actual_text `'-1.2 %`: a plain negative figure is no formula.
+6. The bulletin template's CPI hint said 增速: a price index's rise is 涨幅.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def _run(invoke: Any, plan: str, ledger: Path, *args: str) -> Any:
+    result = invoke("--plan", plan, "--ledger", str(ledger), *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# A plan of two sections with a band target in the work section, as a county's 民生实事 list
+# might hold one (no bundled plan has one: every 2026 CPI is a headline target).
+BAND_IN_WORK = """\
+[plan]
+id = "band-work"
+name = "某区2026年目标"
+year = 2026
+
+[[sections]]
+id = "headline"
+name = "主要预期目标"
+
+[[sections]]
+id = "livelihood"
+name = "民生实事"
+
+[[targets]]
+id = "gdp"
+section = "headline"
+name = "地区生产总值"
+kind = "growth"
+unit = "亿元"
+min = 5
+frequency = "quarterly"
+quote = "地区生产总值增长5%以上"
+
+[[targets]]
+id = "vegetable_prices"
+section = "livelihood"
+name = "蔬菜价格涨幅"
+kind = "level"
+unit = "%"
+around = 2
+direction = "band"
+frequency = "monthly"
+quote = "蔬菜价格涨幅2%左右"
+"""
+
+
+# ---------------------------------------------------------------------- 1. the heading
+
+
+@pytest.mark.parametrize(
+    ("figure", "period", "zh", "en"),
+    [
+        (
+            "2.8",
+            "2026-06",
+            "## 滞后、偏离目标区间和存在风险的目标",
+            "## Targets behind, off their band or at risk",
+        ),
+        (
+            "0.4",
+            "2026-12",
+            "## 未完成、滞后、偏离目标区间和存在风险的目标",
+            "## Targets missed, behind, off their band or at risk",
+        ),
+    ],
+)
+def test_the_attention_heading_names_a_band_target_off_its_band(
+    invoke, tmp_path: Path, figure: str, period: str, zh: str, en: str
+) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "beijing.progress.toml"
+    _run(invoke, "beijing-2026", ledger, "record", "cpi", figure, "--period", period)
+    report = _run(invoke, "beijing-2026", ledger, "--lang", "zh", "report").stdout
+    assert zh in report
+    side = "偏高" if figure == "2.8" else "偏低"
+    assert f"| 居民消费价格涨幅 | 主要预期目标 | {side} |" in report.split(zh)[1]
+    assert en in _run(invoke, "beijing-2026", ledger, "report").stdout
+
+
+def test_the_attention_heading_without_a_band_target_is_as_it_was(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "shandong.progress.toml"
+    _run(invoke, "shandong-2026", ledger, "record", "budget_revenue", "-1.2", "--period", "2026-06")
+    report = _run(invoke, "shandong-2026", ledger, "--lang", "zh", "report").stdout
+    assert "## 滞后和存在风险的目标" in report and "偏离目标区间" not in report
+
+
+# ---------------------------------------------------------------------- 2. the HTML colours
+
+
+def test_the_html_report_colours_cpi_off_its_band_as_its_count(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "beijing.progress.toml"
+    _run(invoke, "beijing-2026", ledger, "record", "cpi", "2.8", "--period", "2026-06")
+    page_path = tmp_path / "beijing.html"
+    _run(invoke, "beijing-2026", ledger, "--lang", "zh", "report", "--format", "html",
+         "-o", str(page_path))  # fmt: skip
+    page = page_path.read_text(encoding="utf-8")
+    assert '<li class="chip s-off_band">偏离区间 <b>1</b></li>' in page
+    assert "--off_band:" in page and ".s-off_band {" in page  # a colour of its own
+    # the chart's caption said 滞后, in behind's red
+    assert (
+        '<span class="chart-title">居民消费价格涨幅</span> <span class="status s-off_band">偏高'
+        in page
+    )
+    assert '<path class="line s-off_band"' in page and '<circle class="dot s-off_band"' in page
+    assert page.count('<span class="status s-off_band">偏高</span>') == 3  # table, chart, list
+    assert "s-behind" not in page.split("</style>")[1] and "滞后</span>" not in page
+
+
+# ---------------------------------------------------------------------- 3. by-section counts
+
+
+def test_status_counts_a_work_sections_band_target_off_its_band(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "band.toml"
+    plan.write_text(BAND_IN_WORK, encoding="utf-8")
+    ledger = tmp_path / "band.progress.toml"
+    _run(invoke, str(plan), ledger, "record", "gdp", "5.1", "--period", "2026-Q2")
+    _run(invoke, str(plan), ledger, "record", "vegetable_prices", "3.1", "--period", "2026-06")
+    status = _run(invoke, str(plan), ledger, "--lang", "zh", "status").stdout
+    by_section = status[status.index("分领域情况") :]
+    lines = [line.split() for line in by_section.splitlines()]
+    assert ["部分", "正常推进", "偏离区间", "合计"] in lines  # no 滞后 column
+    assert ["民生实事", "·", "1", "1"] in lines and ["合计", "1", "1", "2"] in lines
+    english = _run(invoke, str(plan), ledger, "status").stdout
+    assert "behind" not in english[english.index("By section") :].split("\n\n")[0]
+    data = json.loads(_run(invoke, str(plan), ledger, "status", "--json").stdout)
+    sections = {s["id"]: s for s in data["sections"]}
+    assert sections["livelihood"]["off_band"] == {"behind": 1}
+    assert sections["livelihood"]["counts"]["behind"] == 1  # DESIGN §4's status kept
+    assert sections["headline"]["off_band"] == {}
+    report = _run(invoke, str(plan), ledger, "--lang", "zh", "report").stdout
+    assert "| 民生实事 | 1 | · | 1 |" in report
