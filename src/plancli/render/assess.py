@@ -317,7 +317,9 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
     total row is for two sections or more: under the only one it repeated it (2026 plans)."""
     present: list[Status] = [s for s in STATUSES if out.counts[s]] or ["no_data"]
     # CPI off its band counted 偏离区间, not 滞后, in whichever section it is
-    off = {(s.id, status): n for s in out.sections for status, n in s.off_band.items()}
+    off: dict[tuple[str, str], int] = {
+        (s.id, status): n for s in out.sections for status, n in s.off_band.items()
+    }
     statuses, counted = section_columns(present, out.counts, off)
     sections = [
         (
