@@ -224,7 +224,9 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
         if a.base is not None and a.base != 0:
             start = value(a, a.base, lang)
             opening = f"（年初{start}）" if lang == "zh" else f" (opening {start})"
-        return value(a, a.min, lang) + opening + edge_cell(a, lang) + mark
+        # a floor reads as one, as `status` and `gap` write it: ≥ 110万人 (山东's 新增就业
+        # 110万人以上 was `110万人` here alone, session 40's walk)
+        return "≥ " + value(a, a.min, lang) + opening + edge_cell(a, lang) + mark
     # an X左右 names the edge its 差距 is measured from, as the terminal's tables do: ≈5.5%（≥5%）
     edge = edge_cell(a, lang).replace(" %", "%")
     # 力争比去年实现更多增长: ≥ 1300亿斤（力争高于上年1350.97亿斤）, as the terminal writes it
