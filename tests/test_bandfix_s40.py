@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -150,3 +152,51 @@ def test_status_counts_a_work_sections_band_target_off_its_band(invoke, tmp_path
     assert sections["headline"]["off_band"] == {}
     report = _run(invoke, str(plan), ledger, "--lang", "zh", "report").stdout
     assert "| 民生实事 | 1 | · | 1 |" in report
+
+
+# ---------------------------------------------------------------------- 4. a floor reads ≥
+
+
+def test_the_report_writes_a_cumulative_floor_as_status_does(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "shandong.progress.toml"
+    _run(invoke, "shandong-2026", ledger, "record", "new_urban_jobs", "60", "--period", "2026-06")
+    status = _run(invoke, "shandong-2026", ledger, "--lang", "zh", "status").stdout
+    assert "≥ 110万人  60万人" in status  # 城镇新增就业110万人以上
+    report = _run(invoke, "shandong-2026", ledger, "--lang", "zh", "report").stdout
+    assert "| 城镇新增就业 | ≥ 110万人 | 60万人 | 54.55% | 50% | 50万人 | 正常推进 |" in report
+    english = _run(invoke, "shandong-2026", ledger, "report").stdout
+    assert "| New urban jobs | ≥ 110 万人 | 60 万人 |" in english
+    # the other bounds of that table as status writes them: ≥ 5% (GDP), ≈ 5.5%（≤6%）
+    assert "| 地区生产总值 | ≥ 5% |" in report and "| 城镇调查失业率 | ≈ 5.5%（≤6%） |" in report
+
+
+def test_the_attention_table_writes_a_cumulative_floor_so_too(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "guandu.progress.toml"  # the seed: 新增机动车泊位2500个, a work target
+    _run(invoke, "guandu-2022", ledger, "record", "new_parking_spaces", "500", "--period",
+         "2022-06")  # fmt: skip
+    report = _run(invoke, "guandu-2022", ledger, "--lang", "zh", "report").stdout
+    assert "| 新增机动车泊位 | 坚持建管并重，优化城市品质功能 | 滞后 | 500个 / ≥ 2500个 |" in report
+
+
+# ---------------------------------------------------------------------- 5. gap --csv's -1.2 %
+
+
+def test_gap_csv_writes_a_decline_as_its_figure(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ledger = tmp_path / "shandong.progress.toml"
+    _run(invoke, "shandong-2026", ledger, "record", "budget_revenue", "-1.2", "--period", "2026-06")
+    rows = list(csv.DictReader(io.StringIO(_run(invoke, "shandong-2026", ledger, "gap", "--csv")
+                                           .stdout)))  # fmt: skip
+    budget = next(r for r in rows if r["id"] == "budget_revenue")
+    assert (budget["actual"], budget["actual_text"]) == ("-1.2", "-1.2 %")  # was '-1.2 %
+    data = json.loads(_run(invoke, "shandong-2026", ledger, "gap", "--json").stdout)
+    assert next(t for t in data["targets"] if t["id"] == "budget_revenue")["actual_text"] == (
+        "-1.2 %"
+    )
+
+
+def test_the_formula_guard_stays_for_anything_after_a_sign() -> None:
+    from plancli.safe import csv_cell, formula_like
+
+    assert not formula_like("-1.2 %") and not formula_like("-1.2%")
+    for cell in ("-1.2 %+1", "-1.2 万人", "+0.42 pp", "-A1", "=1", "@SUM(A1)", "-2+3"):
+        assert csv_cell(cell) == "'" + cell
