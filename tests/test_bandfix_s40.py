@@ -200,3 +200,28 @@ def test_the_formula_guard_stays_for_anything_after_a_sign() -> None:
     assert not formula_like("-1.2 %") and not formula_like("-1.2%")
     for cell in ("-1.2 %+1", "-1.2 万人", "+0.42 pp", "-A1", "=1", "@SUM(A1)", "-2+3"):
         assert csv_cell(cell) == "'" + cell
+
+
+# ---------------------------------------------------------------------- 6. CPI's 涨幅
+
+
+def test_the_template_says_a_price_indexs_rise_is_its_rise(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from plancli.plan import load_plan
+    from plancli.template_units import unit_text
+
+    cpi = next(t for t in load_plan("shandong-2026").targets if t.id == "cpi")  # 保持合理水平
+    assert unit_text(cpi, "zh") == "涨幅%（比上年同期，非指数）"  # was 增速%（…，非总量）
+    assert unit_text(cpi, "en") == "rise % (on last year, not the index)"
+    fai = next(t for t in load_plan("tianjin-2026").targets if t.id == "fixed_asset_investment")
+    assert unit_text(fai, "zh") == "增速%（比上年同期，非总量）"  # a growth stays 增速
+    sheet = invoke("--plan", "shandong-2026", "--lang", "zh", "template", "-", "--period",
+                   "2026-07").stdout  # fmt: skip
+    assert "cpi,2026-07,,,,,居民消费价格涨幅,涨幅%（比上年同期，非指数）,," in sheet
+    # filled in, the sheet imports with no unit warning, and so does one made before
+    header = "target,period,value,amount,note,source,name,unit,last_value,last_period\n"
+    for unit in ("涨幅%（比上年同期，非指数）", "增速%（比上年同期，非总量）"):
+        filled = tmp_path / "filled.csv"
+        filled.write_text(f"{header}cpi,2026-07,0.3,,,,居民消费价格涨幅,{unit},,\n", "utf-8")
+        ledger = tmp_path / f"{len(unit)}-{unit[:2]}.toml"
+        result = _run(invoke, "shandong-2026", ledger, "--lang", "zh", "import", str(filled))
+        assert "警告" not in result.stderr and "新增 1" in result.stderr, result.stderr
