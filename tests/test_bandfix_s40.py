@@ -6,7 +6,8 @@
 2. The HTML report coloured CPI off its band as behind (its chip, its status cells, its chart,
    whose caption said 滞后): it has a colour of its own, the 偏离区间 chip's.
 3. `status`'s by-section table counted 偏离区间 only in the headline and investment sections
-   (the dashboard's rows): a band target of a work section was 滞后 there.
+   (the dashboard's rows): a band target of a work section was 滞后 there, and the report's
+   summary named it among 其他滞后的目标.
 4. The report's headline table wrote 山东's 新增就业 (110万人以上) as `110万人`: it is `≥ 110万人`.
 5. `gap --csv` wrote a decline's actual_text `'-1.2 %`: a plain negative figure is no formula.
 6. The bulletin template's CPI hint said 增速: a price index's rise is 涨幅.
@@ -152,6 +153,11 @@ def test_status_counts_a_work_sections_band_target_off_its_band(invoke, tmp_path
     assert sections["headline"]["off_band"] == {}
     report = _run(invoke, str(plan), ledger, "--lang", "zh", "report").stdout
     assert "| 民生实事 | 1 | · | 1 |" in report
+    # the summary named it among 其他滞后的目标
+    assert "其他偏离目标区间的目标1项：蔬菜价格涨幅（3.1%，目标2%左右）。" in report
+    assert "滞后的目标" not in report
+    english = _run(invoke, str(plan), ledger, "report").stdout
+    assert "Other targets off their band (1): 蔬菜价格涨幅 (3.1%, target about 2%)." in english
 
 
 # ---------------------------------------------------------------------- 4. a floor reads ≥

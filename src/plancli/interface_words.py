@@ -68,6 +68,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "band.above": ("above band", "偏高"),
     "band.below": ("below band", "偏低"),
     "band.off": ("outside band", "偏离区间"),  # their count, in `gap`'s line of counts
+    "band.group": ("off their band", "偏离目标区间"),  # the report's 偏离目标区间的目标1项：…
     # the Chinese workbook's true/false cells (report/xlsx_words); English keeps TRUE/FALSE
     "cell.true": ("true", "是"),
     "cell.false": ("false", "否"),

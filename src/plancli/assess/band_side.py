@@ -41,6 +41,22 @@ def status_key(a: AssessmentOut) -> str:
     return f"band.{side}" if side else f"status.{a.status}"
 
 
+def attention_groups(
+    rows: Sequence[AssessmentOut],
+) -> list[tuple[str, list[AssessmentOut]]]:
+    """The report's sentences on the targets needing attention, a group per word their rows
+    say (the interface word's key): 未完成, 滞后, then the band targets off their band
+    (偏离目标区间的目标1项, where they were 其他滞后的目标), then 存在风险; empty groups
+    left out."""
+    groups = [
+        (f"status.{s}", [a for a in rows if a.status == s and not band_side(a)])
+        for s in ("missed", "behind")
+    ]
+    groups.append(("band.group", [a for a in rows if band_side(a)]))
+    groups.append(("status.at_risk", [a for a in rows if a.status == "at_risk"]))
+    return [(key, group) for key, group in groups if group]
+
+
 def colour(a: AssessmentOut) -> str:
     """The HTML report's colour class of a target's status: `off_band` for a band target off
     its band (the 偏离区间 chip's colour), else its status."""
