@@ -155,6 +155,11 @@ def test_every_control_character_is_shown_and_nothing_else_is_touched() -> None:
         ("-0.5", "-0.5"),  # a number stays a number
         ("+3", "+3"),
         ("1e5", "1e5"),
+        ("-1.2 %", "-1.2 %"),  # a plain percentage is its figure (gap --csv's actual_text)
+        ("-1.2%", "-1.2%"),
+        ("-1.2 %+1", "'-1.2 %+1"),  # not after it
+        ("-1.2 万人", "'-1.2 万人"),
+        ("+0.42 pp", "'+0.42 pp"),
         ("2022-06", "2022-06"),
         ("区统计局 = 来源", "区统计局 = 来源"),
         ("note\nline two", "note\nline two"),  # a multi-line cell stays one

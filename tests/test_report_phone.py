@@ -179,7 +179,7 @@ def test_a_hostile_unit_is_escaped_inside_a_figure(invoke: Any, tmp_path: Path) 
     page = invoke("--plan", str(plan), "--lang", "zh", "report", "-f", "html").stdout
     assert "<i>" not in page and "\x1b" not in page
     assert (
-        '<span class="fig">120 &lt;i&gt;个\\x1b</span> / <span class="fig">310&lt;i&gt;个\\x1b'
+        '<span class="fig">120 &lt;i&gt;个\\x1b</span> / <span class="fig">≥ 310&lt;i&gt;个\\x1b'
         in page
     )
 

@@ -65,7 +65,7 @@ def test_on_pace_and_the_at_risk_edge_print_as_computed_by_hand(invoke, tmp_path
         "--plan", str(plan), "--lang", "zh", "report", "--format", "md", "--as-of", "2026-07"
     ).stdout
     assert "一百二十项（完成48.33%，落后进度10个百分点）" in report
-    assert "| 58个 / 120个 | 48.33% | 58.33% | -10 |" in report
+    assert "| 58个 / ≥ 120个 | 48.33% | 58.33% | -10 |" in report
 
 
 @given(

@@ -106,14 +106,14 @@ def test_a_stock_from_its_opening_says_what_its_completion_is_of(
     ) in zh
     assert "为年度目标100%的45.65%" not in zh
     # the tables name the opening beside the bound
-    assert "| 95% / 100%（年初90.8%） | 45.65% |" in zh
+    assert "| 95% / ≥ 100%（年初90.8%） | 45.65% |" in zh
     en = year_report(invoke, repro, "en")
     assert (
         "Completion of the FTZ reform pilot tasks (of 141) (up from 90.8% at the year's start "
         "to 95%, target 100%: 45.65% of the year's rise done; 5 pp short)"
     ) in en
     assert "45.65% of the year's 100%" not in en
-    assert "| 95% / 100% (opening 90.8%) | 45.65% |" in en
+    assert "| 95% / ≥ 100% (opening 90.8%) | 45.65% |" in en
     # status and gap: a line under the table says what the 45.65 % is of
     for command in ("status", "gap"):
         zh_table = run(invoke, repro, "zh", command, "--as-of", "2022-12")
@@ -151,7 +151,7 @@ def test_an_adjusted_work_target_missed_is_marked_in_the_tables(
     shutil.copyfile(repro, ledger)
     run(invoke, ledger, "en", "record", "old_compounds_renovated", "100", "--period", "2022-12")
     zh = year_report(invoke, ledger, "zh")
-    assert "| 老旧小区改造 | 坚持建管并重，优化城市品质功能 | 未完成 | 100个 / 105个† |" in zh
+    assert "| 老旧小区改造 | 坚持建管并重，优化城市品质功能 | 未完成 | 100个 / ≥ 105个† |" in zh
     assert "老旧小区改造（100个，为年度目标105个的95.24%，差5个；目标由115个调整为105个）" in zh
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _
-from plancli.template_units import ZH_AMOUNT, unit_text
+from plancli.template_units import GROWTH_TEXT, ZH_AMOUNT, price_rise, unit_text
 
 if TYPE_CHECKING:
     from plancli.plain import AnyPlan, AnyRecord, AnyTarget
@@ -79,7 +79,8 @@ def row_unit_check(target: AnyTarget, cell: str) -> tuple[bool, str] | None:
     template's own text in its `unit` column (`万人, year to date`: `unit_text`) is no unit."""
     if unit_check(target, cell) is None:
         return None
-    own = (unit_text(target, "en"), unit_text(target, "zh"), unit_text(target, "zh", ZH_AMOUNT))
+    own = [unit_text(target, "en"), unit_text(target, "zh"), unit_text(target, "zh", ZH_AMOUNT)]
+    own += [GROWTH_TEXT] if price_rise(target) else []  # a CPI's, in a template before 涨幅
     if _folded(cell) in {_folded(text) for text in own}:
         return None
     listed = list(dict.fromkeys(listed_units(cell)))

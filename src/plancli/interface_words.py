@@ -68,6 +68,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "band.above": ("above band", "偏高"),
     "band.below": ("below band", "偏低"),
     "band.off": ("outside band", "偏离区间"),  # their count, in `gap`'s line of counts
+    "band.group": ("off their band", "偏离目标区间"),  # the report's 偏离目标区间的目标1项：…
     # the Chinese workbook's true/false cells (report/xlsx_words); English keeps TRUE/FALSE
     "cell.true": ("true", "是"),
     "cell.false": ("false", "否"),
@@ -283,6 +284,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.attention_missed": (
         "Targets missed, behind or at risk",
         "未完成、滞后和存在风险的目标",
+    ),
+    # a band target off its band (偏高 / 偏低) is under them: the heading names it
+    "report.attention_band": (
+        "Targets behind, off their band or at risk",
+        "滞后、偏离目标区间和存在风险的目标",
+    ),
+    "report.attention_missed_band": (
+        "Targets missed, behind, off their band or at risk",
+        "未完成、滞后、偏离目标区间和存在风险的目标",
     ),
     "report.milestones": ("Milestones due", "待完成的节点目标"),
     "report.milestones_closed": ("Milestones not done", "未完成的节点目标"),

@@ -213,14 +213,18 @@ FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
 
 @functools.cache
 def _number() -> re.Pattern[str]:
-    """A plain number (-0.5, +3, 1e5): what a spreadsheet reads as that number, never a
-    formula. Compiled on first use: most runs never write a cell that needs it."""
-    return re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+    """A plain number (-0.5, +3, 1e5) or percentage (-1.2 %, -1.2%): what a spreadsheet reads
+    as that number, never a formula (at worst `=-1.2 %`, the same figure: `%` is its percent
+    operator). `gap --csv`'s actual_text of a decline, `-1.2 %`, was written `'-1.2 %` (session
+    40's walk). A sign before anything else (`-1.2 万人`, `+0.42 pp`, `-A1`) is still guarded.
+    Compiled on first use: most runs never write a cell that needs it."""
+    return re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?: ?%)?")
 
 
 def formula_like(text: str) -> bool:
     """Would a spreadsheet take this text cell for a formula? True when its first character
-    (after any spaces) is one of = + - @ tab CR (or ＝ ＋ － ＠), unless it is a plain number."""
+    (after any spaces) is one of = + - @ tab CR (or ＝ ＋ － ＠), unless it is a plain number
+    or percentage."""
     start = text.lstrip(" ")
     return bool(start) and start[0] in FORMULA_START and _number().fullmatch(text) is None
 

@@ -74,8 +74,10 @@ def keep_cells(
     for position, column in positions.items():
         cell = cells(position)
         text = "" if cell is None else str(cell).strip()
-        if text[:1] == "'" and formula_like(text[1:]):  # the CSV writer's guard (csv_cell)
-            text = text[1:]  # `'-2+3` compares as the owner -2+3 it was written for
+        # the CSV writer's guard (csv_cell): `'-2+3` compares as the owner -2+3 it was written
+        # for, and `'-1.2 %` too, as a template written before session 40 guarded a percentage
+        if text[:1] == "'" and (formula_like(text[1:]) or text[1:].lstrip(" ")[:1] in ("+", "-")):
+            text = text[1:]
         if text:
             helpers.append((column, text))
     notes.template_cells.append(

@@ -14,6 +14,16 @@ if TYPE_CHECKING:
 # The Chinese template's header of the amount column (`report.template.ZH_HEADERS`), which its
 # unit text names: 增速%（对应总量列：亿元）.
 ZH_AMOUNT = "对应总量"
+# A tracked growth's unit text; a template written before session 40 said it of CPI too, which
+# the import still reads as the template's own words (`bulletin_units.row_unit_check`).
+GROWTH_TEXT = "增速%（比上年同期，非总量）"
+
+
+def price_rise(target: AnyTarget) -> bool:
+    """Is the target a price index's rise (居民消费价格涨幅: 名称 with 价格 or 涨幅, or `cpi`),
+    whose figure is its 涨幅 on last year, where other tracked growths say 增速 (session 40's
+    walk of 山东: `增速%` under CPI)?"""
+    return target.id == "cpi" or any(word in target.name for word in ("价格", "涨幅"))
 
 
 def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
@@ -32,8 +42,10 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     if target.has_amount:
         unit = target.unit
         return f"增速%（{amount}列：{unit}）" if zh else f"growth % ({amount}: {unit})"
+    if growth_indicator(target) and price_rise(target):  # CPI's 涨幅, not its index's 100.3
+        return "涨幅%（比上年同期，非指数）" if zh else "rise % (on last year, not the index)"
     if growth_indicator(target):  # 固定资产投资 (录入：累计增速%): the growth, not 亿元 (audit T)
-        return "增速%（比上年同期，非总量）" if zh else "growth % (on last year, not the total)"
+        return GROWTH_TEXT if zh else "growth % (on last year, not the total)"
     if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
         opening = num(target.opening)
         return (

@@ -41,6 +41,28 @@ def status_key(a: AssessmentOut) -> str:
     return f"band.{side}" if side else f"status.{a.status}"
 
 
+def attention_groups(
+    rows: Sequence[AssessmentOut],
+) -> list[tuple[str, list[AssessmentOut]]]:
+    """The report's sentences on the targets needing attention, a group per word their rows
+    say (the interface word's key): 未完成, 滞后, then the band targets off their band
+    (偏离目标区间的目标1项, where they were 其他滞后的目标), then 存在风险; empty groups
+    left out."""
+    groups = [
+        (f"status.{s}", [a for a in rows if a.status == s and not band_side(a)])
+        for s in ("missed", "behind")
+    ]
+    groups.append(("band.group", [a for a in rows if band_side(a)]))
+    groups.append(("status.at_risk", [a for a in rows if a.status == "at_risk"]))
+    return [(key, group) for key, group in groups if group]
+
+
+def colour(a: AssessmentOut) -> str:
+    """The HTML report's colour class of a target's status: `off_band` for a band target off
+    its band (the 偏离区间 chip's colour), else its status."""
+    return "off_band" if band_side(a) else a.status
+
+
 def split_counts(
     counts: Sequence[tuple[S, int]], assessments: Iterable[AssessmentOut]
 ) -> list[tuple[S | Literal["off_band"], int]]:
@@ -50,27 +72,43 @@ def split_counts(
     for a in assessments:
         if band_side(a):
             off[a.status] = off.get(a.status, 0) + 1
+    return _split(counts, off)
+
+
+def _split(
+    counts: Sequence[tuple[S, int]], off: Mapping[str, int]
+) -> list[tuple[S | Literal["off_band"], int]]:
     split = [(s, n - off.get(s, 0)) for s, n in counts]
     kept: list[tuple[S | Literal["off_band"], int]] = [(s, n) for s, n in split if n > 0]
-    if not off:
+    if not any(off.values()):
         return kept
     at = max(i for i, (s, _n) in enumerate(counts) if s in off)  # after behind / missed
     before = sum(1 for s, n in split[: at + 1] if n > 0)
     return [*kept[:before], ("off_band", sum(off.values())), *kept[before:]]
 
 
-def section_columns(
-    statuses: Sequence[S], counts: Mapping[S, int], assessments: Iterable[AssessmentOut]
-) -> tuple[list[S | Literal["off_band"]], Callable[[str | None, Mapping[S, int]], dict[str, int]]]:
-    """The by-section tables' status columns, with `off_band` (偏离区间) after behind /
-    missed when a band target is off its band, and a function giving a row's counts for them
-    from a section's id and counts (None and the plan's counts for the total row): the band
-    targets off their band moved out of their status's column."""
+def off_by_section(assessments: Iterable[AssessmentOut]) -> dict[tuple[str, str], int]:
+    """How many band targets are off their band, per section and the status they hold
+    (behind / missed): what `status --json`'s sections carry as `off_band`."""
     off: dict[tuple[str, str], int] = {}
     for a in assessments:
         if band_side(a):
             off[a.section, a.status] = off.get((a.section, a.status), 0) + 1
-    columns = [s for s, _n in split_counts([(s, counts[s]) for s in statuses], assessments)]
+    return off
+
+
+def section_columns(
+    statuses: Sequence[S], counts: Mapping[S, int], off: Mapping[tuple[str, str], int]
+) -> tuple[list[S | Literal["off_band"]], Callable[[str | None, Mapping[S, int]], dict[str, int]]]:
+    """The by-section tables' status columns, with `off_band` (偏离区间) after behind /
+    missed when a band target is off its band, and a function giving a row's counts for them
+    from a section's id and counts (None and the plan's counts for the total row): the band
+    targets off their band (`off`, from `off_by_section` over every section's targets, not the
+    dashboard's headline and investment rows alone) moved out of their status's column."""
+    off_status: dict[str, int] = {}
+    for (_where, s), n in off.items():
+        off_status[s] = off_status.get(s, 0) + n
+    columns = [s for s, _n in _split([(s, counts[s]) for s in statuses], off_status)]
     columns = columns or list(statuses)  # nothing counted: the one column of 0s stays
 
     def row(section: str | None, section_counts: Mapping[S, int]) -> dict[str, int]:

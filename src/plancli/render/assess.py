@@ -316,8 +316,11 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
     then folds the section names (at 40 columns Rich cut "behind" to "behin" over "d"). The
     total row is for two sections or more: under the only one it repeated it (2026 plans)."""
     present: list[Status] = [s for s in STATUSES if out.counts[s]] or ["no_data"]
-    # CPI off its band counted 偏离区间, not 滞后 (of the targets the dashboard holds)
-    statuses, counted = section_columns(present, out.counts, [*out.headline, *out.investment])
+    # CPI off its band counted 偏离区间, not 滞后, in whichever section it is
+    off: dict[tuple[str, str], int] = {
+        (s.id, status): n for s in out.sections for status, n in s.off_band.items()
+    }
+    statuses, counted = section_columns(present, out.counts, off)
     sections = [
         (
             shown(section.name if lang == "zh" else section.name_en),

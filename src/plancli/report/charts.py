@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, HeadlineOut, Point, Status
+from plancli.assess.band_side import colour, status_key
 from plancli.fmt import fall_text, num
 from plancli.i18n import Lang
 from plancli.periods import parse_period
@@ -112,6 +113,8 @@ class LineChart:
     id: str
     title: str
     status: Status
+    word: str  # its status's key: band.above (偏高) for CPI over its band, else status.<status>
+    colour: str  # its colour class: off_band for CPI off its band (the 偏离区间 chip's)
     target_text: str
     x_ticks: list[Tick]
     y_ticks: list[Tick]
@@ -246,6 +249,8 @@ def headline_chart(row: HeadlineOut, report: Report, lang: Lang) -> LineChart | 
         id=row.id,
         title=text.name(row, lang),
         status=row.status,
+        word=status_key(row),
+        colour=colour(row),
         target_text=text.target(row, lang, report),
         x_ticks=x_ticks,
         y_ticks=y_ticks,

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from plancli.assess import HEADLINE_SECTION, AssessmentOut, Status
-from plancli.assess.band_side import counts_in_order
+from plancli.assess import HEADLINE_SECTION, AssessmentOut
+from plancli.assess.band_side import attention_groups, counts_in_order
 from plancli.fmt import halfway_clause, num, stated
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
@@ -582,10 +582,9 @@ class _Writer:
         has_headline = any(a.section == HEADLINE_SECTION for a in report.assessments)
         named = {a.id for a in report.headline} | {a.id for a in report.investment if a.parts}
         sentences: list[str] = []
-        for status in ("missed", "behind", "at_risk"):
-            group = [a for a in report.attention if a.status == status and a.id not in named]
-            if group:
-                sentences.append(self._group(status, group, other=has_headline))
+        shown = [a for a in report.attention if a.id not in named]
+        for key, group in attention_groups(shown):  # CPI off its band: 偏离目标区间, not 滞后
+            sentences.append(self._group(key, group, other=has_headline))
         if not report.attention:
             sentences.append(no_attention(report, self.lang))
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
@@ -607,10 +606,10 @@ class _Writer:
         item = f"{name}（{figure}）" if self.zh else f"{name} ({figure})"
         return dated(item, replace(a, stale=True), self.lang)
 
-    def _group(self, status: Status, group: Sequence[AssessmentOut], other: bool) -> str:
+    def _group(self, key: str, group: Sequence[AssessmentOut], other: bool) -> str:
         items = [dated(self._item(a), a, self.lang) for a in group[:NAMED_AT_MOST]]
         more = len(group) - len(items)
-        word = t(f"status.{status}", self.lang)
+        word = t(key, self.lang)
         if self.zh:
             # ；between the items: a name may hold a 、 of its own
             listed = "；".join(items) + (f"等{len(group)}项" if more else "")

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from plancli.assess import STATUSES, AssessmentOut, Status
-from plancli.assess.band_side import column_key, section_columns, status_key
+from plancli.assess.band_side import (
+    band_side,
+    column_key,
+    off_by_section,
+    section_columns,
+    status_key,
+)
 from plancli.fmt import num, stated
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell, reference_lines
@@ -27,6 +33,7 @@ Align = Literal["left", "right"]
 class Cell:
     text: str
     status: Status | None = None  # a status word: coloured in HTML
+    band: bool = False  # 偏高 / 偏低: coloured as the 偏离区间 count, not as its status (behind)
     strong: bool = False  # a total or roll-up row
 
 
@@ -61,7 +68,8 @@ def _figured(
 def _status(a: AssessmentOut, lang: Lang) -> Cell:
     if a.reason == "year_figure":  # a figure, but not the year's: 无全年数据, not 无数据
         return Cell(t("report.no_year_figure", lang), status=a.status)
-    return Cell(t(status_key(a), lang), status=a.status)  # 偏高 for CPI over its band
+    # 偏高 for CPI over its band, in the 偏离区间 chip's colour
+    return Cell(t(status_key(a), lang), status=a.status, band=band_side(a) is not None)
 
 
 def headline(report: Report, lang: Lang) -> Table:
@@ -110,7 +118,9 @@ def sections(report: Report, lang: Lang) -> Table:
     growth targets alone, 广东's: three columns of 0, — and — under a paragraph on 平均完成率,
     session 38's walk)."""
     statuses: list[Status] = [s for s in STATUSES if report.counts[s]] or ["no_data"]
-    shown, counted = section_columns(statuses, report.counts, report.assessments)  # 偏离区间
+    shown, counted = section_columns(
+        statuses, report.counts, off_by_section(report.assessments)
+    )  # 偏离区间
     averaged = any(s.paced for s in report.sections)
     columns = [
         Column(text.label("section", lang)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
+from plancli.assess.band_side import band_side
 from plancli.fmt import (
     bound_text,
     gap_text,
@@ -223,7 +224,9 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
         if a.base is not None and a.base != 0:
             start = value(a, a.base, lang)
             opening = f"（年初{start}）" if lang == "zh" else f" (opening {start})"
-        return value(a, a.min, lang) + opening + edge_cell(a, lang) + mark
+        # a floor reads as one, as `status` and `gap` write it: ≥ 110万人 (山东's 新增就业
+        # 110万人以上 was `110万人` here alone, session 40's walk)
+        return "≥ " + value(a, a.min, lang) + opening + edge_cell(a, lang) + mark
     # an X左右 names the edge its 差距 is measured from, as the terminal's tables do: ≈5.5%（≥5%）
     edge = edge_cell(a, lang).replace(" %", "%")
     # 力争比去年实现更多增长: ≥ 1300亿斤（力争高于上年1350.97亿斤）, as the terminal writes it
@@ -421,9 +424,12 @@ def generated_line(report: Report, lang: Lang) -> str:
 
 def attention_heading(report: Report, lang: Lang) -> str:
     """At the year's end some targets are missed; before it, none can be. The year over,
-    the heading asks what was missed, none missed too (audit R, D8)."""
+    the heading asks what was missed, none missed too (audit R, D8). A band target off its
+    band is listed there as 偏高 / 偏低, neither behind nor missed: the heading names
+    偏离目标区间 too."""
     missed = year_over(report) or any(a.status == "missed" for a in report.attention)
-    return t("report.attention_missed" if missed else "report.attention", lang)
+    band = "_band" if any(band_side(a) for a in report.attention) else ""
+    return t(("report.attention_missed" if missed else "report.attention") + band, lang)
 
 
 def no_attention(report: Report, lang: Lang) -> str:
