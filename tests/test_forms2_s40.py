@@ -169,3 +169,76 @@ def test_what_is_no_year_to_date_stays_an_unknown_column(
     assert done.exit_code == 2, done.output
     assert header in done.stderr
     assert not ledger.exists()
+
+
+# ------------------------------------------------------------------ 3. 提高半个百分点
+# (none of the 15 corpus reports nor the seed writes 半个百分点: made-up variants of the
+# tuning reports' forms, as test_extract_forms_s40's spelled numerals are)
+
+
+def _draft(paragraph: str = "城镇调查失业率5.5%左右", work: str = "扎实推进各项工作") -> Any:
+    from plancli.extract import extract_plan
+    from test_extract_shared_baselines import report
+
+    return extract_plan(report("", paragraph, work)).plan
+
+
+def _target(plan: Any, key: str) -> dict[str, Any]:
+    return next(t for t in plan["targets"] if t["id"] == key)
+
+
+def _work(work: str) -> list[dict[str, Any]]:
+    return [t for t in _draft(work=work)["targets"] if t["section"].startswith("work_")]
+
+
+BOUNDS = ("kind", "unit", "min", "max", "around")
+
+
+@pytest.mark.parametrize(
+    ("clause", "key", "bounds"),
+    [
+        ("研发经费投入强度提高半个百分点", "rd_intensity", {"min": Decimal("0.5")}),
+        ("常住人口城镇化率提高半个百分点以上", "urbanization_rate", {"min": Decimal("0.5")}),
+        ("城镇调查失业率下降半个百分点", "surveyed_unemployment_rate", {"max": Decimal("-0.5")}),
+    ],
+)
+def test_half_a_point_is_a_change_of_0_5(clause: str, key: str, bounds: dict[str, Any]) -> None:
+    from plancli.model import Plan
+
+    plan = _draft(clause)
+    target = _target(plan, key)
+    assert {k: target[k] for k in BOUNDS if k in target} == {
+        "kind": "change",
+        "unit": "%",
+        **bounds,
+    }
+    assert target["quote"] == clause  # verbatim, as the report writes it
+    digits = _target(_draft(clause.replace("半", "0.5")), key)
+    assert {k: digits[k] for k in BOUNDS if k in digits} == {
+        k: target[k] for k in BOUNDS if k in target
+    }
+    Plan.model_validate(plan)
+
+
+@pytest.mark.parametrize(
+    ("work", "bounds"),
+    [
+        ("数字经济核心产业增加值占比提高半个百分点", {"min": Decimal("0.5")}),
+        ("单位生产总值能耗降低半个百分点", {"max": Decimal("-0.5")}),
+    ],
+)
+def test_a_work_change_of_half_a_point(work: str, bounds: dict[str, Any]) -> None:
+    (target,) = _work(work)
+    assert {k: target[k] for k in BOUNDS if k in target} == {
+        "kind": "change",
+        "unit": "%",
+        **bounds,
+    }
+    assert target["quote"] == work
+    (digits,) = _work(work.replace("半", "0.5"))
+    assert digits["name"] == target["name"]
+
+
+@pytest.mark.parametrize("work", ["完成全年任务的一半", "半年内开展专项检查", "半数以上县区达标"])
+def test_half_without_points_is_no_figure(work: str) -> None:
+    assert _work(work) == []

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget
+from plancli.extract.numerals import HALF
 from plancli.extract.work_forms import VERB
 from plancli.i18n import N_, _
 
@@ -158,7 +159,8 @@ def settle(target: DraftTarget, text: str, low: Decimal) -> None:
     突破N is above N (`exclusive`); a fall in 百分点 (降低0.5个百分点) a change of −0.5 at most; a
     size (数字经济规模) or a spending per student (生均经费) a level, not a year-to-date sum — and
     生均经费增加1000元, a rise of a level whose base the report leaves unsaid, pending."""
-    figure = rf"\s*{re.escape(format(low, 'f'))}(?![\d.])"
+    half = f"|{HALF}" if low == Decimal("0.5") else ""  # (降低半个百分点: 0.5 written 半)
+    figure = rf"\s*(?:{re.escape(format(low, 'f'))}(?![\d.]){half})"
     if re.search(r"力争|争取", text):
         target.notes.append(_("worded as 力争/争取: an aspiration, kept with the report's figure"))
     if target.min == low and target.max is None and re.search(rf"突破{figure}", text):
