@@ -242,3 +242,55 @@ def test_a_work_change_of_half_a_point(work: str, bounds: dict[str, Any]) -> Non
 @pytest.mark.parametrize("work", ["完成全年任务的一半", "半年内开展专项检查", "半数以上县区达标"])
 def test_half_without_points_is_no_figure(work: str) -> None:
     assert _work(work) == []
+
+
+# ------------------------------------------------------------ 4. a work floor, then 力争 higher
+# (no corpus report writes a floor and a higher 力争 figure in one sentence: 陕西's
+# 技术合同成交额达到5500亿元 and 河南's 力争技术合同成交额3000亿元 made into one)
+
+
+@pytest.mark.parametrize(
+    ("work", "name", "exclusive"),
+    [
+        ("技术合同成交额5500亿元以上，力争6000亿元", "技术合同成交额", False),  # no verb
+        ("技术合同成交额达到5500亿元以上，力争6000亿元", "技术合同成交额", False),
+        ("技术合同成交额达到5500亿元以上、力争达到6000亿元", "技术合同成交额", False),
+        ("全省技术合同成交额突破5500亿元，力争6000亿元以上", "全省技术合同成交额", True),
+    ],
+)
+def test_a_floor_then_a_higher_aim_is_one_target_with_its_stretch(
+    work: str, name: str, exclusive: bool
+) -> None:
+    from plancli.model import Plan
+
+    plan = _draft(work=work)
+    (target,) = [t for t in plan["targets"] if t["section"].startswith("work_")]
+    assert target["name"] == name
+    assert (target["min"], target["stretch"]) == (5500, 6000)
+    assert "max" not in target and target["unit"] == "亿元"
+    assert target.get("exclusive", False) is exclusive
+    assert target["quote"] == work  # both clauses, as the headline's 7%以上，力争8%
+    assert "higher aim" in target["note"]
+    Plan.model_validate(plan)
+
+
+def test_a_floor_then_its_aim_beside_other_targets_keeps_them() -> None:
+    work = "新增城镇就业2万人以上，力争2.5万人，新建5G基站1万个"
+    found = {t["name"]: t for t in _work(work)}
+    assert set(found) == {"新增城镇就业", "新建5G基站"}
+    jobs = found["新增城镇就业"]
+    assert (jobs["min"], jobs["stretch"]) == (2, Decimal("2.5"))
+    assert jobs["quote"] == "新增城镇就业2万人以上，力争2.5万人"
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        "技术合同成交额5500亿元以上，力争5000亿元",  # lower: no higher aim
+        "技术合同成交额5500亿元以上，力争6000万元",  # another unit
+        "新建5G基站1万个，力争新增规上工业企业500家",  # an aim of its own
+    ],
+)
+def test_what_is_no_higher_aim_stays_as_it_was(work: str) -> None:
+    assert all("stretch" not in t for t in _work(work))
+    assert len(_work(work)) >= 1
