@@ -294,3 +294,17 @@ def test_a_floor_then_its_aim_beside_other_targets_keeps_them() -> None:
 def test_what_is_no_higher_aim_stays_as_it_was(work: str) -> None:
     assert all("stretch" not in t for t in _work(work))
     assert len(_work(work)) >= 1
+
+
+@pytest.mark.parametrize(
+    ("header", "write"),
+    [("截至七月末（亿元）", "截至七月末累计(亿元)"), ("截至2026年7月末", "截至2026年7月末累计")],
+)
+def test_to_july_s_end_without_its_cumulative_word_says_what_to_write(
+    invoke: Any, tmp_path: Path, header: str, write: str
+) -> None:
+    ledger = tmp_path / "gd.progress.toml"
+    done = _import(invoke, ledger, _csv(tmp_path, [["指标", header, "增长（%）"], *ROWS]))
+    assert done.exit_code == 2, done.output
+    said = " ".join(done.stderr.split())
+    assert "balance at the month's end" in said and f"head it '{write}'" in said

@@ -49,7 +49,10 @@ def _folded(cell: str) -> str:
 # no such header: a balance at the month's end (存款余额) is written so, and the cell stays an
 # unknown column (`header_hints`: what to write).
 _SINCE = re.compile(r"^(?:截至|截止)到?(.+?月(?:末|底)?)累计(.*)$")
-SINCE_ALONE = re.compile(r"^(?:截至|截止)到?0?(?:[1-9]|1[0-2])月(?:末|底)?$")
+SINCE_ALONE = re.compile(  # (截至七月末, 截至2026年7月末 too: the hint says what to write)
+    r"^(?:截至|截止)到?(?:[0-9]{4}年|[〇○零一二三四五六七八九]{4}年)?"
+    r"(?:0?(?:[1-9]|1[0-2])|[一二三四五六七八九]|十[一二]?)月(?:末|底)?$"
+)
 
 
 def since_january(text: str) -> str:
