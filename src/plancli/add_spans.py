@@ -9,7 +9,6 @@ so that is refused, naming the record it would have been added to (session 39, �
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import NamedTuple
 
@@ -17,7 +16,7 @@ from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months
-from plancli.periods import _CN_DIGITS, _FORMS, PERIOD_DASHES, bulletin_period, parse_period
+from plancli.periods import PERIOD_DASHES, bulletin_form, bulletin_period, parse_period
 from plancli.plain import AnyRecord
 from plancli.safe import Clipped
 
@@ -78,22 +77,19 @@ def add_span(typed: str, year: int) -> AddSpan | None:
 
 
 def _start_month(folded: str) -> int | None:
-    normal = as_months(period_words(folded)).translate(PERIOD_DASHES)
-    for pattern, granularity in _FORMS:
-        match = pattern.match(normal)
-        if match is None:
-            continue
-        parts = match.groupdict()
-        if parts.get("half") == "下":
-            return 7
-        start = parts.get("start")
-        if start and granularity in ("M", "B") and re.fullmatch("[0-9]+", start):
-            return int(start)
-        if start and granularity == "R":
-            return (_CN_DIGITS[start] - 1) * 3 + 1
-        if granularity == "A" and parts.get("quarter"):
-            return (_CN_DIGITS[parts["quarter"]] - 1) * 3 + 1
+    form = bulletin_form(as_months(period_words(folded)).translate(PERIOD_DASHES))
+    if form is None:
         return None
+    granularity, parts = form
+    if parts.get("half") == "下":
+        return 7
+    start = parts.get("start")
+    if start and granularity in ("M", "B"):
+        return int(start)
+    if start and granularity == "R":
+        return (int(start) - 1) * 3 + 1
+    if granularity == "A" and parts.get("quarter"):
+        return (int(parts["quarter"] or 0) - 1) * 3 + 1
     return None
 
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _, join_list
+from plancli.period_numerals import period_words as numeral_words
+from plancli.periods import bulletin_form
 from plancli.safe import clip_path
 
 if TYPE_CHECKING:
@@ -41,21 +43,30 @@ def _folded(cell: str) -> str:
 
 
 # `截至7月累计`, `截至7月末累计`, `截止到7月底累计增长` (session 40): a 统计局 bulletin's "to the
-# end of July, cumulatively", the year to date as `1-7月止累计` / `1-7月累计增长` say it. Without
-# 累计 (`截至7月末`) it is no such header: a balance at the month's end (存款余额) is written so,
-# and the cell stays an unknown column (`header_hints`: what to write).
-_SINCE = re.compile(r"^(?:截至|截止)到?0?([1-9]|1[0-2])月(?:末|底)?累计(.*)$")
-SINCE_ALONE = re.compile(r"^(?:截至|截止)到?0?(?:[1-9]|1[0-2])月(?:末|底)?$")
+# end of July, cumulatively", the year to date as `1-7月止累计` / `1-7月累计增长` say it; its month
+# in numerals or with its year too (`截至七月末累计`, `截至2026年7月末累计`: `2026年1-7月止累计`,
+# a year other than the import's then refused as 2025年1-7月 is). Without 累计 (`截至7月末`) it is
+# no such header: a balance at the month's end (存款余额) is written so, and the cell stays an
+# unknown column (`header_hints`: what to write).
+_SINCE = re.compile(r"^(?:截至|截止)到?(.+?月(?:末|底)?)累计(.*)$")
+SINCE_ALONE = re.compile(  # (截至七月末, 截至2026年7月末 too: the hint says what to write)
+    r"^(?:截至|截止)到?(?:[0-9]{4}年|[〇○零一二三四五六七八九]{4}年)?"
+    r"(?:0?(?:[1-9]|1[0-2])|[一二三四五六七八九]|十[一二]?)月(?:末|底)?$"
+)
 
 
 def since_january(text: str) -> str:
     """A folded header without its bracket, `截至7月末累计` written as `1-7月止累计` (and
-    `截至7月累计增长` as `1-7月累计增长`); any other text as it is."""
+    `截至7月累计增长` as `1-7月累计增长`, `截至二〇二六年七月末累计` as `2026年1-7月止累计`); any
+    other text as it is."""
     found = _SINCE.match(text)
-    if found is None:
+    form = bulletin_form(numeral_words(found.group(1))) if found else None
+    if found is None or form is None or form[0] != "M" or form[1].get("start") is not None:
         return text
-    month, rest = int(found.group(1)), found.group(2)
-    span = f"1-{month}月" if month > 1 else "1月"
+    (month, year), rest = (int(form[1]["month"] or 0), form[1]["year"]), found.group(2)
+    if not 1 <= month <= 12:
+        return text
+    span = (f"{year}年" if year else "") + (f"1-{month}月" if month > 1 else "1月")
     return span + ("累计" + rest if rest else "止累计")
 
 

@@ -17,6 +17,7 @@ from plancli.i18n import _
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months, date_or_span, two_years
 from plancli.period_slips import period_slip
+from plancli.safe import Clipped as _clipped  # the period as typed: 60 characters, escaped
 
 Granularity = Literal["M", "Q", "H", "Y"]
 
@@ -307,6 +308,17 @@ DATE_CELL = re.compile(  # a date, as a CSV saved by Excel writes it (2022/6/1),
 _CANONICAL = re.compile(r"^[0-9]{4}(?:-[0-9]{2}|-Q[0-9]|-H[0-9])?$")
 
 
+def bulletin_form(normal: str) -> tuple[str, dict[str, str | None]] | None:
+    """The granularity (`_FORMS`: M, B, A, Q, H, R, Y) and the parts of the bulletin's form
+    `normal` (folded, `period_words`) is written in, a quarter's 一二三四 as 1-4; None: none."""
+    for pattern, granularity in _FORMS:
+        if found := pattern.match(normal):
+            return granularity, {
+                k: v and str(_CN_DIGITS.get(v, v)) for k, v in found.groupdict().items()
+            }
+    return None
+
+
 def bulletin_period(text: str, default_year: int | None, point: bool = False) -> str | None:
     """plancli's period for a period as a bulletin writes it (`2022年6月` → 2022-06, `1-6月` →
     YEAR-06, `一季度` → YEAR-Q1, `上半年` → YEAR-H1, `全年` → YEAR), YEAR being the period's own
@@ -339,58 +351,48 @@ def bulletin_period(text: str, default_year: int | None, point: bool = False) ->
                 "a number as {year}.1; write {year}-01 or {year}-10"
             ).format(period=_clipped(text), year=normal[:4])
         )
-    for pattern, granularity in _FORMS:
-        match = pattern.match(normal)
-        if match is None:
-            continue
-        parts = match.groupdict()
-        year = int(parts["year"]) if parts.get("year") else default_year
-        if year is None:
-            return None  # a period without a year: mapped when the plan's year is known
-        if granularity == "B" and int(parts["start"] or 0) > int(parts["month"] or 0):
-            return None  # 6-1: no span of months (a date?): the forms are told
-        if granularity in ("M", "B"):
-            month = int(parts["month"])
-            start = parts.get("start")
-            if not 1 <= month <= 12 or (start is not None and not 1 <= int(start) <= 12):
-                return None  # 13-14月, 13-6月: the month is none (`no_such_month`), not the span
-            if start is not None and int(start) != 1 and not point:
-                raise InputError(
-                    _(
-                        "period {period!r} is not year to date: plancli records figures from "
-                        "January (1-{month}月, {year}-{month:02d})"
-                    ).format(period=_clipped(text), month=month, year=year)
-                )
-            return f"{year}-{month:02d}"
-        if granularity == "A":
-            return _from_january(text, parts, year, point)
-        if granularity == "R" and _CN_DIGITS[parts["start"] or ""] != 1 and not point:
-            quarter = _CN_DIGITS[parts["quarter"]]
+    if (form := bulletin_form(normal)) is None:
+        return None
+    granularity, parts = form
+    year = int(parts["year"] or 0) if parts.get("year") else default_year
+    if year is None:
+        return None  # a period without a year: mapped when the plan's year is known
+    if granularity == "B" and int(parts["start"] or 0) > int(parts["month"] or 0):
+        return None  # 6-1: no span of months (a date?): the forms are told
+    if granularity in ("M", "B"):
+        month = int(parts["month"] or 0)
+        start = parts.get("start")
+        if not 1 <= month <= 12 or (start is not None and not 1 <= int(start) <= 12):
+            return None  # 13-14月, 13-6月: the month is none (`no_such_month`), not the span
+        if start is not None and int(start) != 1 and not point:
             raise InputError(
                 _(
                     "period {period!r} is not year to date: plancli records figures from "
-                    "January (1-{quarter}季度, {whole}, 1-{month}月, {year}-Q{quarter})"
-                ).format(
-                    period=_clipped(text),
-                    quarter=quarter,
-                    whole=_YEAR_TO_DATE.get(quarter, "一季度"),
-                    month=quarter * 3,
-                    year=year,
-                )
+                    "January (1-{month}月, {year}-{month:02d})"
+                ).format(period=_clipped(text), month=month, year=year)
             )
-        if granularity in ("Q", "R"):
-            return f"{year}-Q{_CN_DIGITS[parts['quarter']]}"
-        if granularity == "H":
-            return f"{year}-H{1 if parts.get('half', '上') in ('上', '1') else 2}"
-        return str(year)
-    return None
-
-
-def _clipped(text: str) -> object:
-    """The period as typed, for a message: its first 60 characters, controls escaped."""
-    from plancli.safe import Clipped
-
-    return Clipped(text)
+        return f"{year}-{month:02d}"
+    if granularity == "A":
+        return _from_january(text, parts, year, point)
+    if granularity == "R" and _CN_DIGITS[parts["start"] or ""] != 1 and not point:
+        quarter = int(parts["quarter"] or 0)
+        raise InputError(
+            _(
+                "period {period!r} is not year to date: plancli records figures from "
+                "January (1-{quarter}季度, {whole}, 1-{month}月, {year}-Q{quarter})"
+            ).format(
+                period=_clipped(text),
+                quarter=quarter,
+                whole=_YEAR_TO_DATE.get(quarter, "一季度"),
+                month=quarter * 3,
+                year=year,
+            )
+        )
+    if granularity in ("Q", "R"):
+        return f"{year}-Q{int(parts['quarter'] or 0)}"
+    if granularity == "H":
+        return f"{year}-H{1 if parts.get('half', '上') in ('上', '1') else 2}"
+    return str(year)
 
 
 # What a bulletin writes for the position from January at the end of quarter 2, 3 or 4.

@@ -37,6 +37,7 @@ from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
 from plancli.extract.unfit import leave_out_unfit
 from plancli.extract.work import WorkReader
+from plancli.extract.work_amounts import higher_aims
 from plancli.i18n import N_, _, language
 from plancli.indicator_names import LOCAL_NAMES, STANDARD_NAMES
 
@@ -129,7 +130,7 @@ def extract_plan(
     targets = _without_repeats(parse, targets)
     targets = apply_tables(parse, layout, targets)
     review_baselines(parse, layout, targets, joined)
-    work = WorkReader(parse, layout, targets).read()
+    work = higher_aims(parse, WorkReader(parse, layout, targets).read(), targets)
     investment = read_investment(parse, layout)
     targets = [*targets, *work, *investment]
     # a shared indicator a work section states (社会消费品零售总额增长6％左右): last year's

@@ -10,6 +10,7 @@ from decimal import Decimal
 from plancli.extract.clauses import Piece, listed_subjects, split_town_country
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import COUNT_UNITS, LAST_YEAR_AIM, MONEY_UNITS, NOT_THE_YEARS_CHANGE
+from plancli.extract.numerals import change_figure
 from plancli.extract.pending import AMOUNT, pending_subjects
 from plancli.extract.vocabulary import GROWTH_SERIES, INDICATORS, Indicator, lookup, national
 from plancli.i18n import N_, _
@@ -406,11 +407,18 @@ def _indicator(indicator_id: str) -> Indicator | None:
 
 
 def bound(
-    target: DraftTarget, value: Decimal, qualifier: str | None, *, up: bool, fall: bool = False
+    target: DraftTarget,
+    value: Decimal | str,
+    qualifier: str | None,
+    *,
+    up: bool,
+    fall: bool = False,
 ) -> None:
     """左右 → around; 以上 → min; 以内/以下 → max; none → min (a floor, as the genre reads it).
     A `fall` in 百分点 (下降0.5个百分点) is a change of −0.5 at most (`max`, direction down; 以内,
-    at least: `min`), as docs/forms.md writes one — min 0.5 with direction down did not load."""
+    at least: `min`), as docs/forms.md writes one — min 0.5 with direction down did not load.
+    `value` as a change form writes it too (`numerals.change_figure`: 提高半个百分点 is 0.5)."""
+    value = change_figure(value) if isinstance(value, str) else value
     if fall:
         value, within = -value, qualifier in ("以内", "以下")
         qualifier = "以上" if within else "左右" if qualifier == "左右" else "以内"

@@ -156,7 +156,7 @@ INCREMENT = re.compile(
 GROWTH_AFTER = re.compile(rf"(?:实现|达到|保持)\s*{NUM}\s*%\s*(左右|以上)?的(?:增长|增速|增幅)")
 POSITIVE = re.compile(r"(?:实现)?正增长")
 CHANGE = re.compile(
-    rf"(提升|提高|增加|上升|下降|降低|减少|削减)\s*{NUM}\s*个百分点\s*(左右|以上|以内)?"
+    r"(提升|提高|增加|上升|下降|降低|减少|削减)\s*(\d+(?:\.\d+)?|半)\s*个百分点\s*(左右|以上|以内)?"
 )
 # before a rise in 百分点: one held over years (年均, 每年, 累计), over another base than last
 # year's (比2020年, 较“十四五”末) or a five-year goal's (到2030年, “十五五”期间), no target of the

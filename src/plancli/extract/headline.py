@@ -389,7 +389,7 @@ class HeadlineReader(ListReader):
                 target = self._new(subject, piece, "change")
                 target.unit = "%"
                 fall = match.group(1) in ("下降", "降低", "减少", "削减")
-                bound(target, Decimal(match.group(2)), match.group(3), up=True, fall=fall)
+                bound(target, match.group(2), match.group(3), up=True, fall=fall)
                 if fall:
                     target.review.append(_("a fall in 百分点: check the bound's sign"))
                 return subject

@@ -72,6 +72,16 @@ def chinese_integer(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+# 提高半个百分点: 半 is the figure of a change in 百分点 (0.5), in the change forms only
+# (forms.CHANGE, work_forms.QUANTITY: before 个百分点); no digits fit in its one character
+HALF = r"半(?=\s*个百分点)"
+
+
+def change_figure(text: str) -> Decimal:
+    """A change form's figure as written: its digits, or 半 (半个百分点) as 0.5."""
+    return Decimal("0.5") if text == "半" else Decimal(text)
+
+
 def chinese_number(text: str) -> Decimal | None:
     """`chinese_integer` as a Decimal (the plan's figures are Decimals)."""
     value = chinese_integer(text)

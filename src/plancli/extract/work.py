@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget
-from plancli.extract.numerals import chinese_integer
+from plancli.extract.numerals import change_figure, chinese_integer
 from plancli.extract.schedules import schedules
 from plancli.extract.sections import Layout, WorkSection
 from plancli.extract.vocabulary import lookup, share
@@ -301,7 +301,7 @@ class WorkReader:
             unit = counted_unit(match.group(3), piece.text[match.end() :])
             if per_head:
                 unit = f"{unit}/{per_head.group(1)}人"
-            low, high = Decimal(match.group(1)), match.group(2)
+            low, high = change_figure(match.group(1)), match.group(2)
             # 近2万亿元, 约8000万: about so much, as 左右 says
             about = "左右" if re.search(r"(?:约|近)$", prefix) else None
             target = self._quantity(

@@ -9,7 +9,8 @@ import re
 from decimal import Decimal
 
 from plancli.extract.draft import DraftTarget
-from plancli.extract.work_forms import VERB
+from plancli.extract.numerals import HALF
+from plancli.extract.work_forms import LEAD, NUM, UNIT, VERB
 from plancli.i18n import N_, _
 
 # the name's word and the unit of its amount, first match wins: money before counts (工业企业利润
@@ -158,7 +159,8 @@ def settle(target: DraftTarget, text: str, low: Decimal) -> None:
     突破N is above N (`exclusive`); a fall in 百分点 (降低0.5个百分点) a change of −0.5 at most; a
     size (数字经济规模) or a spending per student (生均经费) a level, not a year-to-date sum — and
     生均经费增加1000元, a rise of a level whose base the report leaves unsaid, pending."""
-    figure = rf"\s*{re.escape(format(low, 'f'))}(?![\d.])"
+    half = f"|{HALF}" if low == Decimal("0.5") else ""  # (降低半个百分点: 0.5 written 半)
+    figure = rf"\s*(?:{re.escape(format(low, 'f'))}(?![\d.]){half})"
     if re.search(r"力争|争取", text):
         target.notes.append(_("worded as 力争/争取: an aspiration, kept with the report's figure"))
     if target.min == low and target.max is None and re.search(rf"突破{figure}", text):
@@ -182,3 +184,72 @@ def settle(target: DraftTarget, text: str, low: Decimal) -> None:
                     clause=text, value=format(low, "f"), unit=target.unit, id=target.id
                 )
             )
+
+
+# 技术合同成交额2000亿元以上，力争2500亿元: a floor, then a higher aim in the clause after it,
+# the aim's figure alone (力争 and the same unit); a bound word may end the floor's subject
+_AIM = re.compile(rf"(?:力争|争取)(?:达到|实现)?\s*({NUM})\s*({UNIT})(?:以上)?")
+_FLOOR = re.compile(
+    rf"(?P<subject>[^\d]*?)(?P<bound>达到|超过|突破|不低于|不少于)?\s*"
+    rf"(?P<n>{NUM})\s*(?P<unit>{UNIT})(?:以上)?"
+)
+
+
+def higher_aims(
+    parse: str, targets: list[DraftTarget], headline: list[DraftTarget]
+) -> list[DraftTarget]:
+    """The work targets with a floor's higher aim read as its `stretch` (技术合同成交额2000亿元
+    以上，力争2500亿元: `min = 2000`, `stretch = 2500`, one target quoting both clauses), as the
+    headline drafts 增长7%以上，力争8% (docs/forms.md): the aim's clause drafted a target of its
+    own, named 力争2500亿元, beside the floor's (or alone, where the floor says no verb)."""
+    from plancli.extract.builder import STRETCH_NOTE
+    from plancli.extract.vocabulary import share
+
+    kept: list[DraftTarget] = []
+    for target in targets:
+        found = _floor_before(parse, target)
+        if found is None or target.min is None:
+            kept.append(target)
+            continue
+        start, floor = found
+        clause = parse[target.start : target.end].strip()
+        note = _(STRETCH_NOTE).format(clause=clause, aim=target.min)
+        stated = kept[-1] if kept else None
+        if (
+            stated is not None
+            and start <= stated.start
+            and stated.end <= target.start
+            and (stated.min, stated.unit) == (Decimal(floor["n"]), target.unit)
+            and stated.stretch is None
+            and stated.max is None
+        ):
+            stated.stretch, stated.end = target.min, target.end
+            stated.notes.append(note)
+            continue
+        target.name = LEAD.sub("", floor["subject"]) or target.name
+        target.start, target.stretch, target.min = start, target.min, Decimal(floor["n"])
+        target.exclusive, target.notes = floor["bound"] == "突破", [note]
+        share(target, {t.id for t in (*headline, *targets) if t is not target})
+        kept.append(target)
+    return kept
+
+
+def _floor_before(parse: str, target: DraftTarget) -> tuple[int, re.Match[str]] | None:
+    """Where the floor's clause before a 力争 target starts, and its reading; None where the
+    target is no such aim or the clause before it no lower floor in its unit."""
+    clause = parse[target.start : target.end].strip()
+    aim = _AIM.fullmatch(clause)
+    if aim is None or target.kind == "milestone" or target.min != Decimal(aim[1]):
+        return None
+    if target.max is not None or target.around is not None or target.stretch is not None:
+        return None
+    comma = re.search(r"[,，、]\s*$", parse[max(0, target.start - 80) : target.start])
+    if comma is None:
+        return None
+    end = target.start - len(comma.group())
+    start = max(parse.rfind(mark, 0, end) for mark in ",，;；。:：\n") + 1
+    start += len(parse[start:end]) - len(parse[start:end].lstrip(" \t　、—"))
+    floor = _FLOOR.fullmatch(parse, start, end)
+    if floor is None or floor["unit"] != aim[2] or Decimal(floor["n"]) >= target.min:
+        return None
+    return start, floor

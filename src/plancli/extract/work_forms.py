@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from plancli.extract.clauses import listing_marks
+from plancli.extract.numerals import HALF
 
 NUM = r"\d+(?:\.\d+)?"
 # whom a count in 万 or 亿 counts, written after it (再解决3200万农村人口的…, 覆盖农村5亿人口)
@@ -39,7 +40,7 @@ UNIT = (
 RAISED_TO = re.compile(r"\s*(?:提高|增加|扩大|提升|上调|调整|降低|下降|减少)(?:到|至)\s*\d")
 RAISED_FROM = re.compile(rf"\d[^\d,;。，、]{{0,3}}?{RAISED_TO.pattern}")
 QUANTITY = re.compile(
-    rf"(?<![A-Za-z0-9.\-/第号])({NUM})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
+    rf"(?<![A-Za-z0-9.\-/第号])({NUM}|{HALF})(?:\s*[-—~至到]\s*({NUM}))?\s*(?:多|余)?({UNIT})"
     r"(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(以上|左右|以内|以下)?"  # 1万台（套）以上
 )
 CN_QUANTITY = re.compile(
