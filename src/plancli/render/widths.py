@@ -49,6 +49,10 @@ class Column:
     # way to a column of keys (1, 2…) under its header, its notes listed under the table
     # (`keyed_notes`: `history` kept its table at 80 columns when one record had a note).
     keyed: bool = False
+    # (`width`'s last count, by the texts counted: not compared, shown nor given to `replace`)
+    _widest: tuple[tuple[str, ...], int] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def width(self) -> int:
         """Columns it needs: a folding column its room, any other its widest line."""
@@ -57,9 +61,16 @@ class Column:
         if self.options.get("width") is not None:  # a stacked column: as wide as its ids
             return int(self.options["width"])
         header = self.header.plain if isinstance(self.header, Text) else self.header
-        cells = (line for cell in self.cells for line in cell.plain.splitlines())
+        # Counted once for the texts it was counted for: a table fitted at each width asked
+        # again for the same cells (365,000 times over the widening sweeps, a tenth of them).
+        texts = (header, *(cell.plain for cell in self.cells))
+        if self._widest is not None and self._widest[0] == texts:
+            return self._widest[1]
+        cells = (line for cell in texts[1:] for line in cell.splitlines())
         lines = [*header.splitlines(), *cells]  # a header's unit may be under it (快慢 / 百分点)
-        return max((cell_len(line) for line in lines), default=0)
+        widest = max((cell_len(line) for line in lines), default=0)
+        self._widest = (texts, widest)
+        return widest
 
 
 def id_column(header: str | Text, ids: list[str]) -> Column:
