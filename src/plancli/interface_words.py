@@ -165,6 +165,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "by_section": ("By section", "分领域情况"),
     "investment": ("Investment plan", "政府投资计划"),
     "worst": ("Work targets most behind", "最滞后的工作目标"),
+    # a band target off its band (偏高 / 偏低) is among them: the heading names it, as the
+    # report's (report.attention_band)
+    "worst_band": (
+        "Work targets most behind or off their band",
+        "最滞后和偏离目标区间的工作目标",
+    ),
     "nothing_behind": ("No work target is behind or at risk.", "没有滞后或存在风险的工作目标。"),
     "no_records": (
         "No figures recorded yet: record them with `plancli record` or `plancli import`.",

@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 
 
 def judged_edges(a: AssessmentOut, lang: Lang) -> str | None:
-    """The edge an X左右 is judged at (`≥ 5 %`, `≤ 2.5 %`, `1.5–2.5 %`); None for another."""
+    """The edge an X左右 is judged at (`≥ 5 %`, `≤ 2.5 %`, `1.5–2.5 %`); None for another, and
+    for a trend's band (保持稳定), whose bound names its edges already (`保持稳定 ±0.5`): never
+    `保持稳定 ±0.5（保持稳定 ±0.5）` (the 江苏 walk, session 40)."""
     if a.around is None or a.status == "dropped" or (a.low is None and a.high is None):
+        return None
+    if a.kind == "trend":
         return None
     edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
     return bound_text(edges, lang=lang)

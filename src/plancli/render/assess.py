@@ -27,7 +27,7 @@ from plancli.assess import (
     Status,
     StatusOutput,
 )
-from plancli.assess.band_side import column_key, section_columns, split_counts
+from plancli.assess.band_side import band_side, column_key, section_columns, split_counts
 from plancli.fmt import (
     gap_text,
     num,
@@ -463,5 +463,5 @@ def worst_table(
                 stacks=True,
             ),
         ],
-        t("worst", lang),
+        t("worst_band" if any(band_side(a) for a in rows) else "worst", lang),
     )

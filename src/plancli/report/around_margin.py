@@ -32,3 +32,20 @@ def beyond_stated(a: AssessmentOut, bound: str, adjusted: str, zh: bool) -> str 
     return f", {margin} {side} the {adjusted}{what} of {bound}, within its tolerance" + (
         f" (judged as {judged})"
     )
+
+
+def with_plan(text: str, was: str, zh: bool) -> str:
+    """An adjusted target's sentence with its plan bound (`was`, "" for none): inside the bracket
+    of the edge it is judged at where the sentence ends with one, as a sentence off it says it
+    (`在合理区间内（按3.5%以上考核，原计划5%左右）`, `(judged as at least 3.5%; plan: about 5%)`),
+    never two brackets back to back (`（按3.5%以上考核）（原计划5%左右）`, the 江苏 walk, session
+    40); else after it (`（原计划7%以上）`, ` (plan: at least 7%)`)."""
+    if not was:
+        return text
+    if zh:
+        return (
+            text[:-1] + f"，原计划{was}）" if text.endswith("考核）") else text + f"（原计划{was}）"
+        )
+    if text.endswith(")") and text[text.rfind("(") :].startswith("(judged as "):
+        return text[:-1] + f"; plan: {was})"
+    return text + f" (plan: {was})"

@@ -20,7 +20,7 @@ from plancli.assess.band_side import attention_groups, counts_in_order
 from plancli.fmt import halfway_clause, num, stated
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
-from plancli.report.around_margin import beyond_stated
+from plancli.report.around_margin import beyond_stated, with_plan
 from plancli.report.fall_points import change_falls
 from plancli.report.model import Report
 from plancli.report.pace import pace_phrase
@@ -443,9 +443,7 @@ class _Writer:
         text += aim_phrase(
             a, self.zh, a.id in self.report.stretch_over, self.over
         )  # 并实现争取目标…
-        if was:
-            text += f"（原计划{was}）" if self.zh else f" (plan: {was})"
-        return text
+        return with_plan(text, was, self.zh)  # （按3.5%以上考核，原计划5%左右）: one bracket
 
     def _short(self, a: AssessmentOut, bound: str) -> str:
         assert a.actual is not None and a.gap is not None
