@@ -272,15 +272,15 @@ def test_an_invisible_character_and_a_unit_are_named(imports) -> None:  # type: 
         "(\\u200b: a zero-width space "
         "or the like, pasted with the figure); retype the figure"
     ) in err, err
-    assert (
-        "L.csv:3: target external_funds: value '6000万元': the figure with a unit (万元); give the "
-        "number alone, in the "
-        "plan's unit (亿元)"
+    assert (  # (another scale of the plan's unit: session 40 says plancli does not convert)
+        "L.csv:3: target external_funds: value '6000万元': the figure in 万元, the plan's unit "
+        "is 亿元; plancli does not convert units: give the number alone, in 亿元 (6000万元 is "
+        "0.6亿元)"
     ) in err
     assert (
-        "L.csv:4: target new_urban_jobs: value '11000人': the figure with a unit (人); give the "
-        "number alone, in the "
-        "plan's unit (万人)" in err
+        "L.csv:4: target new_urban_jobs: value '11000人': the figure in 人, the plan's unit is "
+        "万人; plancli does not convert units: give the number alone, in 万人 (11000人 is "
+        "1.1万人)" in err
     )
     zh = imports("L.csv", lines, lang="zh")
     assert "含不可见字符" in zh.stderr and "请重新键入数字" in zh.stderr

@@ -110,22 +110,30 @@ def test_an_amount_typed_with_the_plans_own_unit_imports_as_the_number(
     assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-05", "5.7", amount)
 
 
-@pytest.mark.parametrize(("typed", "unit"), [("20,049万元", "万元"), ("0.2万亿元", "万亿元")])
+@pytest.mark.parametrize(
+    ("typed", "unit", "converted"),
+    [("20,049万元", "万元", "2.0049"), ("0.2万亿元", "万亿元", "2000")],
+)
 def test_an_amount_typed_with_another_unit_is_refused_naming_both_units_and_the_column(
-    invoke, ledger: Path, tmp_path: Path, typed: str, unit: str
+    invoke, ledger: Path, tmp_path: Path, typed: str, unit: str, converted: str
 ) -> None:  # type: ignore[no-untyped-def]
     """`20,049万元` was told not to group its thousands (which 1,215.40 may): the unit is what
-    is wrong, in the sheet's column; plancli does not convert 万元 to 亿元."""
+    is wrong, in the sheet's column; plancli does not convert 万元 to 亿元, and says so with the
+    figure in 亿元 (session 40: changed on purpose)."""
     pytest.importorskip("openpyxl")
     path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp=typed)})
     result = _import(invoke, ledger, path, "--dry-run", lang="zh")
     assert result.exit_code == 2, result.output
-    refusal = f"'本月止累计' '{typed}' 带了单位（{unit}）；请只填数字，单位按计划（亿元）"
+    refusal = (
+        f"'本月止累计' '{typed}' 的单位是{unit}，计划的单位是亿元；plancli 不换算单位：请只填"
+        f"数字，单位按计划（亿元）（{typed}即{converted}亿元）"
+    )
     assert f"{path}:5月:3：目标 gdp：{refusal}\n" in result.stderr
     english = _import(invoke, ledger, path, "--dry-run")
     assert (
-        f":5月:3: target gdp: '本月止累计' '{typed}': the figure with a unit ({unit}); "
-        "give the number alone, in the plan's unit (亿元)\n"
+        f":5月:3: target gdp: '本月止累计' '{typed}': the figure in {unit}, the plan's unit is "
+        f"亿元; plancli does not convert units: give the number alone, in 亿元 ({typed} is "
+        f"{converted}亿元)\n"
     ) in english.stderr
     assert not ledger.exists()
 

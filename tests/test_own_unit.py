@@ -51,13 +51,9 @@ def test_a_figure_with_the_plans_own_unit_is_the_number(
 @pytest.mark.parametrize(
     ("plan", "target_id", "typed", "given", "unit"),
     [
-        ("fujian-2026", "new_urban_jobs", "279000人", "人", "万人"),
         ("fujian-2026", "new_urban_jobs", "27.9万人左右", "万人左右", "万人"),
         ("fujian-2026", "new_urban_jobs", "27.9万元", "万元", "万人"),
-        ("guandu-2022", "external_funds", "0.6万亿元", "万亿元", "亿元"),
-        ("guandu-2022", "external_funds", "6000万元", "万元", "亿元"),
         ("guandu-2022", "new_5g_base_stations", "310座", "座", "个"),
-        ("guandu-2022", "grade_a_office_space", "100000平方米", "平方米", "万平方米"),
     ],
 )
 def test_another_unit_is_refused_naming_both(
@@ -68,6 +64,29 @@ def test_another_unit_is_refused_naming_both(
     assert str(refused.value) == (
         f"value '{typed}': the figure with a unit ({given}); give the number alone, in the "
         f"plan's unit ({unit})"
+    )
+
+
+# The same thing at another scale (人 for 万人, 万元 for 亿元) is refused saying plancli does
+# not convert, and what the figure is in the plan's unit (session 40: it said only `the figure
+# with a unit (人)`; changed on purpose).
+@pytest.mark.parametrize(
+    ("plan", "target_id", "typed", "given", "unit", "converted"),
+    [
+        ("fujian-2026", "new_urban_jobs", "279000人", "人", "万人", "27.9"),
+        ("guandu-2022", "external_funds", "0.6万亿元", "万亿元", "亿元", "6000"),
+        ("guandu-2022", "external_funds", "6000万元", "万元", "亿元", "0.6"),
+        ("guandu-2022", "grade_a_office_space", "100000平方米", "平方米", "万平方米", "10"),
+    ],
+)
+def test_another_scale_of_the_unit_is_refused_saying_plancli_does_not_convert(
+    plan: str, target_id: str, typed: str, given: str, unit: str, converted: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        parse_value(typed, _target(plan, target_id))
+    assert str(refused.value) == (
+        f"value '{typed}': the figure in {given}, the plan's unit is {unit}; plancli does not "
+        f"convert units: give the number alone, in {unit} ({typed} is {converted}{unit})"
     )
 
 
@@ -131,12 +150,13 @@ def test_record_amend_and_add_read_the_plans_unit(invoke, tmp_path: Path) -> Non
     assert "≥ 45 万人" in amended.output
     refused = run("record", "new_urban_jobs", "279000人", "--period", "2026-08", "--dry-run")
     assert refused.exit_code == 2
-    assert (
-        refused.stderr == "错误：数值 '279000人' 带了单位（人）；请只填数字，单位按计划（万人）\n"
+    assert refused.stderr == (
+        "错误：数值 '279000人' 的单位是人，计划的单位是万人；plancli 不换算单位：请只填数字，"
+        "单位按计划（万人）（279000人即27.9万人）\n"
     )
     wrong = run("amend", "new_urban_jobs", "--from", "2026-08", "--min", "450000人")
     assert wrong.exit_code == 2
-    assert "'450000人' 带了单位（人）；请只填数字，单位按计划（万人）" in wrong.stderr
+    assert "'450000人' 的单位是人，计划的单位是万人；plancli 不换算单位" in wrong.stderr
 
 
 def test_an_imported_cell_with_the_plans_unit(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -162,7 +182,8 @@ def test_an_imported_cell_with_the_plans_unit(invoke, tmp_path: Path) -> None:  
     refused = invoke("--ledger", str(ledger), "import", str(path))
     assert refused.exit_code == 2
     assert (
-        "june.csv:2: target grade_a_office_space: value '45000平方米': the figure with a unit "
-        "(平方米); give the number alone, in the plan's unit (万平方米)"
+        "june.csv:2: target grade_a_office_space: value '45000平方米': the figure in 平方米, "
+        "the plan's unit is 万平方米; plancli does not convert units: give the number alone, "
+        "in 万平方米 (45000平方米 is 4.5万平方米)"
     ) in refused.stderr
     assert ledger.read_bytes() == before

@@ -48,7 +48,9 @@ def _folded(cell: str) -> str:
 # a year other than the import's then refused as 2025年1-7月 is). Without 累计 (`截至7月末`) it is
 # no such header: a balance at the month's end (存款余额) is written so, and the cell stays an
 # unknown column (`header_hints`: what to write).
-_SINCE = re.compile(r"^(?:截至|截止)到?(.+?月(?:末|底)?)累计(.*)$")
+# A quarter's or the first half's end is its last month's (`截至二季度末累计`, `截至上半年末累计`
+# are 1-6月's; `前三季度`: 1-9月); a span not from January (`截至4-6月累计`) is refused, naming it.
+_SINCE = re.compile(r"^(?:截至|截止)到?(.+?(?:月|季度|半年)(?:末|底)?)累计(.*)$")
 SINCE_ALONE = re.compile(  # (截至七月末, 截至2026年7月末 too: the hint says what to write)
     r"^(?:截至|截止)到?(?:[0-9]{4}年|[〇○零一二三四五六七八九]{4}年)?"
     r"(?:0?(?:[1-9]|1[0-2])|[一二三四五六七八九]|十[一二]?)月(?:末|底)?$"
@@ -61,13 +63,42 @@ def since_january(text: str) -> str:
     other text as it is."""
     found = _SINCE.match(text)
     form = bulletin_form(numeral_words(found.group(1))) if found else None
-    if found is None or form is None or form[0] != "M" or form[1].get("start") is not None:
+    if found is None or form is None:
         return text
-    (month, year), rest = (int(form[1]["month"] or 0), form[1]["year"]), found.group(2)
+    month, year, rest = _last_month(*form), form[1].get("year"), found.group(2)
     if not 1 <= month <= 12:
         return text
+    start = form[1].get("start")
+    if start is not None and int(start) != 1:  # 截至4-6月累计: a span, not the year to date
+        span_refusal(found.group(1), int(start), month, form[0] == "R")
     span = (f"{year}年" if year else "") + (f"1-{month}月" if month > 1 else "1月")
     return span + ("累计" + rest if rest else "止累计")
+
+
+def _last_month(granularity: str, parts: dict[str, str | None]) -> int:
+    """The month a form's period ends in (`7月末`: 7; `二季度末`, `上半年`: 6); 0 for none
+    a 截至…累计 header reads (`下半年`, `二季度` alone: its end, or the quarter's own?)."""
+    if granularity in ("M", "B"):
+        return int(parts["month"] or 0)
+    if granularity in ("Q", "R"):
+        return 3 * int(parts["quarter"] or 0)
+    if granularity == "H" or (granularity == "A" and parts.get("half") == "上"):
+        return 6
+    return 0
+
+
+def span_refusal(span: str, start: int, month: int, quarters: bool) -> None:
+    """InputError for a header `截至4-6月累计` (`截至2-3季度累计`): a span not from January, which
+    plancli records only as an increment added to the figure before it (`record --add`)."""
+    first = (start - 1) * 3 + 1 if quarters else start
+    raise InputError(
+        _(
+            "header 截至{span}累计: {span} does not start in January, and plancli records "
+            "figures from January (1-{month}月); for the increment over {span} alone, record "
+            "it with `plancli record ID FIGURE -p {span} --add`: it is added to the figure of "
+            "1-{before}月"
+        ).format(span=span, month=month, before=first - 1)
+    )
 
 
 def period_part(cell: str) -> str:
@@ -91,6 +122,19 @@ def split_word(cell: str, period: Callable[[str], str | None]) -> tuple[str, str
         if text.endswith(word) and len(text) > len(word) and period(text[: -len(word)]):
             return text[: -len(word)], word, bracket
     return None
+
+
+def located_words(
+    row: Sequence[str], period: Callable[[str], str | None], name: str, line: int
+) -> list[str]:
+    """`period_words` of a header row on `line` of the file `name`, the refusal of a span's
+    header (`截至4-6月累计`: `span_refusal`) naming the file and line."""
+    try:
+        return period_words(row, period)
+    except InputError as exc:
+        raise InputError(
+            _("{file}:{line}: {reason}").format(file=clip_path(name), line=line, reason=exc)
+        ) from None
 
 
 def period_words(row: Sequence[str], period: Callable[[str], str | None]) -> list[str]:
@@ -134,7 +178,7 @@ def period_headers(
     from plancli.bulletin_series import series_header
 
     written = [cell or "" for cell in header.row]
-    row = period_words(written, layout[0])  # 1-7月累计值（亿元）as 1-7月（亿元）: one reading
+    row = located_words(written, layout[0], name, line)  # 1-7月累计值（亿元）as 1-7月（亿元）
     read = dataclasses.replace(header, row=tuple(row)) if row != written else header
     found = one_period(read, written, name, line, layout)
     if found is None:

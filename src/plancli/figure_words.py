@@ -105,10 +105,59 @@ def own_unit_figure(text: str, unit: str | None) -> str:
     if readable(text) != text:
         return text
     folded = unicodedata.normalize("NFKC", text).translate(DASHES).strip()
-    spaced = r"\s*".join(map(re.escape, own))
     number = r"[+-]?[0-9](?:[0-9,]| (?=[0-9]))*(?:\.[0-9]+)?"  # (1,050 and 1 050: number_text's)
-    match = re.fullmatch(rf"({number})\s*{spaced}", folded)
-    return text if match is None else number_text(match.group(1))
+    scale, counted = scaled_unit(own)
+    for word in (own, scale) if scale and counted else (own,):
+        spaced = r"\s*".join(map(re.escape, word))
+        match = re.fullmatch(rf"({number})\s*{spaced}", folded)
+        if match is not None:
+            return number_text(match.group(1))
+    return text
+
+
+# The scale words a plan's unit starts with (万人, 亿元, 万亿元), longest first, and the power of
+# ten each is: a figure typed with the scale word alone (`36.2万` for 万人) is in the plan's unit.
+_SCALES = (("万亿", 12), ("亿", 8), ("万", 4))
+
+
+def scaled_unit(unit: str) -> tuple[str, str]:
+    """The scale word a unit starts with and the thing it counts (`万人`: 万, 人; `亿元`: 亿,
+    元; `万亿元`: 万亿, 元; `人`: "", 人); a unit per something (`元/人`, `万元/人`) or with no
+    thing after its scale word (`万`) is no scale of a counted thing: ("", the unit)."""
+    plain = "".join(unicodedata.normalize("NFKC", unit).split())
+    if "/" in plain or "每" in plain or "%" in plain:
+        return "", plain
+    for word, _power in _SCALES:
+        rest = plain.removeprefix(word)
+        if rest != plain:
+            return (word, rest) if rest and rest[0] not in "万亿" else ("", plain)
+    return "", plain
+
+
+def unit_scale(unit: str) -> tuple[int, str] | None:
+    """The power of ten of a unit's scale word and the thing it counts (`万人`: 4, 人; `人`:
+    0, 人); None for a unit per something (`元/人`)."""
+    word, counted = scaled_unit(unit)
+    if not counted or any(mark in counted for mark in "/每%") or counted in dict(_SCALES):
+        return None
+    return dict(_SCALES).get(word, 0), counted
+
+
+def other_scale(number: str, given: str, unit: str) -> str | None:
+    """`number` typed in `given`, a scale of the thing the plan's `unit` counts other than the
+    plan's (`279000` in 人 for 万人, `6000` in 万元 for 亿元), in the plan's unit as text
+    (`27.9`, `0.6`): for a refusal to show what to type, plancli never converting a figure
+    itself; None for a unit of another thing (`万元` for 万人) or a figure it cannot read."""
+    typed, planned = unit_scale(given), unit_scale(unit)
+    if typed is None or planned is None or typed[1] != planned[1] or typed[0] == planned[0]:
+        return None
+    try:
+        value = Decimal(number_text(number))
+    except ArithmeticError:
+        return None
+    if not value.is_finite():
+        return None
+    return f"{value.scaleb(typed[0] - planned[0]).normalize():f}"
 
 
 def typed_figure(text: str, unit: str | None, percent: bool) -> tuple[str, str | None]:
@@ -162,6 +211,23 @@ def typed_refusal(text: str, what: str, raw: str, unit: str | None) -> None:
         )
     match = _WITH_UNIT.match(text)
     if match is not None and unit:  # (the plan's own unit is read: `own_unit_figure`)
+        number = text[: match.start(1)].strip()
+        converted = other_scale(number, match.group(1), unit)
+        if converted is not None:  # (`279000人` for 万人: the same thing at another scale)
+            raise InputError(
+                _(
+                    "{what} {raw}: the figure in {given}, the plan's unit is {unit}; plancli "
+                    "does not convert units: give the number alone, in {unit} ({number}{given} "
+                    "is {converted}{unit})"
+                ).format(
+                    what=what,
+                    raw=raw,
+                    given=match.group(1),
+                    unit=unit.strip(),
+                    number=number,
+                    converted=converted,
+                )
+            )
         raise InputError(
             _(
                 "{what} {raw}: the figure with a unit ({given}); give the number alone, in "
