@@ -7,7 +7,6 @@ figure is the amount (a total, a count) is still refused, naming both units."""
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -34,7 +33,7 @@ def growth_kept(
     to `notes`; any other row is left as it was (a 单位 cell naming two units, another measure
     of the quantity: 公顷 for 平方公里). `given`: the row's 单位 cell or its name's unit
     bracket, when that was the unit checked."""
-    from plancli.bulletin_units import column_check
+    from plancli.bulletin_units import another_scale, column_check, percent_word
 
     value, amount = figures
     if unit is None or not unit[0] or not target.has_amount or value is None or amount is None:
@@ -49,13 +48,13 @@ def growth_kept(
     by_column = column is not None and column_check(target, column, units[column]) is not None
     if row not in notes.units and column is not None and by_column:
         stated = units[column]
-        scaled = [u for u in (stated.unit, *stated.others) if _other_scale(u, target.unit)]
+        scaled = [u for u in (stated.unit, *stated.others) if another_scale(u, target.unit)]
         where: str | None = stated.column
     else:
         from plancli.bulletin_units import listed_units
 
-        listed = [u for u in listed_units(given or "") if _folded(u) not in _PERCENT]
-        scaled = listed if len(listed) == 1 and _other_scale(listed[0], target.unit) else []
+        listed = [u for u in listed_units(given or "") if not percent_word(u)]
+        scaled = listed if len(listed) == 1 and another_scale(listed[0], target.unit) else []
         where = None
     if not scaled:
         return unit, amount
@@ -78,18 +77,3 @@ def growth_kept(
         )
     notes.warnings.append((row, message.format(**fields)))
     return None, None
-
-
-_SCALES = "十百千万亿"
-_PERCENT = frozenset({"%", "百分比", "百分点", "pp"})
-
-
-def _folded(unit: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", unit).split()).casefold()
-
-
-def _other_scale(given: str, plan: str) -> bool:
-    """Is `given` the plan's unit in another scale (万元 for 亿元, 人 for 万人)?"""
-    mine, theirs = _folded(given), _folded(plan)
-    base = theirs.lstrip(_SCALES)
-    return bool(base) and mine != theirs and mine.lstrip(_SCALES) == base

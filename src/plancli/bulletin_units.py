@@ -30,6 +30,15 @@ def _folded(unit: str) -> str:
     return "".join(unicodedata.normalize("NFKC", unit).split()).casefold()
 
 
+def another_scale(given: str, plan: str) -> bool:  # the plan's unit scaled: 万元 for 亿元
+    mine, theirs = _folded(given).lstrip(_SCALES), _folded(plan).lstrip(_SCALES)
+    return bool(mine) and mine == theirs and _folded(given) != _folded(plan)
+
+
+def percent_word(unit: str) -> bool:  # %, 百分比, 百分点, pp
+    return _folded(unit) in _PERCENT
+
+
 def unit_check(target: AnyTarget, given: str, column: str | None = None) -> tuple[bool, str] | None:
     """None when the file's unit is the plan's (or a percentage, for a target whose figure is
     one, or the plan's spelled otherwise: 平方千米 for 平方公里); else (refused, message):
@@ -54,7 +63,7 @@ def unit_check(target: AnyTarget, given: str, column: str | None = None) -> tupl
             "{target}: the file's unit is {given} and the plan's {unit}; plancli does not "
             "convert: give the figure in {unit}"
         )
-    if file_unit.lstrip(_SCALES) == plan_unit.lstrip(_SCALES) and file_unit.lstrip(_SCALES):
+    if another_scale(given, target.unit):
         return True, refusal.format(**fields)
     from plancli.figure_slips import same_quantity
 
