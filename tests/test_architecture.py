@@ -162,7 +162,6 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
     "plancli.imports_text": (880, "CSV, JSON and JSON Lines read as one stream, chunk by chunk"),
     "plancli.bulletin": (735, "one table of a bulletin's Chinese headers, names and periods"),
     "plancli.model": (590, "the plan file's one schema, which `plancli schema` documents"),
-    "plancli.report.xlsx": (610, "one workbook's sheets, formats and colours"),
     "plancli.report.summary": (
         660,
         "one sentence rule per status and form of target (左右, 正增长), in both languages, "

@@ -22,10 +22,10 @@ def template_page_setup(sheet: Worksheet, columns: Sequence[str], notes: Workshe
     figures; the notes sheet portrait."""
     from openpyxl.utils import get_column_letter
 
-    from plancli.report.xlsx import _a4, _narrow_headers, _wrap
+    from plancli.report.xlsx_cells import a4, narrow_headers, wrap
 
     letters = [get_column_letter(columns.index(c) + 1) for c in WRAPPED if c in columns]
-    _wrap(sheet, letters)
-    _narrow_headers(sheet)
-    _a4(sheet, landscape=True)
-    _a4(notes, landscape=False, title_rows=None)
+    wrap(sheet, letters)
+    narrow_headers(sheet)
+    a4(sheet, landscape=True)
+    a4(notes, landscape=False, title_rows=None)

@@ -240,17 +240,27 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
     """`GDP: from 2022-07, ≥ 6% (plan: ≥ 7%); 年中调整` — one adjusted bound, for the report."""
     name = adjustment.name if lang == "zh" else adjustment.name_en
     key = "report.dropped" if adjustment.dropped else "report.adjustment"
+    bound, plan = adjustment_bounds(adjustment, lang)
     line = t(key, lang).format(
         name=name,
         period=zh_period(applies_from(adjustment.period))
         if lang == "zh"
         else applies_from(adjustment.period),
-        bound=_bound(adjustment.bound_zh if lang == "zh" else adjustment.bound, lang),
-        plan=_bound(adjustment.plan_bound_zh if lang == "zh" else adjustment.plan_bound, lang),
+        bound=bound,
+        plan=plan,
     )
     if adjustment.note:
         line += ("；" if lang == "zh" else "; ") + adjustment.note
     return line
+
+
+def adjustment_bounds(adjustment: AdjustmentOut, lang: Lang) -> tuple[str, str]:
+    """An adjusted bound and the plan's, written as the tables write a bound: `下降 ≥ 3.8%`,
+    `≥ 2500个` in Chinese, `fall ≥ 3.8%` in English — the report's list of adjustments and the
+    workbook's 年中调整 sheet (which wrote `下降 ≥ 3.8 %` until session 41)."""
+    if lang == "zh":
+        return _bound(adjustment.bound_zh, lang), _bound(adjustment.plan_bound_zh, lang)
+    return _bound(adjustment.bound, lang), _bound(adjustment.plan_bound, lang)
 
 
 def _bound(bound: str, lang: Lang) -> str:
