@@ -111,3 +111,49 @@ def test_the_adjustments_sheet_writes_a_decline_as_the_report_does(
     note = next(r for r in book[sheet].iter_rows(min_row=2) if r[0].value == "energy_intensity")[5]
     assert note.value == '=HYPERLINK("http://x","市政府年中调整")'
     assert note.data_type == "s" and note.quotePrefix
+
+
+# ---------------------------------------------------------------------- 4. against the report
+
+
+@pytest.fixture
+def shandong(invoke: Any, tmp_path: Path) -> Path:
+    """山东 2026 as of June: a cumulative target (新增就业 60.0 of 110万人, 54.55 %), a figure
+    recorded with its places (一般公共预算收入 1.50), a tracked CPI."""
+    ledger = tmp_path / "shandong.progress.toml"
+    for target, figure, period in [
+        ("gdp", "5.2", "2026-Q2"),
+        ("budget_revenue", "1.50", "2026-06"),
+        ("resident_income", "4.8", "2026-Q2"),
+        ("surveyed_unemployment_rate", "5.6", "2026-06"),
+        ("new_urban_jobs", "60.0", "2026-06"),
+        ("cpi", "0.3", "2026-06"),
+    ]:
+        result = invoke("--plan", "shandong-2026", "--ledger", str(ledger), "record", target,
+                        figure, "--period", period)  # fmt: skip
+        assert result.exit_code == 0, result.output
+    return ledger
+
+
+def _shandong_book(invoke: Any, ledger: Path, lang: str) -> Any:
+    from openpyxl import load_workbook
+
+    result = invoke("--plan", "shandong-2026", "--ledger", str(ledger), "--lang", lang, "report",
+                    "--as-of", "2026-06", "--format", "xlsx", "-o", "-")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return load_workbook(io.BytesIO(result.stdout_bytes))
+
+
+def test_shares_show_the_places_the_report_gives_them(invoke: Any, shandong: Path) -> None:
+    """The report's 完成率 54.55% and 时间进度 50%: the sheet showed 50.00%."""
+    sheet = _shandong_book(invoke, shandong, "zh")["执行情况"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "new_urban_jobs")
+    jobs = dict(zip(header, row, strict=True))
+    assert (jobs["完成率"].value, jobs["完成率"].number_format) == (0.5455, "0.00%")
+    assert (jobs["时间进度"].value, jobs["时间进度"].number_format) == (0.5, "0%")
+    assert (jobs["应完成进度"].value, jobs["应完成进度"].number_format) == (0.5, "0%")
+    # recorded figures keep their places (session 40): 60.0, 1.50
+    assert jobs["完成值（下降型目标为降幅）"].number_format == "0.0"
+    budget = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "budget_revenue")
+    assert budget[header.index("完成值（下降型目标为降幅）")].number_format == "0.00"

@@ -32,6 +32,7 @@ from plancli.report.xlsx_cells import (
     fit_columns,
     header,
     narrow_headers,
+    share_format,
     wrap,
     wrapped_lines,
 )
@@ -166,7 +167,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         row = append(sheet, [excel_value(data[column]) for column in CSV_COLUMNS])
         for position, column in enumerate(CSV_COLUMNS, start=1):
             if column in SHARE_COLUMNS:
-                sheet.cell(row, position).number_format = "0.00%"
+                sheet.cell(row, position).number_format = share_format(data[column])
             elif column in ("actual", "min", "max"):  # 6 in 类 shows 劣Ⅴ类, 2 Ⅱ类: still a number
                 class_format(sheet.cell(row, position), data[column], a.unit, column == "actual")
         fill, font = STATUS_COLOURS["off_band" if band_side(a) else a.status]  # CPI 偏高

@@ -84,6 +84,17 @@ def append(sheet: Worksheet, values: Sequence[Any]) -> int:
     return row
 
 
+def share_format(value: object) -> str:
+    """A share's number format with the places the report shows it with (`text.percent`):
+    0.5 as 50%, 0.5455 as 54.55%, where every share read 50.00% (session 41)."""
+    from decimal import Decimal
+
+    if not isinstance(value, Decimal | int) or value == 0:
+        return "0%"
+    places = max(0, -int((Decimal(value) * 100).normalize().as_tuple()[2]))
+    return "0." + "0" * places + "%" if places else "0%"
+
+
 def fit_columns(sheet: Worksheet) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -92,7 +103,7 @@ def fit_columns(sheet: Worksheet) -> None:
         for cell in row:
             if cell.value is None:
                 continue
-            shown = f"{cell.value:.2%}" if cell.number_format == "0.00%" else cell.value
+            shown = f"{cell.value:.2%}" if cell.number_format.endswith("%") else cell.value
             widths[cell.column] = max(widths.get(cell.column, 0), display_width(shown))
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_WIDTH)
@@ -179,7 +190,7 @@ def narrow_headers(sheet: Worksheet) -> None:
     for row in sheet.iter_rows(min_row=2):
         for position, cell in enumerate(row, start=1):
             if cell.value is not None:
-                shown = f"{cell.value:.2%}" if cell.number_format == "0.00%" else cell.value
+                shown = f"{cell.value:.2%}" if cell.number_format.endswith("%") else cell.value
                 values[position] = max(values.get(position, 0), display_width(shown))
     lines = 1
     for position, cell in enumerate(sheet[1], start=1):
