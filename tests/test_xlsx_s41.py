@@ -157,3 +157,22 @@ def test_shares_show_the_places_the_report_gives_them(invoke: Any, shandong: Pat
     assert jobs["完成值（下降型目标为降幅）"].number_format == "0.0"
     budget = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "budget_revenue")
     assert budget[header.index("完成值（下降型目标为降幅）")].number_format == "0.00"
+
+
+def test_an_amount_keeps_its_recorded_places(invoke: Any, shandong: Path) -> None:
+    """GDP 5.3 % with 48500.0亿元: the report's 5.3%（48500.0亿元）; both sheets showed 48500."""
+    result = invoke("--plan", "shandong-2026", "--ledger", str(shandong), "record", "gdp", "5.3",
+                    "--amount", "48500.0", "--period", "2026-Q2")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    book = _shandong_book(invoke, shandong, "zh")
+    summary = [row for row in _rows(book["文字说明"]) if row[0] == "地区生产总值"]
+    assert summary[0][2] == "5.3%（48500.0亿元）"
+    sheet = book["执行情况"]
+    header = [c.value for c in sheet[1]]
+    gdp = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "gdp")
+    assert (gdp[header.index("总量")].value, gdp[header.index("总量")].number_format) == (
+        48500,
+        "0.0",
+    )
+    current = [r for r in book["录入记录"].iter_rows(min_row=2) if r[0].value == "gdp"][-1]
+    assert (current[4].value, current[4].number_format) == (48500, "0.0")

@@ -170,6 +170,8 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
                 sheet.cell(row, position).number_format = share_format(data[column])
             elif column in ("actual", "min", "max"):  # 6 in 类 shows 劣Ⅴ类, 2 Ⅱ类: still a number
                 class_format(sheet.cell(row, position), data[column], a.unit, column == "actual")
+            elif column == "amount":  # 48500.0亿元 as the report writes it, not 48500
+                class_format(sheet.cell(row, position), data[column], "")
         fill, font = STATUS_COLOURS["off_band" if band_side(a) else a.status]  # CPI 偏高
         cell = sheet.cell(row, status_column)
         cell.fill = PatternFill("solid", fgColor=fill)
@@ -206,6 +208,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         )
         records.cell(row, 8).number_format = "yyyy-mm-dd hh:mm:ss"
         class_format(records.cell(row, 4), record.value, units.get(record.target, ""))
+        class_format(records.cell(row, 5), record.amount, "")  # 48500.0, as recorded
     records.auto_filter.ref = records.dimensions
     fit_columns(records)
     for column in ("H",):  # the date's text is shorter than what Excel shows
