@@ -281,16 +281,22 @@ def _adjusted_bounds(adjustment: AdjustmentOut, lang: Lang) -> tuple[str, str]:
 
 def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
     """The report's first page: title, the written summary (a sentence a row, wrapped across
-    the page) and the headline table. Portrait A4; texts are the Markdown report's."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    the page), the headline table and, as the Markdown and HTML reports have them, the
+    section table (分领域情况) and the targets needing attention. Portrait A4; texts are the
+    Markdown report's."""
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     from plancli.report import tables
     from plancli.report.summary import build_summary
 
     table = tables.headline(report, lang) if report.headline else None
-    widths = _summary_widths(table)
-    last = get_column_letter(len(widths))
+    by_section = tables.sections(report, lang)
+    attention = tables.attention(report, lang) if report.attention else None
+    widths = _summary_widths(table or by_section)
+    span = len(widths)  # the texts' width: the first table's
+    widths = _wider(widths, table or by_section, by_section, attention)
+    last = get_column_letter(span)
     for position, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(position)].width = width
     wrapped = Alignment(wrap_text=True, vertical="top")
@@ -308,47 +314,85 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
         if font is not None:
             cell.font = font
             size = float(font.sz or size)
-        lines = wrapped_lines(value, sum(widths) * 11 / size)
+        lines = wrapped_lines(value, sum(widths[:span]) * 11 / size)
         sheet.row_dimensions[row].height = lines * LINE_HEIGHT * size / 11 + 4
 
+    heading, note = Font(bold=True, size=12), Font(color="57606A", size=9)
     plan_name = report.plan_name if lang == "zh" else report.plan_name_en
     line(text.title(plan_name, lang, text.year_over(report)), Font(bold=True, size=14))
     line(text.as_of_line(report.as_of, report.time_progress, lang), Font(color="57606A"))
-    line(t("report.summary", lang), Font(bold=True, size=12), gap_before=True)
+    line(t("report.summary", lang), heading, gap_before=True)
     for number, paragraph in enumerate(build_summary(report, lang).paragraphs):
         for position, sentence in enumerate(paragraph):
             line(sentence, gap_before=number > 0 and position == 0)
     if table is not None:
-        line(t("headline", lang), Font(bold=True, size=12), gap_before=True)
-        labels = append(sheet, [column.label for column in table.columns])
-        for heading, column in zip(sheet[labels], table.columns, strict=True):
-            heading.font = Font(bold=True)
-            heading.fill = PatternFill("solid", fgColor=HEADER_FILL)
-            heading.alignment = Alignment(wrap_text=True, vertical="top", horizontal=column.align)
-        for cells in table.rows:
-            row = append(sheet, [cell.text for cell in cells])
-            lines = max(
-                wrapped_lines(cell.text, width) for cell, width in zip(cells, widths, strict=True)
-            )
-            sheet.row_dimensions[row].height = lines * LINE_HEIGHT + 4
-            for position, (cell, column) in enumerate(zip(cells, table.columns, strict=True), 1):
-                target = sheet.cell(row, position)
-                target.alignment = Alignment(
-                    wrap_text=True,
-                    vertical="top",
-                    horizontal="center" if cell.status is not None else column.align,
-                )
-                if cell.status is not None:
-                    fill, ink = STATUS_COLOURS["off_band" if cell.band else cell.status]
-                    target.fill = PatternFill("solid", fgColor=fill)
-                    target.font = Font(color=ink, bold=True)
+        line(t("headline", lang), heading, gap_before=True)
+        _table(sheet, table, widths)
         # whose growth a relation's ≈ 4.4% is, as under the Markdown and HTML tables; then the
         # `*` and `†` the table marks
-        for note in [*filter(None, [table.note]), *text.headline_notes(report, lang)]:
-            line(note, Font(color="57606A", size=9))
+        for text_ in [*filter(None, [table.note]), *text.headline_notes(report, lang)]:
+            line(text_, note)
+    # 分领域情况 and the targets needing attention, which the workbook left out until
+    # session 41 (a leader saw 偏离区间 counted, 平均完成率 and the list only in md / html)
+    line(t("by_section", lang), heading, gap_before=True)
+    _table(sheet, by_section, widths)
+    if by_section.note:
+        line(by_section.note, note)
+    line(text.attention_heading(report, lang), heading, gap_before=True)
+    if attention is not None:
+        _table(sheet, attention, widths)
+    else:
+        line(text.no_attention(report, lang))
     if report.generated is not None:
-        line(text.generated_line(report, lang), Font(color="57606A", size=9), gap_before=True)
+        line(text.generated_line(report, lang), note, gap_before=True)
     a4(sheet, landscape=False, title_rows=None)
+
+
+def _table(sheet: Worksheet, table: Table, widths: Sequence[int]) -> None:
+    """One of the report's tables on the summary sheet: a header row, then its rows wrapped in
+    the sheet's columns, each as high as its longest cell, statuses in their colours."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    labels = append(sheet, [column.label for column in table.columns])
+    for heading, column in zip(sheet[labels], table.columns, strict=False):
+        heading.font = Font(bold=True)
+        heading.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        heading.alignment = Alignment(wrap_text=True, vertical="top", horizontal=column.align)
+    lines = max(wrapped_lines(c.label, w) for c, w in zip(table.columns, widths, strict=False))
+    if lines > 1:
+        sheet.row_dimensions[labels].height = lines * LINE_HEIGHT + 4
+    for cells in table.rows:
+        row = append(sheet, [cell.text for cell in cells])
+        lines = max(
+            wrapped_lines(cell.text, width) for cell, width in zip(cells, widths, strict=False)
+        )
+        sheet.row_dimensions[row].height = lines * LINE_HEIGHT + 4
+        for position, (cell, column) in enumerate(zip(cells, table.columns, strict=True), 1):
+            target = sheet.cell(row, position)
+            target.alignment = Alignment(
+                wrap_text=True,
+                vertical="top",
+                horizontal="center" if cell.status is not None else column.align,
+            )
+            if cell.strong:
+                target.font = Font(bold=True)
+            if cell.status is not None:
+                fill, ink = STATUS_COLOURS["off_band" if cell.band else cell.status]
+                target.fill = PatternFill("solid", fgColor=fill)
+                target.font = Font(color=ink, bold=True)
+
+
+def _wider(widths: list[int], first: Table, *others: Table | None) -> list[int]:
+    """`widths` with a column of figures for each column of a table wider than the first (the
+    section table's 偏离区间, 待下达 past 北京's five headline columns), taken out of the
+    first's last column, which has the rest of the page, down to what its cells need."""
+    extra = max(len(other.columns) for other in (first, *others) if other) - len(widths)
+    if extra <= 0:
+        return widths
+    cells = [first.columns[-1].label, *(row[-1].text for row in first.rows)]
+    needed = max(map(display_width, cells)) + 2
+    last = max(needed, widths[-1] - extra * (FIGURE_MIN_WIDTH + 2))
+    return [*widths[:-1], last, *[FIGURE_MIN_WIDTH + 2] * extra]
 
 
 def _summary_widths(table: Table | None) -> list[int]:
