@@ -58,10 +58,10 @@ def growth_kept(
         where = None
     if not scaled:
         return unit, amount
-    from plancli.imports_text import _shown
+    from plancli.safe import cell_shown
 
-    fields = {"target": target.id, "unit": target.unit.strip(), "amount": _shown(str(amount))}
-    fields.update(growth=_shown(str(value)), given=scaled[0].strip())
+    fields = {"target": target.id, "unit": target.unit.strip(), "amount": cell_shown(str(amount))}
+    fields.update(growth=cell_shown(str(value)), given=scaled[0].strip())
     if where is not None:
         message = _(
             "{target}: the amount {amount} is in {given} (column {column}) and the plan counts "
