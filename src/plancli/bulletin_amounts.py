@@ -58,22 +58,32 @@ def growth_kept(
         where = None
     if not scaled:
         return unit, amount
+    from plancli.figure_words import other_scale
     from plancli.safe import cell_shown
 
     fields = {"target": target.id, "unit": target.unit.strip(), "amount": cell_shown(str(amount))}
     fields.update(growth=cell_shown(str(value)), given=scaled[0].strip())
+    converted = other_scale(str(amount), scaled[0], target.unit)
+    fields["scaled"] = (
+        ""
+        if converted is None
+        else _("; in {unit} the amount is {converted}, which record --amount takes").format(
+            converted=converted, unit=target.unit.strip()
+        )
+    )
     if where is not None:
         message = _(
             "{target}: the amount {amount} is in {given} (column {column}) and the plan counts "
             "{unit}; plancli does not convert, so the amount was not used: the growth {growth} "
-            "is imported alone"
+            "is imported alone, and an amount recorded before for its period goes out of "
+            "force{scaled}"
         )
         fields["column"] = where
     else:
         message = _(
             "{target}: the amount {amount} is in {given} and the plan counts {unit}; plancli "
             "does not convert, so the amount was not used: the growth {growth} is imported "
-            "alone"
+            "alone, and an amount recorded before for its period goes out of force{scaled}"
         )
     notes.warnings.append((row, message.format(**fields)))
     return None, None
