@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_amounts import growth_kept
+from plancli.bulletin_amounts import growth_kept, scaled_note
 from plancli.bulletin_blanks import TOTAL_ROWS, UNUSED_COLS, figureless, sort_figureless, total_row
 from plancli.bulletin_layout import (
     missing_problem,
@@ -592,8 +592,11 @@ def resolve_rows(
                 unit = None
             unit, amount = growth_kept(target, row.row, notes, unit, (value, amount), given)
             if unit is not None:
-                if unit[0]:  # another scale of the plan's unit: refused
-                    problems.add(row.row, with_figures(unit[1], value, amount), target.id)
+                if unit[0]:  # another scale of the plan's unit: refused, saying it in the plan's
+                    scaled = scaled_note(
+                        target, row.row, notes, name_units.get(entry.target), (value, amount)
+                    )
+                    problems.add(row.row, with_figures(unit[1], value, amount, scaled), target.id)
                     continue
                 if not rise_beside_index_base(target, value, given):  # 上年同期=100 beside 2.1
                     notes.warnings.append((row.row, unit[1]))

@@ -1,9 +1,10 @@
-"""A growth target's amount in another scale of the plan's unit (session 40): a bulletin's
+"""Figures in another scale of the plan's unit. A growth target's amount (session 40): a bulletin's
 `本年累计（万元）` beside its `增长（%）`, for a plan that states the amount in 亿元. plancli never
 converts a figure (`bulletin_units`), and the row was refused whole; but what a growth target
 records is the growth, which is in % whatever the amount's unit: the growth is taken, the
 amount left out, and a warning names the target, the amount and both units. A target whose
-figure is the amount (a total, a count) is still refused, naming both units."""
+figure is the amount (a total, a count) is still refused, naming both units and, as `record`'s
+refusal does (`figure_words.other_scale`), the figure in the plan's unit (`scaled_note`)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,35 @@ def growth_kept(
         )
     notes.warnings.append((row, message.format(**fields)))
     return None, None
+
+
+def scaled_note(
+    target: AnyTarget,
+    row: int,
+    notes: ReadNotes,
+    given: str | None,
+    figures: tuple[_Figure, _Figure],
+) -> str | None:
+    """`1200000万元 is 120亿元`: a refused row's figure (a growth target's amount, any other's
+    figure) in the plan's unit, when the one unit of another scale of it that the row's 单位
+    cell, its name's bracket (`given`) or its columns' headers state is plain (session 41);
+    None otherwise. Said, never recorded: plancli does not convert."""
+    from plancli.bulletin_units import another_scale, listed_units
+    from plancli.figure_words import other_scale
+
+    value, amount = figures
+    figure = amount if target.has_amount and amount is not None else value
+    stated = listed_units(notes.units.get(row) or given or "")
+    if notes.header is not None and not stated:
+        for column in notes.header.units.values():
+            stated += [column.unit, *column.others]
+    scaled = {u for u in stated if another_scale(u, target.unit)}
+    if figure is None or len(scaled) != 1:
+        return None
+    [unit] = scaled
+    converted = other_scale(str(figure), unit, target.unit)
+    if converted is None:
+        return None
+    return _("{number}{given} is {converted}{unit}").format(
+        number=str(figure).strip(), given=unit, converted=converted, unit=target.unit.strip()
+    )

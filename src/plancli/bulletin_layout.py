@@ -463,11 +463,16 @@ def helpers_gone(header: Header | None) -> str | None:
     ).format(helpers=", ".join(HELPER_COLUMNS))
 
 
-def with_figures(problem: str, value: object, amount: object) -> str:
-    """A unit refusal with the row's figures, so the message can be checked against the row."""
+def with_figures(problem: str, value: object, amount: object, scaled: str | None = None) -> str:
+    """A unit refusal with the row's figures, so the message can be checked against the row,
+    and one in another scale of the plan's unit in it (`bulletin_amounts.scaled_note`)."""
     from plancli.safe import cell_shown
 
     figures = ", ".join(cell_shown(f) for f in ([value] if amount is None else [value, amount]))
+    if scaled is not None:
+        return _("{problem} (the row's figures: {figures}; {scaled})").format(
+            problem=problem, figures=figures, scaled=scaled
+        )
     return _("{problem} (the row's figures: {figures})").format(problem=problem, figures=figures)
 
 
