@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_amounts import growth_kept, scaled_note
+from plancli.bulletin_amounts import growth_kept, scaled_note, with_figures
 from plancli.bulletin_blanks import TOTAL_ROWS, UNUSED_COLS, figureless, sort_figureless, total_row
 from plancli.bulletin_layout import (
     missing_problem,
@@ -25,7 +25,6 @@ from plancli.bulletin_layout import (
     name_with_unit,
     period_and_units,
     total_only_problem,
-    with_figures,
 )
 from plancli.bulletin_names import name_key, names_index, target_id
 from plancli.bulletin_periods import borrowed_year, default_year, with_year

@@ -120,3 +120,14 @@ def scaled_note(
     return _("{number}{given} is {converted}{unit}").format(
         number=str(figure).strip(), given=unit, converted=converted, unit=target.unit.strip()
     )
+
+
+def with_figures(problem: str, value: object, amount: object, scaled: str | None = None) -> str:
+    """A unit refusal with the row's figures, so the message can be checked against the row,
+    and one in the plan's unit (`scaled_note`)."""
+    from plancli.safe import cell_shown
+
+    figures = ", ".join(cell_shown(f) for f in ([value] if amount is None else [value, amount]))
+    said = _("{problem} (the row's figures: {figures}; {scaled})") if scaled else None
+    said = said or _("{problem} (the row's figures: {figures})")
+    return said.format(problem=problem, figures=figures, scaled=scaled)

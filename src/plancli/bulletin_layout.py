@@ -10,7 +10,7 @@ as bureaus export them"), and what a refusal of its rows says:
   bracket being the row's unit (`name_with_unit`);
 - a row without its figure says which columns are empty and what a `本月` figure is
   (`missing_problem`), a growth row whose growth cell holds `—` says so
-  (`total_only_problem`), and a unit refusal quotes the row's figures (`with_figures`);
+  (`total_only_problem`) (a unit refusal quotes the row's figures: `bulletin_amounts`);
 - a one-row header naming a series of periods (`1-2月…1-6月`) is `bulletin_series`'s.
 The readers (imports_text, imports_xlsx) and bulletin.py call these; this module imports them
 only inside its functions (bulletin.py imports it)."""
@@ -461,19 +461,6 @@ def helpers_gone(header: Header | None) -> str | None:
         "the file has the template's columns but not its helper columns ({helpers}), so rows "
         "left blank are not skipped: delete them, or keep those columns"
     ).format(helpers=", ".join(HELPER_COLUMNS))
-
-
-def with_figures(problem: str, value: object, amount: object, scaled: str | None = None) -> str:
-    """A unit refusal with the row's figures, so the message can be checked against the row,
-    and one in another scale of the plan's unit in it (`bulletin_amounts.scaled_note`)."""
-    from plancli.safe import cell_shown
-
-    figures = ", ".join(cell_shown(f) for f in ([value] if amount is None else [value, amount]))
-    if scaled is not None:
-        return _("{problem} (the row's figures: {figures}; {scaled})").format(
-            problem=problem, figures=figures, scaled=scaled
-        )
-    return _("{problem} (the row's figures: {figures})").format(problem=problem, figures=figures)
 
 
 def total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:
