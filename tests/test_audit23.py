@@ -199,7 +199,7 @@ BULLETIN_NAMES = {
 def test_the_bulletins_energy_and_co2_names_find_every_bundled_target(
     place: str, target: str
 ) -> None:
-    from plancli.bulletin import names_index, target_id
+    from plancli.bulletin_names import names_index, target_id
     from plancli.plan import load_plan_file
 
     plan = load_plan_file(Path(__file__).parents[1] / "data" / "2026" / f"{place}.toml")

@@ -1153,7 +1153,8 @@ def test_a_figure_in_another_scale_of_the_plans_unit_is_refused(imports, ledger:
     refused(
         imports("funds.csv", text),
         ":2: external_funds: the file's unit is 万元 and the plan's 亿元; plancli does not "
-        "convert: give the figure in 亿元 (the row's figures: '1293200')",
+        "convert: give the figure in 亿元 (the row's figures: '1293200'; 1293200万元 is "
+        "129.32亿元)",  # (the figure in the plan's unit since session 41)
     )
 
 

@@ -312,7 +312,8 @@ def test_a_name_with_its_unit_in_brackets_names_its_target(
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
         f"{path}:4: external_funds: the file's unit is 万元 and the plan's 亿元; plancli does "
-        "not convert: give the figure in 亿元 (the row's figures: '500000')"
+        "not convert: give the figure in 亿元 (the row's figures: '500000'; 500000万元 is "
+        "50亿元)"  # (the figure in the plan's unit since session 41)
     ]
     path.write_text(rows, encoding="utf-8")
     result = _import(invoke, ledger, path)

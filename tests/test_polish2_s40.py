@@ -64,10 +64,11 @@ def test_the_scale_word_alone_is_the_plans_unit(
 @pytest.mark.parametrize(
     ("plan", "target_id", "typed", "said"),
     [
-        # another scale word alone: 亿 for 万人, 万 for 亿元 (6000万: 0.6亿元, not converted)
-        (LIAONING, "new_urban_jobs", "0.362亿", "the figure with a unit (亿)"),
-        ("guandu-2022", "external_funds", "6000万", "the figure with a unit (万)"),
-        ("guandu-2022", "external_funds", "0.6万亿", "the figure with a unit (万亿)"),
+        # another scale word alone: 亿 for 万人, 万 for 亿元 (6000万: 0.6亿元, not converted),
+        # since session 41 with the figure in the plan's unit (tests/test_amounts_s41.py)
+        (LIAONING, "new_urban_jobs", "0.362亿", "the figure in 亿, the plan's unit is 万人"),
+        ("guandu-2022", "external_funds", "6000万", "the figure in 万, the plan's unit is 亿元"),
+        ("guandu-2022", "external_funds", "0.6万亿", "the figure in 万亿, the plan's unit is 亿元"),
         # a unit per something is no scale of a counted thing: 5000元/人's 元 stands
         ("guandu-2022", "new_5g_base_stations", "310万", "the figure with a unit (万)"),
     ],

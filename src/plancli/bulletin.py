@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plancli.bulletin_amounts import growth_kept
+from plancli.bulletin_amounts import growth_kept, scaled_note, with_figures
 from plancli.bulletin_blanks import TOTAL_ROWS, UNUSED_COLS, figureless, sort_figureless, total_row
 from plancli.bulletin_layout import (
     missing_problem,
@@ -25,8 +25,8 @@ from plancli.bulletin_layout import (
     name_with_unit,
     period_and_units,
     total_only_problem,
-    with_figures,
 )
+from plancli.bulletin_names import name_key, names_index, target_id
 from plancli.bulletin_periods import borrowed_year, default_year, with_year
 from plancli.bulletin_titles import check_title_and_name, title_period
 from plancli.bulletin_units import (
@@ -68,9 +68,8 @@ from plancli.ledger import Entry
 from plancli.percent_headers import percent_growth
 from plancli.period_rhythm import Rhythm
 from plancli.periods import bulletin_period, no_such_month
-from plancli.plan import fold_name
 from plancli.read_notes import ReadNotes
-from plancli.safe import clip_path
+from plancli.safe import cell_shown, clip_path
 
 if TYPE_CHECKING:
     from plancli.bulletin_series import SeriesColumn
@@ -259,15 +258,15 @@ def read_header(
                     "{file}:{line}: columns {first} and {second} both mean {column}; keep one"
                 ).format(
                     **at,
-                    first=_shown(labels[column]),
-                    second=_shown(text),
+                    first=cell_shown(labels[column]),
+                    second=cell_shown(text),
                     column=column,
                 )
             )
         positions[column] = position
         labels[column] = text
     if unknown:
-        listed = ", ".join(_shown(c) for c in unknown[:10])
+        listed = ", ".join(cell_shown(c) for c in unknown[:10])
         if len(unknown) > 10:
             listed += _(" and {n} more").format(n=f"{len(unknown) - 10:,}")
         hint = unknown_hint(unknown, positions)  # ';'-separated, 同比 with no %, by place
@@ -288,7 +287,7 @@ def read_header(
             _(
                 "{file}:{line}: columns {first} and {second} both give a growth target's amount; "
                 "keep one"
-            ).format(**at, first=_shown(labels["amount"]), second=_shown(labels[TOTAL]))
+            ).format(**at, first=cell_shown(labels["amount"]), second=cell_shown(labels[TOTAL]))
         )
     for column in ("value", TOTAL, "amount"):
         pair = two_unit_brackets(labels[column]) if column in positions else None
@@ -298,7 +297,7 @@ def read_header(
                     "{file}:{line}: column {column} names a unit in two brackets, ({first}) and "
                     "({second}); plancli cannot tell which its figures are in: keep the one "
                     "they are in, or list the units of the column in one bracket"
-                ).format(**at, column=_shown(labels[column]), first=pair[0], second=pair[1])
+                ).format(**at, column=cell_shown(labels[column]), first=pair[0], second=pair[1])
             )
     period = None
     if "period" not in positions:
@@ -448,55 +447,6 @@ def _text(cell: str | Decimal | None) -> str | None:
     return None if cell is None else str(cell)
 
 
-# ------------------------------------------------------------------------------ targets
-
-# Before a name: numbering (一、 (三) 4.), 其中: (a part of the row above), 全省 (never 全国).
-_NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:|全[省市区县](?=.))+"
-)
-
-
-def name_key(text: str) -> str:
-    """A target's name as compared: NFKC (full-width brackets as ASCII), no spaces or
-    quotation marks, no numbering or 其中: before it, case folded."""
-    return _NUMBERING.sub("", fold_name(text))
-
-
-def names_index(plan: AnyPlan) -> dict[str, list[str]]:
-    """Name or alias (as `name_key` folds it) → ids of the targets that have it; then the
-    bulletins' names of a shared indicator (indicator_names) for its target, where the plan gives
-    the name to no target."""
-    from plancli.indicator_names import plan_standard_names
-
-    index: dict[str, list[str]] = {}
-    for target in plan.targets:
-        for name in (target.name, *target.aliases):
-            ids = index.setdefault(name_key(name), [])
-            if target.id not in ids:
-                ids.append(target.id)
-    for name, target_id in plan_standard_names(plan):
-        index.setdefault(name_key(name), [target_id])
-    return index
-
-
-def target_id(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | None:
-    """The id of the target a file names by id, Chinese name or alias; None when it names none
-    (the target check then suggests the closest); InputError when the name fits several."""
-    stripped = text.strip()
-    if plan.target(stripped) is not None:
-        return stripped
-    ids = index.get(name_key(stripped))
-    if not ids:
-        return None
-    if len(ids) > 1:
-        raise InputError(
-            _("target name {name} fits {count} targets ({ids}); give the id instead").format(
-                name=_shown(stripped), count=len(ids), ids=", ".join(ids)
-            )
-        )
-    return ids[0]
-
-
 # ------------------------------------------------------------------------------ resolving
 
 
@@ -641,8 +591,11 @@ def resolve_rows(
                 unit = None
             unit, amount = growth_kept(target, row.row, notes, unit, (value, amount), given)
             if unit is not None:
-                if unit[0]:  # another scale of the plan's unit: refused
-                    problems.add(row.row, with_figures(unit[1], value, amount), target.id)
+                if unit[0]:  # another scale of the plan's unit: refused, saying it in the plan's
+                    scaled = scaled_note(
+                        target, row.row, notes, name_units.get(entry.target), (value, amount)
+                    )
+                    problems.add(row.row, with_figures(unit[1], value, amount, scaled), target.id)
                     continue
                 if not rise_beside_index_base(target, value, given):  # 上年同期=100 beside 2.1
                     notes.warnings.append((row.row, unit[1]))
@@ -726,10 +679,4 @@ def _column_unit(
 
 def _label(notes: ReadNotes, column: str) -> str:
     header = notes.header
-    return _shown(header.label(column) if header is not None else column)
-
-
-def _shown(value: object) -> str:
-    from plancli.imports_text import _shown as shown
-
-    return shown(str(value))
+    return cell_shown(header.label(column) if header is not None else column)

@@ -53,7 +53,7 @@ _FIGURE_CELLS = ("value", "total", "amount", "本月")  # bulletin.TOTAL and bul
 def total_row(target: object, row: int, problem: str, notes: ReadNotes) -> bool:
     """Is a row a reader refused (`problem`) a 合计 row? Then it is kept in `notes` for
     `resolve_rows`, which reads it past unless the plan has a target so named."""
-    from plancli.bulletin import name_key
+    from plancli.bulletin_names import name_key
 
     if target is None or name_key(str(target)) not in TOTAL_ROWS:
         return False
@@ -106,8 +106,8 @@ def footnote(text: str) -> bool:
 def sort_figureless(plan: AnyPlan, notes: ReadNotes, index: dict[str, list[str]]) -> None:
     """Each row `figureless` kept: a footnote (注：…), a target's row left blank (named in the
     summary: `notes.unpublished`), a 合计 row, or else a heading (（一）工业生产)."""
-    from plancli.bulletin import name_key, target_id
     from plancli.bulletin_layout import name_with_qualifier, name_with_unit
+    from plancli.bulletin_names import name_key, target_id
 
     for row, text in notes.figureless:
         if footnote(text):
@@ -137,7 +137,7 @@ def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
 
     lines: list[str] = []
     if notes.header is not None and notes.header.passed:
-        from plancli.imports_text import _shown
+        from plancli.safe import cell_shown
 
         lines.append(
             ngettext(
@@ -146,7 +146,7 @@ def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
                 len(notes.header.passed),
             ).format(
                 file=clip_path(name),
-                columns=_(", ").join(_shown(text) for text in notes.header.passed),
+                columns=_(", ").join(cell_shown(text) for text in notes.header.passed),
             )
         )
     if notes.unpublished:

@@ -10,7 +10,7 @@ as bureaus export them"), and what a refusal of its rows says:
   bracket being the row's unit (`name_with_unit`);
 - a row without its figure says which columns are empty and what a `本月` figure is
   (`missing_problem`), a growth row whose growth cell holds `—` says so
-  (`total_only_problem`), and a unit refusal quotes the row's figures (`with_figures`);
+  (`total_only_problem`) (a unit refusal quotes the row's figures: `bulletin_amounts`);
 - a one-row header naming a series of periods (`1-2月…1-6月`) is `bulletin_series`'s.
 The readers (imports_text, imports_xlsx) and bulletin.py call these; this module imports them
 only inside its functions (bulletin.py imports it)."""
@@ -212,7 +212,7 @@ def _second_header(
         labels.append(label or "")
     if unread:
         from plancli.bulletin_series import two_row_series
-        from plancli.imports_text import _shown
+        from plancli.safe import cell_shown
 
         two_row_series(top, name, header_line, line, _period)  # 1-5月, 1-6月 over 绝对值|增长
         raise InputError(
@@ -225,8 +225,8 @@ def _second_header(
                 file=clip_path(name),
                 line=line,
                 header=header_line,
-                cells=", ".join(_shown(cell) for cell in filled[:10]),
-                unread=", ".join(_shown(cell) for cell in unread[:10]),
+                cells=", ".join(cell_shown(cell) for cell in filled[:10]),
+                unread=", ".join(cell_shown(cell) for cell in unread[:10]),
             )
         )
     titles = _with_period(header.titles, periods, name, header_line)
@@ -322,7 +322,7 @@ def name_with_unit(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> tup
     """(target id, unit) of a name that names a target once its trailing unit bracket is
     dropped (`社会消费品零售总额（亿元）`); None when the bracket is no unit (`（不含农户）` is part
     of a name) or the rest names no target. InputError for a name of two targets."""
-    from plancli.bulletin import target_id
+    from plancli.bulletin_names import target_id
     from plancli.bulletin_units import is_unit
 
     match = _NAME_UNIT.match(unicodedata.normalize("NFKC", text).strip())
@@ -360,7 +360,7 @@ def name_with_qualifier(plan: AnyPlan, text: str, index: dict[str, list[str]]) -
     (QUALIFIERS, an index's base `（上年同期=100）`, an abbreviation `（GDP）`) are dropped, up to
     MAX_BRACKETS; None otherwise. `居民消费价格指数（上年同期=100）` is cpi's, then refused as the
     index it is (`figure_slips.index_slip`). InputError for a name of two targets."""
-    from plancli.bulletin import target_id
+    from plancli.bulletin_names import target_id
     from plancli.bulletin_units import MAX_BRACKETS
     from plancli.figure_slips import INDEX_BASE
 
@@ -390,7 +390,7 @@ def missing_problem(header: Header, missing: list[str], cells: Mapping[str, obje
     """A row without its target, period or figure: `no value` in plancli's own columns; in a
     bulletin's, the target, the figure columns that are empty, and what a `本月` figure is."""
     from plancli.bulletin import MONTH, NO_DATA, TOTAL
-    from plancli.imports_text import _shown
+    from plancli.safe import cell_shown
 
     at = header.positions
     columns = sorted((c for c in ("value", TOTAL, "amount") if c in at), key=lambda c: at[c])
@@ -402,20 +402,20 @@ def missing_problem(header: Header, missing: list[str], cells: Mapping[str, obje
         return no_value(target, filled)
     if missing != ["value"] or target is None or plain:
         return _("no {columns}").format(columns=", ".join(missing))
-    empty = ", ".join(_shown(header.labels[c]) for c in columns)
+    empty = ", ".join(cell_shown(header.labels[c]) for c in columns)
     month = cells.get(MONTH)
     if month is not None and str(month) not in NO_DATA and MONTH in header.labels:
         return _(
             "{target}: no year-to-date figure ({columns} empty); the {month} column's {figure} "
             "is the month's alone, not recorded"
         ).format(
-            target=_shown(str(target)),
+            target=cell_shown(str(target)),
             columns=empty,
-            month=_shown(header.labels[MONTH]),
-            figure=_shown(str(month)),
+            month=cell_shown(header.labels[MONTH]),
+            figure=cell_shown(str(month)),
         )
     return _("{target}: no figure ({columns} empty)").format(
-        target=_shown(str(target)), columns=empty
+        target=cell_shown(str(target)), columns=empty
     )
 
 
@@ -461,14 +461,6 @@ def helpers_gone(header: Header | None) -> str | None:
         "the file has the template's columns but not its helper columns ({helpers}), so rows "
         "left blank are not skipped: delete them, or keep those columns"
     ).format(helpers=", ".join(HELPER_COLUMNS))
-
-
-def with_figures(problem: str, value: object, amount: object) -> str:
-    """A unit refusal with the row's figures, so the message can be checked against the row."""
-    from plancli.imports_text import _shown
-
-    figures = ", ".join(_shown(str(f)) for f in ([value] if amount is None else [value, amount]))
-    return _("{problem} (the row's figures: {figures})").format(problem=problem, figures=figures)
 
 
 def total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:

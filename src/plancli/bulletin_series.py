@@ -305,7 +305,7 @@ def series_rows(
     column's is). A row's first problem only, naming its column (one bad cell refuses the
     import: the rows are one batch)."""
     from plancli.bulletin import build_row
-    from plancli.imports_text import _shown
+    from plancli.safe import cell_shown
 
     if not header.series:
         return [build_row(header, cells, row, notes)]
@@ -321,7 +321,7 @@ def series_rows(
             label = column.cell if figure == column.figure else column.header.label(figure)
             if value is None or not _given(value):
                 continue  # an empty or `—` cell: the row's other figure, or no data
-            problem = _not_a_number(value, _shown(label))
+            problem = _not_a_number(value, cell_shown(label))
             if problem is not None:
                 return [problem]
         one = build_row(column.header, {**base, **values}, row, notes)

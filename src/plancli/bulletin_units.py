@@ -99,12 +99,12 @@ def row_unit_check(target: AnyTarget, cell: str) -> tuple[bool, str] | None:
     listed = [u for u in listed if not ("/" in u and set(u.split("/")) <= set(listed))]
     units = [u for u in listed if _folded(u) not in _PERCENT]
     if len(units) > 1:
-        from plancli.imports_text import _shown
+        from plancli.safe import cell_shown
 
         return True, _(
             "{target}: the row's unit {cell} names more than one unit; its figure is in one of "
             "them and plancli cannot tell which: give the unit it is in"
-        ).format(target=target.id, cell=_shown(cell.strip()))
+        ).format(target=target.id, cell=cell_shown(cell.strip()))
     if len(units) < len(listed) and not target.has_amount and unit_check(target, "%") is None:
         return None  # a % target's figure, the % listed (`亿元、%` for a rate in %)
     return unit_check(target, units[0]) if units else None
@@ -207,7 +207,7 @@ def column_units(
     bracket wins; a bracket that names no unit (`累计（不含农户）`) is checked only against the
     plan's unit and its other scales."""
     from plancli.bulletin import TOTAL
-    from plancli.imports_text import _shown
+    from plancli.safe import cell_shown
 
     figures = [c for c in ("value", TOTAL, "amount") if c in positions]
     units: dict[str, ColumnUnit] = {}
@@ -225,7 +225,7 @@ def column_units(
         for column, listed in given.items():
             if column in positions and listed:
                 shown = _("{column} (by {line})").format(
-                    column=_shown(labels[column]), line=_shown(title.strip())
+                    column=cell_shown(labels[column]), line=cell_shown(title.strip())
                 )
                 units[column] = ColumnUnit(listed[0], shown, not percent, others=listed[1:])
         break
@@ -234,11 +234,11 @@ def column_units(
         unit_lists = [units for _bracket, units in brackets if units]
         if unit_lists:  # one bracket naming units (`read_header` refused two that differ)
             listed = tuple(unit_lists[-1])
-            units[column] = ColumnUnit(listed[0], _shown(labels[column]), others=listed[1:])
+            units[column] = ColumnUnit(listed[0], cell_shown(labels[column]), others=listed[1:])
         elif brackets:  # qualifiers only: each is checked against the plan's other scales
             qualifiers = tuple(bracket for bracket, _units in reversed(brackets))
             units[column] = ColumnUnit(
-                qualifiers[0], _shown(labels[column]), others=qualifiers[1:], known=False
+                qualifiers[0], cell_shown(labels[column]), others=qualifiers[1:], known=False
             )
     return units
 
@@ -489,12 +489,12 @@ def own_unit_column(
     beside a 单位 column, as two columns would say one row's unit twice."""
     from plancli.bulletin import UNIT
     from plancli.errors import InputError
-    from plancli.imports_text import _shown
+    from plancli.safe import cell_shown
 
     if UNIT in positions:
         raise InputError(
             _("{file}:{line}: columns {first} and {second} both mean {column}; keep one").format(
-                **at, first=_shown(labels[UNIT]), second=_shown("unit"), column=UNIT
+                **at, first=cell_shown(labels[UNIT]), second=cell_shown("unit"), column=UNIT
             )
         )
     positions[UNIT], labels[UNIT] = position, "unit"

@@ -92,7 +92,8 @@ def total_for_growth(
     for another target, or when the row's 计量单位 or the column's unit says % (the growth
     itself given under 累计值: 固定资产投资增速,%,-2.4). A row named an index is refused as
     one: 山东's cpi took 居民消费价格总指数（上年同期=100）'s 100.3 for a total (s40 walk)."""
-    from plancli.bulletin import TOTAL, _label, _shown
+    from plancli.bulletin import TOTAL, _label
+    from plancli.safe import cell_shown
 
     header = notes.header
     column = header.units.get(TOTAL) if header is not None else None
@@ -107,7 +108,7 @@ def total_for_growth(
         "target": target.id,
         "kind": kind_word(target.kind),
         "total": _label(notes, TOTAL),
-        "amount": _shown(total),
+        "amount": cell_shown(total),
         "value": _label(notes, "value"),
     }
     if header is not None and "value" in header.positions:
@@ -130,15 +131,16 @@ def paired_figure(
     """The figure of a row with both a growth and a 累计值, for a target with no amount: a
     `growth_indicator`'s growth (its 累计值, a total, passed over: audit T, D1), any other's
     累计值; the column not recorded said in a warning."""
-    from plancli.bulletin import TOTAL, _label, _shown
+    from plancli.bulletin import TOTAL, _label
+    from plancli.safe import cell_shown
 
     fields = {
         "target": target.id,
         "kind": kind_word(target.kind),
         "total": _label(notes, TOTAL),
-        "amount": _shown(amount),
+        "amount": cell_shown(amount),
         "value": _label(notes, "value"),
-        "growth": _shown(value),
+        "growth": cell_shown(value),
     }
     if growth_indicator(target):
         message = _(
@@ -159,7 +161,8 @@ def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: obj
     """Why a row of a cumulative, level or other non-growth target is refused when its 累计值
     cell is blank or `—` and only the growth column (累计增长, 比上年同期增长) has a figure:
     that figure is the target's growth or change on last year, never its total or level."""
-    from plancli.bulletin import TOTAL, _label, _shown
+    from plancli.bulletin import TOTAL, _label
+    from plancli.safe import cell_shown
 
     mark = notes.growth_only.get(row, "")
     fields = {
@@ -167,8 +170,8 @@ def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: obj
         "kind": kind_word(target.kind),
         "total": _label(notes, TOTAL),
         "value": _label(notes, "value"),
-        "growth": _shown(growth),
-        "mark": _shown(mark),
+        "growth": cell_shown(growth),
+        "mark": cell_shown(mark),
     }
     what = _("its year-to-date total") if target.kind == "cumulative" else _("its level")
     if notes.header is not None and TOTAL not in notes.header.positions:

@@ -147,8 +147,14 @@ def other_scale(number: str, given: str, unit: str) -> str | None:
     """`number` typed in `given`, a scale of the thing the plan's `unit` counts other than the
     plan's (`279000` in 人 for 万人, `6000` in 万元 for 亿元), in the plan's unit as text
     (`27.9`, `0.6`): for a refusal to show what to type, plancli never converting a figure
-    itself; None for a unit of another thing (`万元` for 万人) or a figure it cannot read."""
+    itself; None for a unit of another thing (`万元` for 万人) or a figure it cannot read.
+    Another scale word alone is that scale of the plan's thing, as the plan's own scale word
+    alone is the plan's unit (`own_unit_figure`): `1.2万亿` for 亿元 is 12000, `0.362亿` for 万人
+    3620, `6000万` for 亿元 0.6 (session 41); a plan's unit without a scale word (个) takes none."""
     typed, planned = unit_scale(given), unit_scale(unit)
+    word = "".join(unicodedata.normalize("NFKC", given).split())
+    if typed is None and planned is not None and planned[0] and word in dict(_SCALES):
+        typed = dict(_SCALES)[word], planned[1]  # 1.2万亿 for 亿元: 万亿元
     if typed is None or planned is None or typed[1] != planned[1] or typed[0] == planned[0]:
         return None
     try:

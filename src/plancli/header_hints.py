@@ -45,7 +45,7 @@ def _since_alone(cell: str) -> bool:
 def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
     """The hint after `unknown column(s) …` for the header's `unknown` cells, `read` being the
     columns it does read (`target`, `value`…); "" when none applies."""
-    from plancli.imports_text import _shown
+    from plancli.safe import cell_shown
 
     hint = ""
     if any(sep in c for c in unknown for sep in (";", "\t")):
@@ -56,7 +56,7 @@ def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
         hint += _(
             " ({header} does not say which figure it is: head it 累计增长（%） if it is the "
             "growth in percent, or 累计值 with its unit (累计值（亿元）) if it is the amount)"
-        ).format(header=_shown(total))
+        ).format(header=cell_shown(total))
     since = next((cell for cell in unknown if _since_alone(cell)), None)
     if since is not None:  # 截至7月末: a balance at the month's end, or the year to date? (s40)
         folded = _folded(since)
@@ -65,12 +65,12 @@ def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
         hint += _(
             " ({header} does not say whether it is a balance at the month's end or the year's "
             "total to date: head it {total} if it is the year-to-date amount)"
-        ).format(header=_shown(since), total=_shown(folded[:at] + "累计" + folded[at:]))
+        ).format(header=cell_shown(since), total=cell_shown(folded[:at] + "累计" + folded[at:]))
     place = next((cell for cell in unknown if _place(cell)), None)
     if place is not None and "target" not in read:
         hint += _(
             " (a table by place: {place} down the side, the indicators across; plancli imports "
             "a table with one row per indicator, 指标 then its figures (docs/formats.md): copy "
             "the figures of the place the plan is for into one)"
-        ).format(place=_shown(place))
+        ).format(place=cell_shown(place))
     return hint

@@ -47,7 +47,7 @@ def name_given(plan: AnyPlan, problems: Problems, ids: set[str], named: Mapping[
     'extra'…`, session 31); a text naming none, or two, names nothing."""
     from dataclasses import replace
 
-    from plancli.bulletin import names_index, target_id
+    from plancli.bulletin_names import names_index, target_id
     from plancli.errors import InputError
 
     index: dict[str, list[str]] | None = None

@@ -69,9 +69,9 @@ def names_no_target(load: Callable[[], AnyPlan]) -> Callable[[str], bool]:
     count the rest (audit S D7: 300,000 unknown rows held 200 MB). The plan is loaded at the
     first row; a plan that cannot be loaded filters nothing, and is refused where it is
     checked."""
-    from plancli.bulletin import name_key, names_index, target_id
     from plancli.bulletin_blanks import TOTAL_ROWS
     from plancli.bulletin_layout import name_with_qualifier, name_with_unit
+    from plancli.bulletin_names import name_key, names_index, target_id
     from plancli.errors import PlanError
 
     loaded: list[AnyPlan | None] = []

@@ -24,11 +24,11 @@ from plancli.imports import (
     ImportRow,
     Problems,
 )
-from plancli.imports_text import _CHUNK, TextReader, _Rows, _shown
+from plancli.imports_text import _CHUNK, TextReader, _Rows
 from plancli.json_decode import DECODER, Duplicated, NumberTooLarge, json_error, json_reason
 from plancli.ledger import Entry
 from plancli.read_notes import ReadNotes
-from plancli.safe import clip_path
+from plancli.safe import cell_shown, clip_path
 
 _JSON_SPACE = " \t\n\r"
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -42,7 +42,7 @@ def _decode(text: str, pos: int) -> tuple[Any, int]:
         raise json.JSONDecodeError("nested too deeply", text, pos) from None
     except NumberTooLarge as exc:
         raise json.JSONDecodeError(
-            _("the number {number} is too large to read").format(number=_shown(exc.text, 30)),
+            _("the number {number} is too large to read").format(number=cell_shown(exc.text, 30)),
             text,
             pos,
         ) from None
@@ -211,7 +211,7 @@ def _add_json_row(
         problems.add(row, _("expected an object with {keys}").format(keys=", ".join(REQUIRED)))
         return
     if isinstance(item, Duplicated):
-        listed = ", ".join(_shown(k) for k in dict.fromkeys(item.twice))
+        listed = ", ".join(cell_shown(k) for k in dict.fromkeys(item.twice))
         problems.add(
             row,
             _("key(s) {keys} given twice in one object; give each once").format(keys=listed),
@@ -220,7 +220,7 @@ def _add_json_row(
         return
     unknown = [key for key in item if key not in COLUMNS]
     if unknown:
-        listed = ", ".join(_shown(k) for k in unknown[:10])
+        listed = ", ".join(cell_shown(k) for k in unknown[:10])
         problems.add(
             row,
             _("unknown key(s) {keys}; keys are {known}").format(

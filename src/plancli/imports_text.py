@@ -51,7 +51,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 from plancli.names_above import NamesAbove
 from plancli.read_notes import ReadNotes
-from plancli.safe import NAME_CHARS, clip, clip_path
+from plancli.safe import cell_shown, clip_path
 from plancli.template_check import helper_positions, keep_cells
 from plancli.xlsx_period_dates import text_header_spans
 
@@ -709,6 +709,4 @@ def _csv_error(exc: csv.Error, starts: int, ends: int, limits: ImportLimits) -> 
     return _("invalid CSV: {reason}").format(reason=reason)
 
 
-def _shown(text: str, limit: int = NAME_CHARS) -> str:
-    """`repr` of text from a file for a message, cut short: a cell may hold 32,767 characters."""
-    return clip(text, limit, quote=True)
+_shown = cell_shown  # (bulletin_period_words' lazy import, this session recfix's file)

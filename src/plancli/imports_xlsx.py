@@ -70,10 +70,10 @@ from plancli.imports import (
     too_large,
     visible,
 )
-from plancli.imports_text import _Rows, _shown
+from plancli.imports_text import _Rows
 from plancli.percent_cells import PercentShown, percent_note
 from plancli.read_notes import Located, ReadNotes
-from plancli.safe import NAME_CHARS, clip, clip_path
+from plancli.safe import NAME_CHARS, cell_shown, clip, clip_path
 from plancli.safe_xml import Refused
 from plancli.safe_xml import feed as feed_xml
 from plancli.safe_xml import local as _local
@@ -486,7 +486,7 @@ class _SheetReader:
             parsed = _int(number)
             if parsed is None or parsed < 1:
                 raise _Damaged(
-                    _("row number {number} is not a row number").format(number=_shown(number))
+                    _("row number {number} is not a row number").format(number=cell_shown(number))
                 )
             self.row = parsed
         if self.row <= previous:
@@ -513,7 +513,7 @@ class _SheetReader:
             if column is None:
                 match = _CELL_REF.match(ref)
                 if match is None:
-                    raise _Damaged(_("{ref} is not a cell reference").format(ref=_shown(ref)))
+                    raise _Damaged(_("{ref} is not a cell reference").format(ref=cell_shown(ref)))
                 column = column_index(match.group(1))
                 if len(self._columns) < MAX_COLUMNS:
                     self._columns[letters] = column
@@ -592,14 +592,14 @@ class _SheetReader:
             if not _NUMBER.match(text):
                 raise _Damaged(
                     _("cell {ref} is a number cell holding {text}").format(
-                        ref=self.ref, text=_shown(text)
+                        ref=self.ref, text=cell_shown(text)
                     )
                 )
             number = float(text)
             if not isfinite(number):
                 raise _Damaged(
                     _("cell {ref} holds {text}, beyond what Excel holds").format(
-                        ref=self.ref, text=_shown(text)
+                        ref=self.ref, text=cell_shown(text)
                     )
                 )
             return number
@@ -612,7 +612,7 @@ class _SheetReader:
                 raise _Damaged(
                     _(
                         "cell {ref} refers to shared string {index}, and the workbook has {count}"
-                    ).format(ref=self.ref, index=_shown(raw), count=f"{self.strings.count:,}")
+                    ).format(ref=self.ref, index=cell_shown(raw), count=f"{self.strings.count:,}")
                 )
             return found
         if kind in ("str", "e"):  # a formula's text result; an error such as #N/A
@@ -621,7 +621,7 @@ class _SheetReader:
             if raw.strip() not in ("0", "1"):
                 raise _Damaged(
                     _("cell {ref} is a TRUE/FALSE cell holding {text}").format(
-                        ref=self.ref, text=_shown(raw)
+                        ref=self.ref, text=cell_shown(raw)
                     )
                 )
             return raw.strip() == "1"
@@ -631,11 +631,11 @@ class _SheetReader:
             except ValueError:
                 raise _Damaged(
                     _("cell {ref} is a date cell holding {text}").format(
-                        ref=self.ref, text=_shown(raw)
+                        ref=self.ref, text=cell_shown(raw)
                     )
                 ) from None
         raise _Damaged(
-            _("cell {ref} has the unknown type {kind}").format(ref=self.ref, kind=_shown(kind))
+            _("cell {ref} has the unknown type {kind}").format(ref=self.ref, kind=cell_shown(kind))
         )
 
 
@@ -668,10 +668,10 @@ def parse_xlsx(
         elif sheet not in sheets.parts and (alias := same_sheet(sheet, sheets.parts)):
             sheet = alias  # --sheet input in a Chinese template (填报), or the other way round
         elif sheet not in sheets.parts:
-            listed = ", ".join(_shown(n) for n in sheets.names)
+            listed = ", ".join(cell_shown(n) for n in sheets.names)
             raise InputError(
                 _("{file}: no sheet {sheet}; the workbook has {sheets}").format(
-                    file=clip_path(name), sheet=_shown(sheet), sheets=listed
+                    file=clip_path(name), sheet=cell_shown(sheet), sheets=listed
                 )
             )
         strings = read_shared_strings(book, sheets.shared_strings)
@@ -699,7 +699,7 @@ def parse_xlsx(
             notes.sheet = _(
                 "{file}: read the sheet {sheet}: the first sheet, {cover}, has no header row "
                 "(a cover?); choose another with --sheet"
-            ).format(file=clip_path(name), sheet=_shown(other), cover=_shown(sheet))
+            ).format(file=clip_path(name), sheet=cell_shown(other), cover=cell_shown(sheet))
             return one_table(name, other, read, others, sheet_rows)
         raise InputError(  # no sheet has one: say which there are
             _(
@@ -707,8 +707,8 @@ def parse_xlsx(
                 "workbook's sheets are {sheets}: choose one with --sheet, e.g. --sheet {other}"
             ).format(
                 sheet=f"{clip_path(name)}:{clip(sheet)}",
-                sheets=", ".join(_shown(n) for n in sheets.names),
-                other=shell_word(others[0]) if len(others[0]) <= NAME_CHARS else _shown(others[0]),
+                sheets=", ".join(cell_shown(n) for n in sheets.names),
+                other=shell_word(o) if len(o := others[0]) <= NAME_CHARS else cell_shown(o),
             )
         ) from first
     finally:
@@ -909,7 +909,7 @@ class _RowCollector:
                 ).format(
                     file=clip_path(self.name),
                     line=number,
-                    columns=", ".join(f"{letter} {_shown(text)}" for letter, text in unknown),
+                    columns=", ".join(f"{letter} {cell_shown(text)}" for letter, text in unknown),
                 )
             )
         # The CSV import's own header rules: a sheet and a CSV file accept the same columns.

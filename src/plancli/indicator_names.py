@@ -3,7 +3,7 @@
 A bureau's bulletin names GDP 地区生产总值 whatever the plan calls it (经济增长, 全省生产总值):
 `import` reads these names as the plan's own aliases for a target of that id (the ids drafts
 and the bundled plans use: extract/vocabulary.py), unless the plan gives the name to another
-target. Exact names only, compared as `bulletin.name_key` folds them: 民间投资 or 工业投资 is
+target. Exact names only, compared as `bulletin_names.name_key` folds them: 民间投资 or 工业投资 is
 never taken for 固定资产投资.
 """
 

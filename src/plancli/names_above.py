@@ -45,7 +45,7 @@ class NamesAbove:
 
     def refusal(self, rows: Sequence[ImportRow], line: int) -> str:
         """What a row without a name that does not take the one above is told."""
-        from plancli.imports_text import _shown
+        from plancli.safe import cell_shown
 
         if not rows or rows[-1].row != line - 1:
             return _("no {columns}").format(columns="target")
@@ -53,4 +53,4 @@ class NamesAbove:
             "no target: the name cell is empty, and plancli reads it as the name above "
             "({name}) only where each of that name's rows has a period of its own (one row a "
             "month); write the name on this row"
-        ).format(name=_shown(rows[-1].entry.target))
+        ).format(name=cell_shown(rows[-1].entry.target))

@@ -147,7 +147,7 @@ def _placeless_english(name: str, name_en: str) -> str | None:
 def _shared_alias_findings(plan: Plan) -> list[Finding]:
     """An alias another target has too, as its name or alias: `import` and `record` cannot
     tell the two apart by it (a row 农村常住居民人均可支配收入 fitting both incomes)."""
-    from plancli.bulletin import name_key
+    from plancli.bulletin_names import name_key
 
     owners: dict[str, list[str]] = {}
     for target in plan.targets:

@@ -163,6 +163,12 @@ def clip(text: str, limit: int = NAME_CHARS, *, quote: bool = False) -> str:
     return head + length_note(len(text))
 
 
+def cell_shown(text: object, limit: int = NAME_CHARS) -> str:
+    """A cell, header or figure from an import file as a message quotes it: `repr`, cut short
+    (`clip`): a cell may hold 32,767 characters."""
+    return clip(str(text), limit, quote=True)
+
+
 PATH_CHARS = 255  # a path echoed whole up to this many characters (a file name's limit)
 
 

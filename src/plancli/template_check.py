@@ -23,7 +23,8 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
-from plancli.bulletin import HELPER_HEADERS, header_key, name_key
+from plancli.bulletin import HELPER_HEADERS, header_key
+from plancli.bulletin_names import name_key
 from plancli.errors import InputError
 from plancli.figure_words import number_text
 from plancli.i18n import _

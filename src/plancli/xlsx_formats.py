@@ -393,9 +393,9 @@ class Unshown(float):
     def refusal(self, ref: str) -> str:
         from plancli.i18n import _
         from plancli.imports import visible
-        from plancli.imports_text import _shown
+        from plancli.safe import cell_shown
 
-        value, code = num(excel_number(self)), _shown(visible(self.shown.code))
+        value, code = num(excel_number(self)), cell_shown(visible(self.shown.code))
         if self.shown.unshown == HIDDEN:
             return _(
                 "cell {ref} holds {value}, which its number format {format} hides (Excel shows "
