@@ -122,3 +122,52 @@ def test_a_band_side_beside_an_unknown_word_is_still_an_unknown_status(
     behind = invoke("--lang", "zh", *sichuan, "gap", "--status", "behind,missed")
     assert behind.exit_code == 0, behind.output
     assert "cpi" in behind.output and "偏低" in behind.output
+
+
+@pytest.mark.parametrize("option", ["--min", "--around", "--max"])
+def test_a_decline_targets_bound_is_never_negative(
+    invoke: Any, sichuan: list[str], tmp_path: Path, option: str
+) -> None:
+    """The national allocation of 四川's 节能 (单位地区生产总值能耗, a pending 下降 target)
+    typed as `record` takes a fall (-2.9 for 下降2.9): `amend energy_intensity --min -3` was
+    recorded as 下降 ≥ -3 %, under which the walk's year-end 下降2.9 and any rise up to 3 % are
+    完成; the plan file refuses min = -3 on a decline target. Now refused, exit 2, the ledger
+    as it was."""
+    ledger = tmp_path / "sc.progress.toml"
+    args = [*sichuan, "amend", "energy_intensity", option, "-3", "--from", "2026-01"]
+    if option == "--max":
+        args += ["--min", "1"]
+    result = invoke("--lang", "zh", *args)
+    assert result.exit_code == 2, result.output
+    assert f"energy_intensity 是下降类目标：{option} 填的是下降幅度" in result.stderr
+    assert f"请写 {option} 3（下降3%），而不是 {option} -3" in result.stderr
+    assert not ledger.exists()
+    english = invoke("--lang", "en", *args)
+    assert f"give {option} 3 (下降3%), not {option} -3" in english.stderr
+
+
+def test_a_decline_targets_bound_as_the_letter_writes_the_fall(
+    invoke: Any, sichuan: list[str]
+) -> None:
+    """`--min 下降2.5`, as the 国家下达 letter and `record` write a fall, is the fall's size:
+    it was refused as not a number (应如 310、5.2、-0.3, pointing at the negative that is
+    wrong here). A growth target's 下降1 stays refused: its bound is a signed growth."""
+    result = invoke(
+        "--lang",
+        "zh",
+        *sichuan,
+        "amend",
+        "energy_intensity",
+        "--min",
+        "下降2.5",
+        "--from",
+        "2026-01",
+    )
+    assert result.exit_code == 0, result.output
+    assert "下降 ≥ 2.5 %" in result.stderr
+    recorded = invoke(*sichuan, "record", "energy_intensity", "下降2.9", "-p", "2026")
+    assert recorded.exit_code == 0, recorded.output
+    shown = invoke("--lang", "zh", *sichuan, "show", "energy_intensity")
+    assert "完成" in shown.output and "下降 ≥ 2.5 %" in shown.output
+    gdp = invoke(*sichuan, "amend", "gdp", "--min", "下降1", "--from", "2026-07", "-n")
+    assert gdp.exit_code == 2
