@@ -105,8 +105,17 @@ def check_amendment(
     def figure(raw: str | None, option: str) -> Decimal | None:
         if raw is None or not raw.strip():
             return None
+        if target.decline and option != "--tolerance" and raw.strip().startswith("下降"):
+            raw = raw.strip()[2:]  # --min 下降3, as `record` takes 下降2.9: the fall's size, 3
         # a bound in 类 as `show` writes it (--max Ⅲ类 was `not a number` beside ≤ Ⅲ类)
         value = parse_number(raw, option, percent=percent, unit=None if percent else target.unit)
+        if target.decline and option != "--tolerance" and value < 0:
+            raise InputError(  # 下降 ≥ -3 % would judge a 2 % rise met (the plan file refuses it)
+                _(
+                    "{target} is a 下降 target: {option} is the size of the fall: give {option}"
+                    " {size} (下降{size}%), not {option} {value}"
+                ).format(target=target.id, option=option, size=num(-value), value=num(value))
+            )
         if not percent and option != "--tolerance" and not_a_class(value, target.unit):
             raise InputError(  # (--max 2.5 was amended to `≤ 2.5 类`)
                 _(

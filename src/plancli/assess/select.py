@@ -15,6 +15,10 @@ from plancli.i18n import _
 from plancli.plain import Plan, Target, plan_ids
 from plancli.safe import clip
 
+# The interface words (band.*) a table writes for a band target off its band: 偏高, 偏低,
+# 偏离区间, 偏离目标区间; and off_band, the key `status --json` counts them under.
+BAND_WORDS = ("above", "below", "off", "group")
+
 
 def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
     """`behind,at_risk` (or as a table shows them: `滞后、存在风险`, `at risk`) → the statuses;
@@ -28,6 +32,16 @@ def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
     if unknown or not names:
         shown = join_list(clip(u) for u in unknown) if unknown else clip(text, quote=True)
         zh = language() == "zh"
+        band = {t(f"band.{w}", lang).lower() for w in BAND_WORDS for lang in ("zh", "en")}
+        band.add("off band")
+        if unknown and all(u.lower().replace("_", " ") in band for u in unknown):
+            raise InputError(  # 偏低 as gap's table shows CPI off its band (session 41's walk)
+                _(
+                    "{option}: {status} is what a table says of a band target (a CPI of about 2"
+                    " percent) off its band, not a status of its own: such a target is behind"
+                    " (missed at the year's end); use {option} behind,missed"
+                ).format(option=option, status=shown)
+            )
         valid = join_list(f"{s}（{t(f'status.{s}', 'zh')}）" if zh else s for s in STATUSES)
         raise InputError(
             _("{option}: unknown status {status}; valid: {valid}").format(
