@@ -37,7 +37,7 @@ from plancli.figure_words import (
     typed_figure,
     typed_refusals,
 )
-from plancli.fmt import num, value_is_percent
+from plancli.fmt import num, stated, value_is_percent
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
 from plancli.period_rhythm import written_period
@@ -253,13 +253,23 @@ def is_unchanged(previous: AnyRecord | None, record: AnyRecord) -> bool:
     it counted 6 修订 and would have erased the sources)."""
     if previous is None:
         return False
+    if not _same_stated(previous.value, record.value) or not _same_stated(
+        previous.amount, record.amount
+    ):
+        return False
     if record.note is None and record.source is None:  # the usual re-import: both unsaid
-        return (previous.value, previous.amount) == (record.value, record.amount)
-    return (
-        (previous.value, previous.amount) == (record.value, record.amount)
-        and (record.note is None or record.note == previous.note)
-        and (record.source is None or record.source == previous.source)
+        return True
+    return (record.note is None or record.note == previous.note) and (
+        record.source is None or record.source == previous.source
     )
+
+
+def _same_stated(a: Decimal | None, b: Decimal | None) -> bool:
+    """The same figure as stated: equal, and written with the same places (12 is not 12.0, a
+    bulletin's 增长12.0% restated as 12 is a new statement of it; session 41). Every store
+    gives back the places it was given (TOML `12.0`, SQLite's text, PostgreSQL's scale), so a
+    file imported again states its figures as the ledger holds them: unchanged."""
+    return a == b and (a is None or b is None or stated(a) == stated(b))
 
 
 def same_figure(a: AnyRecord, b: AnyRecord) -> bool:
