@@ -265,10 +265,12 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
         return "—"
     if kind == "trend":
         direction = target.direction or "band"
-        if direction == "band":  # 保持稳定: the band with the unit of its figure, once
-            if not target.tolerance:
-                return _word("stable", lang)
-            return f"{_word('stable', lang)} ±{num(target.tolerance)} {_band_unit(target, lang)}"
+        if direction == "band" and target.tolerance:  # 保持稳定 ±0.5 %: a growth's band, or
+            points = target.unit.strip() in ("pp", "个百分点", "百分点")  # in points (session 41)
+            unit = _word("pp", lang) if points else "%"
+            return f"{_word('stable', lang)} ±{num(target.tolerance)} {unit}"
+        if direction == "band":
+            return _word("stable", lang)
         return "↑ > 0 %" if direction == "up" else "↓ < 0 %"
     source: BoundFields | AnyAmendment = amendment if amendment is not None else target
     low, high, around = source.min, source.max, source.around
@@ -323,14 +325,6 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
-
-
-def _band_unit(target: BoundFields, lang: str) -> str:
-    """The unit of a stable trend's band: its figure's, a growth in % (粮食产量保持稳定 ±0.5 %:
-    a growth within half a per cent either way), or 个百分点 where the target counts in points
-    (a rate's change); it was `±0.5` alone (session 41)."""
-    points = target.unit.strip() in ("pp", "个百分点", "百分点")
-    return _word("pp", lang) if points else "%"
 
 
 def _range_top(

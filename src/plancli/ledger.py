@@ -250,26 +250,18 @@ def is_unchanged(previous: AnyRecord | None, record: AnyRecord) -> bool:
     5 %: one position, one figure), so writing it would change nothing. A note or source it
     does not give is no change either: the bulletin re-imported without a 来源 column repeats
     the figures recorded from the template with 统计月报, and keeps that source (audit S D8:
-    it counted 6 修订 and would have erased the sources)."""
-    if previous is None:
+    it counted 6 修订 and would have erased the sources). The figure as stated: 12 is not 12.0
+    (session 41), and a file imported again is unchanged, as every store gives its places back."""
+    if previous is None or (previous.value, previous.amount) != (record.value, record.amount):
         return False
-    if not _same_stated(previous.value, record.value) or not _same_stated(
-        previous.amount, record.amount
+    if (stated(previous.value), stated(previous.amount)) != (
+        stated(record.value),
+        stated(record.amount),
     ):
         return False
-    if record.note is None and record.source is None:  # the usual re-import: both unsaid
-        return True
     return (record.note is None or record.note == previous.note) and (
         record.source is None or record.source == previous.source
     )
-
-
-def _same_stated(a: Decimal | None, b: Decimal | None) -> bool:
-    """The same figure as stated: equal, and written with the same places (12 is not 12.0, a
-    bulletin's 增长12.0% restated as 12 is a new statement of it; session 41). Every store
-    gives back the places it was given (TOML `12.0`, SQLite's text, PostgreSQL's scale), so a
-    file imported again states its figures as the ledger holds them: unchanged."""
-    return a == b and (a is None or b is None or stated(a) == stated(b))
 
 
 def same_figure(a: AnyRecord, b: AnyRecord) -> bool:
