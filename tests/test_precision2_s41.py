@@ -198,3 +198,16 @@ def test_a_band_in_points_says_points() -> None:
     points = band.model_copy(update={"unit": "个百分点"})
     assert bound_text(points, lang="zh") == "保持稳定 ±0.5 个百分点"
     assert bound_text(points) == "stable ±0.5 pp"
+
+
+def test_same_as_stated_compares_the_places_shown() -> None:
+    from decimal import Decimal
+
+    from plancli.stores.base import same_as_stated
+
+    assert not same_as_stated(Decimal("12"), Decimal("12.0"))
+    assert same_as_stated(Decimal("12.0"), Decimal("12.0"))
+    # a whole figure with an exponent is the integer TOML gives back (1200): the same as shown
+    assert same_as_stated(Decimal("1.2E+3"), Decimal("1200"))
+    assert same_as_stated(Decimal("-0.0"), Decimal("0.0")) and same_as_stated(None, None)
+    assert not same_as_stated(Decimal("700.0"), None)
