@@ -303,9 +303,11 @@ def test_recording_again_supersedes_and_history_keeps_both(store: LedgerStore, p
 def test_same_figure_again_is_a_no_op(store: LedgerStore, plan: Plan) -> None:
     record(store, plan, "g5", "150", "2022-06")
     before = snapshot(store)
-    change = record_entry(store, plan, Entry("g5", "2022-06", "150.0"))
+    change = record_entry(store, plan, Entry("g5", "2022-06", "150"))
     assert change.unchanged
     assert snapshot(store) == before
+    # 150.0 is the figure stated otherwise, which every view would show: a revision (s41)
+    assert not record_entry(store, plan, Entry("g5", "2022-06", "150.0"), dry_run=True).unchanged
 
 
 def test_add_builds_on_the_latest_earlier_period(store: LedgerStore, plan: Plan) -> None:

@@ -44,8 +44,8 @@ def test_the_report_table_writes_the_trends_band_once(invoke, tmp_path: Path) ->
     ledger = tmp_path / "jiangsu.progress.toml"
     _run(invoke, "jiangsu-2026", ledger, "record", "grain_output", "1.2", "--period", "2026")
     report = _run(invoke, "jiangsu-2026", ledger, "--lang", "zh", "report").stdout
-    assert "| 粮食产量 | 保持稳定 ±0.5 | 1.2% | 0.7个百分点 | 偏高 |" in report
-    assert "| 粮食产量 | 主要预期目标 | 偏高 | 1.2% / 保持稳定 ±0.5 |" in report
+    assert "| 粮食产量 | 保持稳定 ±0.5% | 1.2% | 0.7个百分点 | 偏高 |" in report
+    assert "| 粮食产量 | 主要预期目标 | 偏高 | 1.2% / 保持稳定 ±0.5% |" in report
 
 
 def test_a_左右_keeps_the_edge_it_is_judged_at(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -265,12 +265,12 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
         return "—"
     if kind == "trend":
         direction = target.direction or "band"
+        if direction == "band" and target.tolerance:  # 保持稳定 ±0.5 %: a growth's band, or
+            points = target.unit.strip() in ("pp", "个百分点", "百分点")  # in points (session 41)
+            unit = _word("pp", lang) if points else "%"
+            return f"{_word('stable', lang)} ±{num(target.tolerance)} {unit}"
         if direction == "band":
-            return (
-                f"{_word('stable', lang)} ±{num(target.tolerance)}"
-                if target.tolerance
-                else (_word("stable", lang))
-            )
+            return _word("stable", lang)
         return "↑ > 0 %" if direction == "up" else "↓ < 0 %"
     source: BoundFields | AnyAmendment = amendment if amendment is not None else target
     low, high, around = source.min, source.max, source.around

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
-from plancli.fmt import bound_text, num
+from plancli.fmt import bound_text, num, stated
 from plancli.output import AmendmentOut, HistoryRecord
 from plancli.periods import Period, parse_period
 from plancli.plain import BOUNDED_KINDS, AnyAmendment, AnyPlan, AnyTarget
@@ -119,8 +119,8 @@ def history_csv(
         [
             r.target,
             r.period,
-            num(r.value),
-            num(r.amount),
+            stated(r.value),  # as recorded: 12.0 stays 12.0 (a spreadsheet reads 12 alike)
+            stated(r.amount),
             r.note,
             r.source,
             f"{r.recorded_at:%Y-%m-%dT%H:%M:%SZ}",

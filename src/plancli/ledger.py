@@ -47,7 +47,7 @@ from plancli.plan import find_target
 from plancli.rollup_sums import family
 from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
 from plancli.stores.base import cached_period as _period
-from plancli.stores.base import shown
+from plancli.stores.base import same_as_stated, shown
 from plancli.texts import CELL_CHARS, text_problem
 
 if TYPE_CHECKING:
@@ -250,15 +250,13 @@ def is_unchanged(previous: AnyRecord | None, record: AnyRecord) -> bool:
     5 %: one position, one figure), so writing it would change nothing. A note or source it
     does not give is no change either: the bulletin re-imported without a 来源 column repeats
     the figures recorded from the template with 统计月报, and keeps that source (audit S D8:
-    it counted 6 修订 and would have erased the sources)."""
-    if previous is None:
+    it counted 6 修订 and would have erased the sources). As stated: 12 is not 12.0 (s41)."""
+    if previous is None or not same_as_stated(previous.value, record.value):
         return False
-    if record.note is None and record.source is None:  # the usual re-import: both unsaid
-        return (previous.value, previous.amount) == (record.value, record.amount)
-    return (
-        (previous.value, previous.amount) == (record.value, record.amount)
-        and (record.note is None or record.note == previous.note)
-        and (record.source is None or record.source == previous.source)
+    if not same_as_stated(previous.amount, record.amount):
+        return False
+    return (record.note is None or record.note == previous.note) and (
+        record.source is None or record.source == previous.source
     )
 
 

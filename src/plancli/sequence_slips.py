@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from plancli.fmt import num
+from plancli.fmt import num, stated
 from plancli.i18n import _
 from plancli.stores.base import cached_period as _period
 
@@ -49,9 +49,9 @@ def sequence_warnings(
             _("{target} {period} = {value} is below {before}'s {before_value}: {hint}").format(
                 target=record.target,
                 period=record.period,
-                value=num(record.value),
+                value=stated(record.value),
                 before=before.period,
-                before_value=num(before.value),
+                before_value=stated(before.value),
                 hint=_below_hint(importing),
             )
         )
@@ -69,10 +69,10 @@ def sequence_warnings(
                 slip=slip,
                 target=record.target,
                 period=record.period,
-                value=num(record.value),
+                value=stated(record.value),
                 times=num(record.value / before.value, 1),
                 before=before.period,
-                before_value=num(before.value),
+                before_value=stated(before.value),
                 months=period.end_month,
                 before_months=_period(before.period).end_month,
             )
@@ -86,9 +86,9 @@ def sequence_warnings(
                 ).format(
                     target=record.target,
                     period=record.period,
-                    value=num(record.value),
+                    value=stated(record.value),
                     after=after.period,
-                    after_value=num(after.value),
+                    after_value=stated(after.value),
                 )
             )
             break
@@ -108,9 +108,9 @@ def milestone_fall(record: AnyRecord, before: AnyRecord) -> list[str]:
         ).format(
             target=record.target,
             period=record.period,
-            value=f"{num(record.value)}%",
+            value=f"{stated(record.value)}%",
             before=before.period,
-            before_value=f"{num(before.value)}%",
+            before_value=f"{stated(before.value)}%",
             done=done,
         )
     ]
@@ -128,9 +128,9 @@ def milestone_above_later(record: AnyRecord, current: Figures) -> list[str]:
                 ).format(
                     target=record.target,
                     period=record.period,
-                    value=f"{num(record.value)}%",
+                    value=f"{stated(record.value)}%",
                     after=after.period,
-                    after_value=f"{num(after.value)}%",
+                    after_value=f"{stated(after.value)}%",
                 )
             ]
     return []
@@ -164,7 +164,12 @@ def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures)
         ):
             later, later_key = held, key
     unit = target.unit.strip()
-    fields = {"target": record.target, "period": record.period, "value": num(amount), "unit": unit}
+    fields = {
+        "target": record.target,
+        "period": record.period,
+        "value": stated(amount),
+        "unit": unit,
+    }
     warnings = []
     if earlier is not None and amount < _amount(earlier):
         message = _(
@@ -172,7 +177,7 @@ def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures)
             "the amount (累计值) is the year-to-date total, not the month's own figure"
         )
         warnings.append(
-            message.format(**fields, before=earlier.period, before_value=num(_amount(earlier)))
+            message.format(**fields, before=earlier.period, before_value=stated(_amount(earlier)))
         )
     elif earlier is not None and jumps(
         _amount(earlier), _period(earlier.period).end_month, amount, period.end_month
@@ -188,7 +193,7 @@ def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures)
                 **fields,
                 times=num(amount / _amount(earlier), 1),
                 before=earlier.period,
-                before_value=num(_amount(earlier)),
+                before_value=stated(_amount(earlier)),
                 months=period.end_month,
                 before_months=before_months,
             )
@@ -199,7 +204,7 @@ def amount_sequence_warnings(plan: AnyPlan, record: AnyRecord, current: Figures)
             "revise {after} too"
         )
         warnings.append(
-            message.format(**fields, after=later.period, after_value=num(_amount(later)))
+            message.format(**fields, after=later.period, after_value=stated(_amount(later)))
         )
     return warnings
 

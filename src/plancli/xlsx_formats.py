@@ -346,7 +346,12 @@ def shown_figure(value: float, shown: _Shown) -> Decimal | None:
         else:
             quantum = Decimal(1).scaleb(-(shown.decimals or 0))
         rounded = number.quantize(quantum, rounding=ROUND_HALF_UP).scaleb(-shown.moved)
-        return Decimal(num(rounded))
+        # the places it shows, as a figure typed or read from a CSV keeps them (12.0 under
+        # `0.0`: it was 12, and 12.0 recorded from the CSV was then revised to 12; session 41)
+        exponent = rounded.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > 0:  # 6.2E+10: shown 62000000000
+            return rounded.quantize(Decimal(1))
+        return rounded.copy_abs() if rounded.is_zero() else rounded
     except InvalidOperation:  # beyond a decimal's precision: far beyond any figure
         return None
 

@@ -131,6 +131,8 @@ def target_text(
         return f"{relation_sign(a.relation)} {short_reference(names[a.reference], a.reference)}"
     if a.status == "dropped":  # no bound in force: 不再考核
         return t("status.dropped", lang)
+    if a.kind == "trend":  # the band in force, its default tolerance too: `stable ±0.5 %`
+        return bound_text(a, lang=lang)  # (`a.bound` is the plan's: `stable`, no band)
     return a.bound if lang == "en" else bound_text(a, lang=lang)  # 下降, 争取, 待下达
 
 

