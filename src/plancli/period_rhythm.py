@@ -23,9 +23,11 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from plancli.errors import InputError
+from plancli.i18n import _
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months
 from plancli.periods import DATE_CELL, PERIOD_DASHES, Period, parse_period, read_period
+from plancli.safe import Clipped
 
 
 def in_rhythm(frequency: str, period: Period, plan_year: int) -> Period:
@@ -69,6 +71,9 @@ def written_period(text: str, frequency: str, plan_year: int) -> Period:
 
 class _Target(Protocol):
     @property
+    def id(self) -> str: ...
+
+    @property
     def frequency(self) -> str: ...
 
 
@@ -106,3 +111,28 @@ class Rhythm:
                 said = period
             self._said[key] = said
         return said
+
+
+# What a bulletin writes for a quarterly target's figure at each quarter's end (its periods).
+_QUARTER_ENDS = {3: "1-3月", 6: "1-6月", 9: "1-9月", 12: "全年"}
+
+
+def quarter_end(target: _Target, typed: str, period: Period, plan_year: int) -> Period:
+    """`period` when it is one a target published by quarter reports (gdp: 1-3月, 1-6月,
+    1-9月, 全年); InputError for a month in the plan year that ends no quarter (gdp `-p
+    2026-07`, a 1-7月 row: session 41), naming the quarters either side of it. `6月` and
+    `2026-06` end the second quarter: taken."""
+    end = period.end_month
+    if target.frequency != "quarterly" or period.year != plan_year or end % 3 == 0:
+        return period
+    near = [q for q in (end - end % 3, end - end % 3 + 3) if q]
+    takes = _(" or ").join(
+        _("{span} ({code})").format(span=_QUARTER_ENDS[q], code=Period(period.year, "Q", q // 3))
+        for q in near
+    )
+    raise InputError(
+        _(
+            "{target} is published by quarter (1-3月, 1-6月, 1-9月, 全年): period {period!r} "
+            "(1-{month}月) ends no quarter; write {takes}"
+        ).format(target=target.id, period=Clipped(typed), month=end, takes=takes)
+    )
