@@ -7,9 +7,10 @@ monthly one's 2022-06, an annual one's 全年 2022. So one figure has one spelli
 whether it came from the 月报, the template or `record -p 2022-Q2`. plancli's own codes
 (`2022-06`, `2022-Q2`, full-width or not) are stored as typed: the user chose that spelling;
 so is a date in the period column (`2022/6/1`, Excel's cell for a typed 2022-06), as a date
-cell of a sheet is. Only in the plan year: a 2021 bulletin's 1-6月 stays 2021-06 and is
-refused under that name, never as a 2021-Q2 nobody wrote; a change target's base 2021年12月
-stays 2021-12.
+cell of a sheet is. A month that ends no quarter is refused for a quarterly target
+(`quarter_end`: gdp's 1-7月, session 41). Only in the plan year: a 2021 bulletin's 1-6月
+stays 2021-06 and is refused under that name, never as a 2021-Q2 nobody wrote; a change
+target's base 2021年12月 stays 2021-12.
 
 The ledger finds a figure by its position (target, year, end month), not by its spelling, so
 a record an older plancli stored as 2022-06 for a quarterly target is still the one a new
@@ -33,7 +34,8 @@ from plancli.safe import Clipped
 def in_rhythm(frequency: str, period: Period, plan_year: int) -> Period:
     """`period` (a position, the end of its last month) said in the rhythm of a target of this
     frequency where it reports then; as it is outside the plan year, or where the target does
-    not report (a quarterly target's 1-5月, 2022-05)."""
+    not report (an annual target's 上半年, 2022-H1; a quarterly target's 1-5月, 2022-05, which
+    `quarter_end` then refuses)."""
     if period.year != plan_year:
         return period
     end = period.end_month
