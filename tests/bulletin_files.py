@@ -2,7 +2,8 @@
 ledger, and the figures it left there: shared by the bulletin-header tests of sessions 39-40.
 
 Figures: the bundled 广东 2026 plan's 地区生产总值 68725.40 亿元 +4.4 % and 地方一般公共预算收入
-7043.21 亿元 +2.4 % (1-6月 in the report; the tests date them 1-9月: a quarter's end, as GDP is published by quarter).
+7043.21 亿元 +2.4 % (1-6月 in the report; the tests date them 1-9月, a quarter's end: GDP is
+published by quarter, session 41).
 """
 
 from __future__ import annotations

@@ -90,14 +90,14 @@ def test_a_series_of_amounts_after_their_periods_imports_each_period(
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
     rows = [
-        ["指标", "1-3月累计值", "1-6月累计值", "1-9月累计值"],
+        ["指标", "1-4月累计值", "1-5月累计值", "1-6月累计值"],
         ["新建5G基站", "60", "90", "120"],
     ]
     done = _import(invoke, ledger, _file(tmp_path, rows, form), plan="guandu-2022")
     assert done.exit_code == 0, done.output
-    assert _values(ledger) == {  # (a quarterly target's quarters: session 41 refuses 1-4月)
+    assert _values(ledger) == {  # (1-6月 of a quarterly target: its Q2, as a lone column)
         ("new_5g_base_stations", period): (Decimal(value), None)
-        for period, value in (("2022-Q1", "60"), ("2022-Q2", "90"), ("2022-Q3", "120"))
+        for period, value in (("2022-04", "60"), ("2022-05", "90"), ("2022-Q2", "120"))
     }
 
 

@@ -144,10 +144,10 @@ def test_the_period_comes_from_the_header_s_to_the_month_s_end(
         ),
         (
             [
-                ["指标", "截至3月累计", "截至6月累计", "截至9月末累计"],
+                ["指标", "截至4月累计", "截至5月累计", "截至6月末累计"],
                 ["新建5G基站", "60", "90", "120"],
             ],
-            {"2022-Q1": "60", "2022-Q2": "90", "2022-Q3": "120"},
+            {"2022-04": "60", "2022-05": "90", "2022-Q2": "120"},
         ),
     ],
     ids=["alone", "alone-titled", "series"],
@@ -373,7 +373,7 @@ def test_a_total_in_wan_yuan_is_still_refused_naming_both_units(
 ) -> None:
     """引进市外到位资金 (a total: 129.32 亿元 in the seed) typed in 万元: no figure to take."""
     ledger = tmp_path / "guandu.progress.toml"
-    first = _file(tmp_path, [["指标", "期间", "数值"], ["新建5G基站", "2022年6月", "90"]], "utf-8")
+    first = _file(tmp_path, [["指标", "期间", "数值"], ["新建5G基站", "2022年5月", "90"]], "utf-8")
     assert _import(invoke, ledger, first, plan=GUANDU).exit_code == 0
     kept = ledger.read_bytes()
     rows = [

@@ -119,13 +119,25 @@ class Rhythm:
 _QUARTER_ENDS = {3: "1-3月", 6: "1-6月", 9: "1-9月", 12: "全年"}
 
 
-def quarter_end(target: _Target, typed: str, period: Period, plan_year: int) -> Period:
-    """`period` when it is one a target published by quarter reports (gdp: 1-3月, 1-6月,
-    1-9月, 全年); InputError for a month in the plan year that ends no quarter (gdp `-p
+# A growth to date of a target published quarterly (GDP, 居民收入) exists only at a quarter's
+# end: a quarterly count or level (新建5G基站, 调查失业率) may be counted by a department monthly.
+_GROWTHS = ("growth", "relative", "indicator", "trend")
+
+
+class _Judged(_Target, Protocol):
+    @property
+    def kind(self) -> str: ...
+
+
+def quarter_end(target: _Judged, typed: str, period: Period, plan_year: int) -> Period:
+    """`period` when it is one a growth target published by quarter reports (gdp: 1-3月,
+    1-6月, 1-9月, 全年); InputError for a month in the plan year that ends no quarter (gdp `-p
     2026-07`, a 1-7月 row: session 41), naming the quarters either side of it. `6月` and
     `2026-06` end the second quarter: taken."""
     end = period.end_month
-    if target.frequency != "quarterly" or period.year != plan_year or end % 3 == 0:
+    if target.frequency != "quarterly" or target.kind not in _GROWTHS:
+        return period
+    if period.year != plan_year or end % 3 == 0:
         return period
     near = [q for q in (end - end % 3, end - end % 3 + 3) if q]
     takes = _(" or ").join(
