@@ -1,10 +1,11 @@
 """Session 41 (recfix): periods in recording and importing, defects of session 40's walks.
 
 1. `record gdp 5.2 -p 2026-07` on 河南's plan was taken ("would record gdp 2026-07"), though GDP
-   is published by quarter (1-3月, 1-6月, 1-9月, 全年): a month that ends no quarter, on a target
-   published quarterly, is refused naming the target, the period and the quarters either side
-   of it; in `record` and in every `import` row alike (`ledger.entry_period`, one code path).
-   `-p 6月` and `2026-06` end the second quarter and are taken as before.
+   is published by quarter (1-3月, 1-6月, 1-9月, 全年): a month that ends no quarter, on a growth
+   target published quarterly, is refused naming the target, the period and the quarters either
+   side of it; in `record` and in every `import` row alike (`ledger.entry_period`, one code
+   path). `-p 6月` and `2026-06` end the second quarter and are taken as before; a quarterly
+   count or level (官渡's 新建5G基站) may still be given by month.
 2. The import summary said `期间 2026-03` of a file of GDP's 一季度: it names the period as the
    rows spell it (2026-Q1, as `history` and the preview's table do), in Chinese in words
    (2026年一季度, as the report says it).
@@ -97,6 +98,20 @@ def test_a_monthly_target_takes_any_month(henan: Callable[..., Any]) -> None:
     done = henan("record", "cpi", "0.6", "-p", "1-7月")
     assert done.exit_code == 0, done.output
     assert ledger_values(henan.ledger) == {("cpi", "2026-07"): (Decimal("0.6"), None)}  # type: ignore[attr-defined]
+
+
+def test_a_quarterly_count_may_still_be_given_by_month(invoke: Any, tmp_path: Path) -> None:
+    """官渡's 新建5G基站 is tracked by quarter, but a count exists at any month's end: only a
+    growth to date (GDP's, 居民收入's) is published at a quarter's end alone."""
+    at = ("--plan", "guandu-2022", "--ledger", str(tmp_path / "g.toml"))
+    done = invoke(*at, "record", "new_5g_base_stations", "90", "-p", "1-5月")
+    assert done.exit_code == 0, done.output
+    assert ledger_values(tmp_path / "g.toml") == {
+        ("new_5g_base_stations", "2022-05"): (Decimal("90"), None)
+    }
+    refused = invoke(*at, "record", "gdp", "4.8", "-p", "1-5月")
+    assert refused.exit_code == 2
+    assert "write 1-3月 (2022-Q1) or 1-6月 (2022-Q2)" in refused.stderr
 
 
 @pytest.mark.parametrize("period", ["1-7月", "2026-07", "7月"])

@@ -7,8 +7,8 @@ monthly one's 2022-06, an annual one's 全年 2022. So one figure has one spelli
 whether it came from the 月报, the template or `record -p 2022-Q2`. plancli's own codes
 (`2022-06`, `2022-Q2`, full-width or not) are stored as typed: the user chose that spelling;
 so is a date in the period column (`2022/6/1`, Excel's cell for a typed 2022-06), as a date
-cell of a sheet is. A month that ends no quarter is refused for a quarterly target
-(`quarter_end`: gdp's 1-7月, session 41). Only in the plan year: a 2021 bulletin's 1-6月
+cell of a sheet is. A month that ends no quarter is refused for a quarterly growth
+target (`quarter_end`: gdp's 1-7月, session 41). Only in the plan year: a 2021 bulletin's 1-6月
 stays 2021-06 and is refused under that name, never as a 2021-Q2 nobody wrote; a change
 target's base 2021年12月 stays 2021-12.
 
@@ -35,7 +35,7 @@ def in_rhythm(frequency: str, period: Period, plan_year: int) -> Period:
     """`period` (a position, the end of its last month) said in the rhythm of a target of this
     frequency where it reports then; as it is outside the plan year, or where the target does
     not report (an annual target's 上半年, 2022-H1; a quarterly target's 1-5月, 2022-05, which
-    `quarter_end` then refuses)."""
+    `quarter_end` refuses for a growth)."""
     if period.year != plan_year:
         return period
     end = period.end_month
