@@ -2,7 +2,8 @@
 ledger, and the figures it left there: shared by the bulletin-header tests of sessions 39-40.
 
 Figures: the bundled 广东 2026 plan's 地区生产总值 68725.40 亿元 +4.4 % and 地方一般公共预算收入
-7043.21 亿元 +2.4 % (1-6月 in the report; the tests date them 1-7月).
+7043.21 亿元 +2.4 % (1-6月 in the report; the tests date them 1-9月, a quarter's end: GDP is
+published by quarter, session 41).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from sheets import sheet_file
 GD = "guangdong-2026"
 ROWS = [["地区生产总值", "68725.40", "4.4"], ["地方一般公共预算收入", "7043.21", "2.4"]]
 JULY = {
-    ("gdp", "2026-07"): (Decimal("4.4"), Decimal("68725.40")),
-    ("budget_revenue", "2026-07"): (Decimal("2.4"), Decimal("7043.21")),
+    ("gdp", "2026-Q3"): (Decimal("4.4"), Decimal("68725.40")),
+    ("budget_revenue", "2026-09"): (Decimal("2.4"), Decimal("7043.21")),
 }
 
 

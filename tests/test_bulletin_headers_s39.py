@@ -1,8 +1,8 @@
 """Session 39 (bulletin5): the leftovers of session 38's 广东 walk in `plancli import`.
 
-1. A figure header after its period (`1-7月累计值（亿元）`, `1-7月绝对值`, `1-7月累计数`,
-   `1-7月止累计`, `1-7月增长（%）`) was an unknown column; it reads as `1-7月（亿元）` /
-   `1-7月（%）` do, alone, beside a growth column, and as a series' column. One period's
+1. A figure header after its period (`1-9月累计值（亿元）`, `1-9月绝对值`, `1-9月累计数`,
+   `1-9月止累计`, `1-9月增长（%）`) was an unknown column; it reads as `1-9月（亿元）` /
+   `1-9月（%）` do, alone, beside a growth column, and as a series' column. One period's
    amount and growth (`1-6月（亿元）,1-6月增长（%）`) is no series: it was refused.
 2. A series whose columns carry different units (`1-2月（亿元）,一季度（%）`) got the generic
    unknown-column error; it names the columns of each unit and what to do.
@@ -36,24 +36,24 @@ def _file(tmp_path: Path, rows: list[list[str]], form: str, stem: str = "广东�
 @pytest.mark.parametrize(
     "header",
     [
-        ["1-7月累计值（亿元）", "增长（%）"],
-        ["1-7月绝对值", "增长（%）"],
-        ["1-7月累计数（亿元）", "1-7月增长（%）"],
-        ["1-7月止累计（亿元）", "比上年同期增长（%）"],
-        ["1-7月累计值（亿元）", "1-7月累计增长（%）"],
-        ["1-7月（亿元）", "1-7月增长（%）"],  # one period's amount and growth: no series
-        ["1-7月（亿元）", "1-7月（%）"],
+        ["1-9月累计值（亿元）", "增长（%）"],
+        ["1-9月绝对值", "增长（%）"],
+        ["1-9月累计数（亿元）", "1-9月增长（%）"],
+        ["1-9月止累计（亿元）", "比上年同期增长（%）"],
+        ["1-9月累计值（亿元）", "1-9月累计增长（%）"],
+        ["1-9月（亿元）", "1-9月增长（%）"],  # one period's amount and growth: no series
+        ["1-9月（亿元）", "1-9月（%）"],
         ["本年累计值（亿元）", "增长（%）"],
         ["绝对值", "增长（%）"],  # 绝对值 alone beside a growth: the amount
         ["自年初累计（亿元）", "增长（%）"],
-        ["1-7月绝对值", "1-7月比上年同期增长"],  # (比上年同期增长 alone is the growth too)
+        ["1-9月绝对值", "1-9月比上年同期增长"],  # (比上年同期增长 alone is the growth too)
     ],
 )
 def test_a_period_before_the_amount_word_reads_as_the_year_to_date_amount(
     invoke: Any, tmp_path: Path, header: list[str], form: str
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    path = _file(tmp_path, [["2026年1-7月广东省主要经济指标"], ["指标", *header], *ROWS], form)
+    path = _file(tmp_path, [["2026年1-9月广东省主要经济指标"], ["指标", *header], *ROWS], form)
     done = _import(invoke, ledger, path)
     assert done.exit_code == 0, done.output
     assert _values(ledger) == JULY
@@ -62,16 +62,16 @@ def test_a_period_before_the_amount_word_reads_as_the_year_to_date_amount(
 def test_the_same_table_headed_by_the_plain_words_gives_the_same_records(
     invoke: Any, tmp_path: Path
 ) -> None:
-    """`1-7月累计值（亿元）` is read exactly as `累计值（亿元）` under a 1-7月 title."""
+    """`1-9月累计值（亿元）` is read exactly as `累计值（亿元）` under a 1-9月 title."""
     plain, dated = tmp_path / "plain.toml", tmp_path / "dated.toml"
-    rows = [["2026年1-7月广东省主要经济指标"], ["指标", "累计值（亿元）", "增长（%）"], *ROWS]
+    rows = [["2026年1-9月广东省主要经济指标"], ["指标", "累计值（亿元）", "增长（%）"], *ROWS]
     assert _import(invoke, plain, _file(tmp_path, rows, "utf-8", "a")).exit_code == 0
-    rows = [["指标", "1-7月累计值（亿元）", "1-7月增长（%）"], *ROWS]
+    rows = [["指标", "1-9月累计值（亿元）", "1-9月增长（%）"], *ROWS]
     assert _import(invoke, dated, _file(tmp_path, rows, "utf-8", "b")).exit_code == 0
     assert _values(plain) == _values(dated) == JULY
 
 
-@pytest.mark.parametrize("header", ["1-7月累计值（亿元）", "1-7月绝对值"])
+@pytest.mark.parametrize("header", ["1-9月累计值（亿元）", "1-9月绝对值"])
 def test_the_amount_alone_of_a_growth_target_says_it_is_the_amount_naming_the_column(
     invoke: Any, tmp_path: Path, header: str
 ) -> None:
@@ -110,9 +110,9 @@ MIXED = [
         "'1-2月（亿元）'（单位：亿元）；'一季度（%）'、'1-4月（%）'（单位：%）",
     ),
     (  # (an amount and a growth for each period imports since session 40: bulletin_s40)
-        ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-7月（亿元）"],
-        "'1-6月（亿元）', '1-7月（亿元）' (in 亿元); '1-6月增长（%）' (in %)",
-        "'1-6月（亿元）'、'1-7月（亿元）'（单位：亿元）；'1-6月增长（%）'（单位：%）",
+        ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-9月（亿元）"],
+        "'1-6月（亿元）', '1-9月（亿元）' (in 亿元); '1-6月增长（%）' (in %)",
+        "'1-6月（亿元）'、'1-9月（亿元）'（单位：亿元）；'1-6月增长（%）'（单位：%）",
     ),
     (
         ["指标", "1-5月累计值", "1-6月增长（%）"],
@@ -165,7 +165,7 @@ def test_a_series_summary_counts_the_rows_and_their_figures(
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
     rows = [
-        ["指标", "一季度（%）", "1-6月（%）", "1-7月（%）"],  # (a series session 38 reads)
+        ["指标", "一季度（%）", "1-6月（%）", "1-9月（%）"],  # (a series session 38 reads)
         ["地方一般公共预算收入", "1.1", "2.4", "2.5"],
         ["地区生产总值", "4.1", "4.4", ""],
     ]
@@ -179,7 +179,7 @@ def test_a_series_summary_counts_the_rows_and_their_figures(
 
 def test_a_one_period_file_keeps_its_rows_count(invoke: Any, tmp_path: Path) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    path = _file(tmp_path, [["指标", "1-7月累计值（亿元）", "1-7月增长（%）"], *ROWS], "utf-8")
+    path = _file(tmp_path, [["指标", "1-9月累计值（亿元）", "1-9月增长（%）"], *ROWS], "utf-8")
     done = _import(invoke, ledger, path)
     assert "2 new, 0 revised, 0 unchanged of 2 rows into" in " ".join(done.stderr.split())
 
@@ -199,7 +199,7 @@ def test_a_bare_total_percent_header_stays_refused_saying_what_to_write(
 ) -> None:
     """`累计%` is no header a bulletin writes (session 38): the growth or the amount?"""
     ledger = tmp_path / "gd.progress.toml"
-    path = _file(tmp_path, [["2026年1-7月"], ["指标", "累计%", "增长（%）"], *ROWS], "utf-8")
+    path = _file(tmp_path, [["2026年1-9月"], ["指标", "累计%", "增长（%）"], *ROWS], "utf-8")
     done = _import(invoke, ledger, path, lang=lang)
     assert done.exit_code == 2
     assert hint in " ".join(done.stderr.split())
@@ -209,15 +209,15 @@ def test_a_bare_total_percent_header_stays_refused_saying_what_to_write(
 def test_the_month_alone_beside_its_period_s_amount_and_growth_is_read_past(
     invoke: Any, tmp_path: Path
 ) -> None:
-    """`指标,4月,1-4月绝对值,1-4月增长（%）` (a 主要经济指标 table): 4月 is the month alone."""
+    """`指标,6月,1-6月绝对值,1-6月增长（%）` (a 主要经济指标 table): 6月 is the month alone."""
     ledger = tmp_path / "gd.progress.toml"
     rows = [
-        ["指标", "4月", "1-4月绝对值", "1-4月增长（%）"],
+        ["指标", "6月", "1-6月绝对值", "1-6月增长（%）"],
         ["地区生产总值", "9000", "68725.40", "4.4"],
     ]
     done = _import(invoke, ledger, _file(tmp_path, rows, "utf-8"))
     assert done.exit_code == 0, done.output
-    assert _values(ledger) == {("gdp", "2026-04"): (Decimal("4.4"), Decimal("68725.40"))}
+    assert _values(ledger) == {("gdp", "2026-Q2"): (Decimal("4.4"), Decimal("68725.40"))}
 
 
 def test_one_period_s_amount_given_twice_names_both_columns(invoke: Any, tmp_path: Path) -> None:

@@ -2,11 +2,11 @@
 
 1. `import --json`'s `counts.rows` counted a series' figures (2 rows × 4 periods: rows 8); it
    is the file's rows, and `counts.figures` the figures, as the summary says them.
-2. `截至7月累计`, `截至7月末累计`, `本年止累计` (and `1-7月止累计`) are the year to date's amount,
-   alone, beside a growth and in a series; `截至7月末` without 累计 (a balance at the month's
+2. `截至9月累计`, `截至9月末累计`, `本年止累计` (and `1-9月止累计`) are the year to date's amount,
+   alone, beside a growth and in a series; `截至9月末` without 累计 (a balance at the month's
    end?) stays refused, saying what to write.
-3. A series of an amount and a growth a period (`1-6月（亿元）,1-6月增长（%）,1-7月（亿元）,
-   1-7月增长（%）`) imports each period's pair, as one period's pair does (it was refused).
+3. A series of an amount and a growth a period (`1-6月（亿元）,1-6月增长（%）,1-9月（亿元）,
+   1-9月增长（%）`) imports each period's pair, as one period's pair does (it was refused).
 4. A growth target's amount in 万元 against the plan's 亿元: its growth is taken, the amount
    left out with a warning; a total in 万元 is still refused (plancli does not convert).
 
@@ -49,8 +49,8 @@ def _kept_ledger(invoke: Any, tmp_path: Path) -> tuple[Path, bytes]:
 
 # ------------------------------------------------------------- 1. counts.rows, counts.figures
 
-SERIES = [
-    ["指标", "一季度（%）", "1-4月（%）", "1-5月（%）", "1-6月（%）"],
+SERIES = [  # (GDP by quarter: no 1-4月 or 1-5月 figure, session 41)
+    ["指标", "一季度（%）", "1-6月（%）", "1-9月（%）", "全年（%）"],
     ["地方一般公共预算收入", "1.1", "1.8", "2.0", "2.4"],
     ["地区生产总值", "4.1", "4.2", "4.3", "4.4"],
 ]
@@ -80,7 +80,7 @@ def test_a_series_json_counts_its_rows_and_its_figures_apart(
 
 def test_a_one_period_file_gives_as_many_figures_as_rows(invoke: Any, tmp_path: Path) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    path = _file(tmp_path, [["指标", "1-7月累计值（亿元）", "1-7月增长（%）"], *ROWS], "utf-8")
+    path = _file(tmp_path, [["指标", "1-9月累计值（亿元）", "1-9月增长（%）"], *ROWS], "utf-8")
     done = _import(invoke, ledger, path, "--json")
     assert done.exit_code == 0, done.output
     counts = json.loads(done.stdout)["counts"]
@@ -95,23 +95,23 @@ def test_the_import_schema_documents_figures(invoke: Any) -> None:
     assert "8 figures in 2 rows" in counts["properties"]["figures"]["description"]
 
 
-# ------------------------------------------------------------- 2. 截至7月累计, 本年止累计
+# ------------------------------------------------------------- 2. 截至9月累计, 本年止累计
 
 TO_JULY = [
-    "截至7月累计（亿元）",
-    "截至7月末累计（亿元）",
-    "截止到7月底累计（亿元）",
+    "截至9月累计（亿元）",
+    "截至9月末累计（亿元）",
+    "截止到9月底累计（亿元）",
     "本年止累计（亿元）",
 ]
 
 
 @pytest.mark.parametrize("form", ["utf-8", "gb18030", "xlsx"])
-@pytest.mark.parametrize("amount", [*TO_JULY, "1-7月止累计（亿元）"])
+@pytest.mark.parametrize("amount", [*TO_JULY, "1-9月止累计（亿元）"])
 def test_to_the_month_s_end_cumulatively_is_the_year_to_date_amount_beside_a_growth(
     invoke: Any, tmp_path: Path, amount: str, form: str
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    rows = [["2026年1-7月广东省主要经济指标"], ["指标", amount, "增长（%）"], *ROWS]
+    rows = [["2026年1-9月广东省主要经济指标"], ["指标", amount, "增长（%）"], *ROWS]
     done = _import(invoke, ledger, _file(tmp_path, rows, form))
     assert done.exit_code == 0, done.output
     assert _values(ledger) == JULY
@@ -120,9 +120,9 @@ def test_to_the_month_s_end_cumulatively_is_the_year_to_date_amount_beside_a_gro
 @pytest.mark.parametrize(
     "header",
     [
-        ["截至7月末累计（亿元）", "截至7月末累计增长（%）"],
-        ["截至7月累计（亿元）", "1-7月增长（%）"],
-        ["截至7月累计（亿元）", "增长（%）"],  # the period from the header, no title
+        ["截至9月末累计（亿元）", "截至9月末累计增长（%）"],
+        ["截至9月累计（亿元）", "1-9月增长（%）"],
+        ["截至9月累计（亿元）", "增长（%）"],  # the period from the header, no title
     ],
 )
 def test_the_period_comes_from_the_header_s_to_the_month_s_end(
@@ -184,22 +184,22 @@ def test_a_period_read_from_the_header_s_words_is_said_to_be_the_header_s(
     [
         (
             "en",
-            "('截至7月末（亿元）' does not say whether it is a balance at the month's end or the "
-            "year's total to date: head it '截至7月末累计(亿元)' if it is the year-to-date amount)",
+            "('截至9月末（亿元）' does not say whether it is a balance at the month's end or the "
+            "year's total to date: head it '截至9月末累计(亿元)' if it is the year-to-date amount)",
         ),
         (
             "zh",
-            "（'截至7月末（亿元）' 未写明是月末余额还是本年累计：若是本年累计总量，"
-            "请把表头写作 '截至7月末累计(亿元)'）",
+            "（'截至9月末（亿元）' 未写明是月末余额还是本年累计：若是本年累计总量，"
+            "请把表头写作 '截至9月末累计(亿元)'）",
         ),
     ],
 )
 def test_to_the_month_s_end_without_cumulatively_stays_refused_saying_what_to_write(
     invoke: Any, tmp_path: Path, lang: str, hint: str
 ) -> None:
-    """`截至7月末` alone heads a balance at the month's end (存款余额) as often as a total."""
+    """`截至9月末` alone heads a balance at the month's end (存款余额) as often as a total."""
     ledger, kept = _kept_ledger(invoke, tmp_path)
-    path = _file(tmp_path, [["指标", "截至7月末（亿元）", "增长（%）"], *ROWS], "utf-8")
+    path = _file(tmp_path, [["指标", "截至9月末（亿元）", "增长（%）"], *ROWS], "utf-8")
     done = _import(invoke, ledger, path, lang=lang)
     assert done.exit_code == 2
     assert hint in _said(done) and "Traceback" not in done.output
@@ -208,7 +208,7 @@ def test_to_the_month_s_end_without_cumulatively_stays_refused_saying_what_to_wr
 
 def test_a_hostile_header_to_the_month_s_end_is_shown_escaped(invoke: Any, tmp_path: Path) -> None:
     ledger, kept = _kept_ledger(invoke, tmp_path)
-    header = "截至7月末\x1b]0;owned\x07\u202e"
+    header = "截至9月末\x1b]0;owned\x07\u202e"
     path = _file(tmp_path, [["指标", header, "增长（%）"], *ROWS], "utf-8")
     done = _import(invoke, ledger, path)
     assert done.exit_code == 2
@@ -219,14 +219,14 @@ def test_a_hostile_header_to_the_month_s_end_is_shown_escaped(invoke: Any, tmp_p
 # ------------------------------------------------------------- 3. an amount and a growth a period
 
 PAIRS = [
-    ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-7月（亿元）", "1-7月增长（%）"],
-    ["地区生产总值", "68725.40", "4.4", "", ""],  # quarterly: no 1-7月
+    ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-9月（亿元）", "1-9月增长（%）"],
+    ["地区生产总值", "68725.40", "4.4", "", ""],  # quarterly: no 1-9月
     ["地方一般公共预算收入", "7043.21", "2.4", "8210.55", "2.6"],
 ]
 PAIRED = {
     ("gdp", "2026-Q2"): (Decimal("4.4"), Decimal("68725.40")),
     ("budget_revenue", "2026-06"): (Decimal("2.4"), Decimal("7043.21")),
-    ("budget_revenue", "2026-07"): (Decimal("2.6"), Decimal("8210.55")),
+    ("budget_revenue", "2026-09"): (Decimal("2.6"), Decimal("8210.55")),
 }
 
 
@@ -243,7 +243,7 @@ def test_a_series_of_an_amount_and_a_growth_a_period_imports_each_period(
     assert (counts["new"], counts["rows"], counts["figures"]) == (3, 2, 3)
     said = _said(done)
     assert (
-        "the header names 2 periods, 1-6月（亿元） to 1-7月（亿元）, each an amount and a growth"
+        "the header names 2 periods, 1-6月（亿元） to 1-9月（亿元）, each an amount and a growth"
         in said
     )
     assert "3 new, 0 revised, 0 unchanged of 3 figures in 2 rows" in said
@@ -255,8 +255,8 @@ def test_the_pairs_after_their_periods_words_read_the_same(invoke: Any, tmp_path
         "指标",
         "截至6月末累计（亿元）",
         "1-6月累计增长（%）",
-        "1-7月累计值（亿元）",
-        "1-7月增长（%）",
+        "1-9月累计值（亿元）",
+        "1-9月增长（%）",
     ]
     done = _import(invoke, ledger, _file(tmp_path, [header, *PAIRS[1:]], "utf-8"))
     assert done.exit_code == 0, done.output
@@ -281,15 +281,15 @@ def test_a_pair_series_cell_that_is_no_number_refuses_the_file_naming_its_column
     rows = [PAIRS[0], ["地方一般公共预算收入", "7043.21", "2.4", "8210.55", "2.O"]]
     done = _import(invoke, ledger, _file(tmp_path, rows, "utf-8"))
     assert done.exit_code == 2
-    assert "'1-7月增长（%）' '2.O' is not a number" in _said(done)
+    assert "'1-9月增长（%）' '2.O' is not a number" in _said(done)
     assert ledger.read_bytes() == kept
 
 
 @pytest.mark.parametrize(
     "header",
     [
-        ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-7月（亿元）"],  # 1-7月 has no growth
-        ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-7月（万元）", "1-7月增长（%）"],  # two units
+        ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-9月（亿元）"],  # 1-9月 has no growth
+        ["指标", "1-6月（亿元）", "1-6月增长（%）", "1-9月（万元）", "1-9月增长（%）"],  # two units
     ],
 )
 def test_a_series_whose_pairs_do_not_match_stays_refused_as_mixed(
@@ -332,7 +332,7 @@ def test_a_growth_target_s_amount_in_wan_yuan_gives_its_growth_with_a_warning(
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
     rows = [
-        ["2026年1-7月"],
+        ["2026年1-9月"],
         ["指标", "本年累计（万元）", "增长（%）"],
         ["地区生产总值", "687254000", "4.4"],
         ["地方一般公共预算收入", "70432100", "2.4"],
@@ -347,8 +347,8 @@ def test_a_growth_target_s_amount_in_wan_yuan_gives_its_growth_with_a_warning(
         assert not ledger.exists()
     else:
         assert _values(ledger) == {
-            ("gdp", "2026-07"): (Decimal("4.4"), None),
-            ("budget_revenue", "2026-07"): (Decimal("2.4"), None),
+            ("gdp", "2026-Q3"): (Decimal("4.4"), None),
+            ("budget_revenue", "2026-09"): (Decimal("2.4"), None),
         }
 
 
@@ -401,7 +401,7 @@ def test_a_growth_in_another_unit_than_percent_is_not_taken(invoke: Any, tmp_pat
     万元 give nothing to take, and the row stays refused."""
     ledger = tmp_path / "gd.progress.toml"
     rows = [
-        ["2026年1-7月"],
+        ["2026年1-9月"],
         ["指标", "本年累计（万元）", "增长（万元）"],
         ["地区生产总值", "1", "2"],
     ]
@@ -414,16 +414,16 @@ def test_a_pair_series_amounts_in_wan_yuan_give_each_period_s_growth(
     invoke: Any, tmp_path: Path
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    header = ["指标", "1-6月（万元）", "1-6月增长（%）", "1-7月（万元）", "1-7月增长（%）"]
+    header = ["指标", "1-6月（万元）", "1-6月增长（%）", "1-9月（万元）", "1-9月增长（%）"]
     rows = [header, ["地方一般公共预算收入", "70432100", "2.4", "82105500", "2.6"]]
     done = _import(invoke, ledger, _file(tmp_path, rows, "utf-8"))
     assert done.exit_code == 0, done.output
     assert _values(ledger) == {
         ("budget_revenue", "2026-06"): (Decimal("2.4"), None),
-        ("budget_revenue", "2026-07"): (Decimal("2.6"), None),
+        ("budget_revenue", "2026-09"): (Decimal("2.6"), None),
     }
     said = _said(done)
     assert (
-        said.count("is in 万元 (column '1-6月（万元）…1-7月（万元）') and the plan counts 亿元")
+        said.count("is in 万元 (column '1-6月（万元）…1-9月（万元）') and the plan counts 亿元")
         == 2
     )

@@ -86,8 +86,9 @@ def test_a_series_imports_every_period_in_one_batch_that_one_undo_removes(
         "no period column; the header names 4 periods, 一季度(%) to 1-6月(%), each column its "
         "period's figures (8 in all)"
     ) in said
-    # (the summary counts a quarter's figures with its last month's: 2022-Q2 under 2022-06)
-    assert "by period: 2022-03: 1 new; 2022-04: 2 new; 2022-05: 2 new; 2022-06: 3 new" in said
+    # (the summary counts a quarter's figures with its last month's: 2022-Q2 under 2022-06; a
+    # quarter's alone is named as its rows spell it, 2022-Q1: session 41)
+    assert "by period: 2022-Q1: 1 new; 2022-04: 2 new; 2022-05: 2 new; 2022-06: 3 new" in said
     batches = {r["batch"] for r in json.loads(run("history", "--json").stdout)["records"]}
     assert len(batches) == 1
     undone = run("undo", "--yes")

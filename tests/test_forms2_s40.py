@@ -3,7 +3,7 @@
 1. `periods.bulletin_form`: the one public reading of a bulletin period's form, which
    `add_spans` uses (it reached into periods' private `_CN_DIGITS`/`_FORMS`).
 2. A bulletin header to a month's end with its month in numerals or its year written
-   (`截至七月末累计`, `截至2026年7月末累计`) is the year to date, as `截至7月末累计` is; a year
+   (`截至九月末累计`, `截至2026年9月末累计`) is the year to date, as `截至9月末累计` is; a year
    other than the import's is refused naming it.
 3. extract: `提高半个百分点` is a change of 0.5.
 4. extract: a work section's floor then a higher 力争 figure is one target with its stretch.
@@ -26,8 +26,8 @@ from plancli.stores.toml import read_toml_ledger
 GD = "guangdong-2026"
 ROWS = [["地区生产总值", "68725.40", "4.4"], ["地方一般公共预算收入", "7043.21", "2.4"]]
 JULY = {
-    ("gdp", "2026-07"): (Decimal("4.4"), Decimal("68725.40")),
-    ("budget_revenue", "2026-07"): (Decimal("2.4"), Decimal("7043.21")),
+    ("gdp", "2026-Q3"): (Decimal("4.4"), Decimal("68725.40")),
+    ("budget_revenue", "2026-09"): (Decimal("2.4"), Decimal("7043.21")),
 }
 SRC = Path(__file__).resolve().parent.parent / "src" / "plancli"
 
@@ -54,7 +54,7 @@ def _values(ledger: Path) -> dict[tuple[str, str], tuple[Decimal, Decimal | None
     [
         ("二季度", ("A", "2")),  # the quarter's numeral read as its digit
         ("前三季度", ("Q", "3")),
-        ("2026年7月末", ("M", None)),
+        ("2026年9月末", ("M", None)),
     ],
 )
 def test_bulletin_form_reads_a_period_s_form_and_its_quarter(
@@ -71,7 +71,7 @@ def test_bulletin_form_reads_a_period_s_form_and_its_quarter(
 def test_bulletin_form_reads_a_month_and_its_year() -> None:
     from plancli.periods import bulletin_form
 
-    assert bulletin_form("2026年7月末") == ("M", {"year": "2026", "month": "7"})
+    assert bulletin_form("2026年9月末") == ("M", {"year": "2026", "month": "9"})
     assert bulletin_form("一年以上") is None
 
 
@@ -98,15 +98,15 @@ def test_add_span_still_reads_a_span_s_first_month(typed: str, start: int) -> No
     assert span.start == start
 
 
-# ------------------------------------------------------- 2. 截至七月末累计, 截至2026年7月末累计
+# ------------------------------------------------------- 2. 截至九月末累计, 截至2026年9月末累计
 
 TO_JULY = [
-    "截至七月末累计（亿元）",
-    "截至七月累计（亿元）",
-    "截止到七月底累计（亿元）",
-    "截至2026年7月末累计（亿元）",
-    "截至2026年七月末累计（亿元）",
-    "截至二〇二六年七月末累计（亿元）",
+    "截至九月末累计（亿元）",
+    "截至九月累计（亿元）",
+    "截止到九月底累计（亿元）",
+    "截至2026年9月末累计（亿元）",
+    "截至2026年九月末累计（亿元）",
+    "截至二〇二六年九月末累计（亿元）",
 ]
 
 
@@ -116,7 +116,7 @@ def test_to_july_s_end_in_numerals_or_with_its_year_is_the_year_to_date(
     invoke: Any, tmp_path: Path, amount: str, title: bool
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    head = [["2026年1-7月广东省主要经济指标"]] if title else []
+    head = [["2026年1-9月广东省主要经济指标"]] if title else []
     done = _import(invoke, ledger, _csv(tmp_path, [*head, ["指标", amount, "增长（%）"], *ROWS]))
     assert done.exit_code == 0, done.output
     assert _values(ledger) == JULY
@@ -124,7 +124,7 @@ def test_to_july_s_end_in_numerals_or_with_its_year_is_the_year_to_date(
 
 def test_its_growth_beside_it_in_numerals_too(invoke: Any, tmp_path: Path) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    header = ["指标", "截至七月末累计（亿元）", "截至七月末累计增长（%）"]
+    header = ["指标", "截至九月末累计（亿元）", "截至九月末累计增长（%）"]
     done = _import(invoke, ledger, _csv(tmp_path, [header, *ROWS]))
     assert done.exit_code == 0, done.output
     assert _values(ledger) == JULY
@@ -133,15 +133,15 @@ def test_its_growth_beside_it_in_numerals_too(invoke: Any, tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "period '2025-07' is outside the plan year 2026"),
-        ("zh", "期间 '2025-07' 不在计划年度 2026 内"),
+        ("en", "period '2025-09' is outside the plan year 2026"),
+        ("zh", "期间 '2025-09' 不在计划年度 2026 内"),
     ],
 )
 def test_another_year_is_refused_naming_it(
     invoke: Any, tmp_path: Path, lang: str, said: str
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    header = ["指标", "截至2025年七月末累计（亿元）", "增长（%）"]
+    header = ["指标", "截至2025年九月末累计（亿元）", "增长（%）"]
     done = _import(invoke, ledger, _csv(tmp_path, [header, *ROWS]), lang)
     assert done.exit_code == 2, done.output
     assert said in " ".join(done.stderr.split())
@@ -150,16 +150,16 @@ def test_another_year_is_refused_naming_it(
 
 def test_another_year_than_the_title_s_is_refused_naming_both(invoke: Any, tmp_path: Path) -> None:
     ledger = tmp_path / "gd.progress.toml"
-    rows = [["2026年1-7月广东省主要经济指标"], ["指标", "截至2025年7月末累计（亿元）", "增长（%）"]]
+    rows = [["2026年1-9月广东省主要经济指标"], ["指标", "截至2025年9月末累计（亿元）", "增长（%）"]]
     done = _import(invoke, ledger, _csv(tmp_path, [*rows, *ROWS]))
     assert done.exit_code == 2, done.output
     said = " ".join(done.stderr.split())
-    assert "2026年1-7月" in said and "2025年1-7月" in said
+    assert "2026年1-9月" in said and "2025年1-9月" in said
     assert not ledger.exists()
 
 
 # (截至二季度末累计 is 1-6月's since polish2, session 40: tests/test_polish2_s40.py)
-@pytest.mark.parametrize("header", ["截至七月末（亿元）", "截至十三月累计（亿元）"])
+@pytest.mark.parametrize("header", ["截至九月末（亿元）", "截至十三月累计（亿元）"])
 def test_what_is_no_year_to_date_stays_an_unknown_column(
     invoke: Any, tmp_path: Path, header: str
 ) -> None:
@@ -297,7 +297,7 @@ def test_what_is_no_higher_aim_stays_as_it_was(work: str) -> None:
 
 @pytest.mark.parametrize(
     ("header", "write"),
-    [("截至七月末（亿元）", "截至七月末累计(亿元)"), ("截至2026年7月末", "截至2026年7月末累计")],
+    [("截至九月末（亿元）", "截至九月末累计(亿元)"), ("截至2026年9月末", "截至2026年9月末累计")],
 )
 def test_to_july_s_end_without_its_cumulative_word_says_what_to_write(
     invoke: Any, tmp_path: Path, header: str, write: str

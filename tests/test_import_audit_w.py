@@ -171,10 +171,10 @@ def test_the_summary_names_the_periods(imports, stream: bool) -> None:  # type: 
     )
     assert result.stderr.rstrip().endswith(expected), result.stderr
     zh = imports("6.csv", JUNE, lang="zh")
-    assert zh.stderr.rstrip().endswith("；期间 2022-06"), zh.stderr
+    assert zh.stderr.rstrip().endswith("；期间 2022年6月"), zh.stderr  # in words: session 41
     # the periods joined by a full-width semicolon in Chinese, not `; ` (audit M, D9)
     zh = imports("56b.csv", both, *args, lang="zh")
-    assert "；按期间：2022-05：" in zh.stderr and "1；2022-06：" in zh.stderr, zh.stderr
+    assert "；按期间：2022年5月：" in zh.stderr and "1；2022年6月：" in zh.stderr, zh.stderr
 
 
 def _sheet(invoke, tmp_path: Path, period: str, figures: dict[str, str]) -> list[str]:  # type: ignore[no-untyped-def]

@@ -116,11 +116,11 @@ def test_the_encoding_read_is_in_the_json(imports, data: bytes, encoding: str, p
 def test_gb18030_after_a_megabyte_of_ascii_is_still_read_as_gb18030(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     # The encoding is decided at the first chunk holding something other than ASCII.
     padding = (" " * 999 + "\n") * 1100  # 1.1 MB of blank lines (skipped), all ASCII
-    text = f"target,period,value,note\ngdp,2022-06,5.2,\n{padding}gdp,2022-07,5.3,上半年数据\n"
+    text = f"target,period,value,note\ngdp,2022-06,5.2,\n{padding}gdp,2022-09,5.3,上半年数据\n"
     result = imports("june.csv", text.encode("gb18030"), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["encoding"] == "GB18030"
-    assert records(ledger)[("gdp", "2022-07")].note == "上半年数据"
+    assert records(ledger)[("gdp", "2022-09")].note == "上半年数据"
 
 
 def test_bytes_that_are_neither_utf8_nor_gb18030_are_refused(imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -531,7 +531,7 @@ def test_a_fraction_for_a_percent_target_is_imported_with_a_warning(
     # unemployment rate of 0.9 % against a ceiling of 4.5 % (not ten times as large).
     quiet = imports(
         "july.csv",
-        "target,period,value\nair_quality_good_rate,2022-07,99.2\ngdp,2022-07,0.9\n"
+        "target,period,value\nair_quality_good_rate,2022-07,99.2\ngdp,2022-09,0.9\n"
         "air_quality_good_rate,2022-08,0.992%\nunemployment_rate,2022-09,0.9\n",
     )
     assert quiet.exit_code == 0 and "warning" not in quiet.stderr, quiet.stderr
@@ -742,13 +742,13 @@ def test_a_dash_is_a_bulletins_no_data_mark_not_a_figure(imports, ledger: Path, 
     assert len(got) == 2
     plain = imports(
         "june.csv",
-        f"target,period,value,amount\ngdp,2022-07,5.3,{mark}\nretail_sales,2022-07,{mark},\n",
+        f"target,period,value,amount\ngdp,2022-09,5.3,{mark}\nretail_sales,2022-07,{mark},\n",
         "--lang",
         "zh",
     )
     assert plain.exit_code == 0, plain.output
     assert "june.csv：跳过1个标“—”（无数据）的行" in plain.stderr
-    assert records(ledger)[("gdp", "2022-07")].amount is None
+    assert records(ledger)[("gdp", "2022-09")].amount is None
 
 
 def test_a_dash_in_a_sheet_is_no_data_too(imports, ledger: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1209,11 +1209,11 @@ def test_a_refused_full_width_cell_is_quoted_as_the_file_holds_it(  # type: igno
 
 def test_a_full_width_figure_is_still_read(imports, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     result = imports(
-        "june.csv", "target,period,value\ngdp,2022-06,－１．５\ngdp,2022-07,下降３％\n"
+        "june.csv", "target,period,value\ngdp,2022-06,－１．５\ngdp,2022-09,下降３％\n"
     )
     assert result.exit_code == 0, result.output
     assert records(ledger)[("gdp", "2022-06")].value == Decimal("-1.5")
-    assert records(ledger)[("gdp", "2022-07")].value == Decimal("-3")
+    assert records(ledger)[("gdp", "2022-09")].value == Decimal("-3")
 
 
 def test_the_import_schema_documents_the_columns_read_past(invoke) -> None:  # type: ignore[no-untyped-def]

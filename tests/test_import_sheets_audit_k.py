@@ -44,11 +44,15 @@ def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 
 def _month(month: int, gdp: str | float = 5.7) -> list[list[object]]:
-    """A 甘肃 月报 sheet: its title, a header, 地区生产总值 and 城镇调查失业率."""
+    """A 甘肃 月报 sheet: its title, a header, 地区生产总值 and 城镇调查失业率. GDP's cells are
+    empty outside a quarter's end month (地区生产总值为季度数据，非季末月份不发布: session 41
+    refuses a quarterly growth's 1-7月 figure)."""
+    quarter = month % 3 == 0 or isinstance(gdp, str)
+    amount = (gdp if isinstance(gdp, str) else 2950.3) if quarter else None
     return [
         [f"甘肃省2026年1-{month}月主要经济指标"],
         ["指标", "计量单位", "本月止累计", "比上年同期增长(%)"],
-        ["一、地区生产总值", "亿元", gdp if isinstance(gdp, str) else 2950.3, 5.7],
+        ["一、地区生产总值", "亿元", amount, 5.7 if quarter else None],
         ["城镇调查失业率", "%", 5.2, None],
     ]
 
@@ -103,11 +107,11 @@ def test_an_amount_typed_with_the_plans_own_unit_imports_as_the_number(
     figure with a unit (亿元)` naming the plan's unit (亿元), the very unit typed (session 37:
     changed on purpose; a different unit is still refused, below)."""
     pytest.importorskip("openpyxl")
-    path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp=typed)})
+    path = _book(tmp_path / "2026年6月.xlsx", {"6月": _month(6, gdp=typed)})
     result = _import(invoke, ledger, path, lang="zh")
     assert result.exit_code == 0, result.output
     gdp = {r.target: r for r in read_toml_ledger(ledger).records}["gdp"]
-    assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-05", "5.7", amount)
+    assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-Q2", "5.7", amount)
 
 
 @pytest.mark.parametrize(
@@ -121,17 +125,17 @@ def test_an_amount_typed_with_another_unit_is_refused_naming_both_units_and_the_
     is wrong, in the sheet's column; plancli does not convert 万元 to 亿元, and says so with the
     figure in 亿元 (session 40: changed on purpose)."""
     pytest.importorskip("openpyxl")
-    path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp=typed)})
+    path = _book(tmp_path / "2026年6月.xlsx", {"6月": _month(6, gdp=typed)})
     result = _import(invoke, ledger, path, "--dry-run", lang="zh")
     assert result.exit_code == 2, result.output
     refusal = (
         f"'本月止累计' '{typed}' 的单位是{unit}，计划的单位是亿元；plancli 不换算单位：请只填"
         f"数字，单位按计划（亿元）（{typed}即{converted}亿元）"
     )
-    assert f"{path}:5月:3：目标 gdp：{refusal}\n" in result.stderr
+    assert f"{path}:6月:3：目标 gdp：{refusal}\n" in result.stderr
     english = _import(invoke, ledger, path, "--dry-run")
     assert (
-        f":5月:3: target gdp: '本月止累计' '{typed}': the figure in {unit}, the plan's unit is "
+        f":6月:3: target gdp: '本月止累计' '{typed}': the figure in {unit}, the plan's unit is "
         f"亿元; plancli does not convert units: give the number alone, in 亿元 ({typed} is "
         f"{converted}亿元)\n"
     ) in english.stderr
@@ -142,11 +146,11 @@ def test_a_grouped_amount_without_a_unit_still_imports(
     invoke, ledger: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("openpyxl")
-    path = _book(tmp_path / "2026年5月.xlsx", {"5月": _month(5, gdp="2,004.9")})
+    path = _book(tmp_path / "2026年6月.xlsx", {"6月": _month(6, gdp="2,004.9")})
     result = _import(invoke, ledger, path)
     assert result.exit_code == 0, result.output
     gdp = {r.target: r for r in read_toml_ledger(ledger).records}["gdp"]
-    assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-05", "5.7", "2004.9")
+    assert (gdp.period, str(gdp.value), str(gdp.amount)) == ("2026-Q2", "5.7", "2004.9")
 
 
 # ------------------------------------------- D6: a workbook of month sheets
@@ -175,13 +179,13 @@ def test_a_workbook_of_month_sheets_is_refused_without_sheet_naming_them(
         "reads one, and plancli will not guess which: import each with --sheet, e.g. --sheet "
         "10月\n"
     )
-    for month in (7, 10):
+    for month in (7, 9, 10):
         done = _import(invoke, ledger, path, "--sheet", f"{month}月")
         assert done.exit_code == 0, done.output
     gdp = sorted(
         (r.period, str(r.value)) for r in read_toml_ledger(ledger).records if r.target == "gdp"
     )
-    assert gdp == [("2026-07", "5.7"), ("2026-10", "5.7")]
+    assert gdp == [("2026-Q3", "5.7")]  # (7月 and 10月 give GDP no figure)
 
 
 def test_a_cover_before_month_sheets_is_passed_over_and_the_months_named(

@@ -265,7 +265,7 @@ def test_undo_batch_reverts_only_a_departments_own_batch(bureau, ledger: PgLedge
     """`undo --batch` from the middle of the ledger: a department reverts its own batch, never
     another's (in Python, one line naming the target and owner, and in the database: the
     policies delete none of another department's rows)."""
-    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-07").exit_code == 0  # meant Q2
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-09").exit_code == 0  # meant Q2
     assert bureau("bob", "record", "g5", "150", "-p", "2022-06").exit_code == 0
     assert bureau("alice", "record", "gdp", "5.3", "-p", "2022-Q2").exit_code == 0
     wrong, bobs, _ = [r.batch for r in read_records(ledger)]
@@ -292,7 +292,7 @@ def test_undo_batch_reverts_only_a_departments_own_batch(bureau, ledger: PgLedge
 def test_undo_batch_before_a_later_amendment_is_the_ledger_owners(bureau, ledger: PgLedger) -> None:  # type: ignore[no-untyped-def]
     """Reverting a batch written before an amendment moves the amendment's place in ledger
     order, which the policies let no department change: the ledger's owner does it."""
-    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-07").exit_code == 0
+    assert bureau("alice", "record", "gdp", "5.2", "-p", "2022-09").exit_code == 0
     assert bureau("bureau", "amend", "gdp", "--min", "5", "--from", "2022-Q2").exit_code == 0
     assert bureau("alice", "record", "gdp", "5.3", "-p", "2022-Q2").exit_code == 0
     wrong = read_records(ledger)[0].batch
@@ -410,11 +410,13 @@ def test_concurrent_writers_of_two_departments_lose_and_duplicate_nothing(
     for month in range(1, 5):
         for role, target, value in (("alice", "gdp", f"5.{month}"), ("bob", "g5", f"{month}0")):
             url = ledger.as_user(role).url
-            args = ("record", target, value, "-p", f"2022-{month:02d}")
+            # (gdp by quarter, session 41: its four figures are the four quarters' ends)
+            period = f"2022-{3 * month:02d}" if target == "gdp" else f"2022-{month:02d}"
+            args = ("record", target, value, "-p", period)
             where = ("--plan", str(owned_plan), "--ledger", url)
             writers.append(Forked([*where, *args], tmp_path / f"err{len(writers)}"))
     wrong = Forked(["--plan", str(owned_plan), "--ledger", ledger.as_user("bob").url,
-                    "record", "gdp", "9", "-p", "2022-07"], tmp_path / "wrong")  # fmt: skip
+                    "record", "gdp", "9", "-p", "2022-09"], tmp_path / "wrong")  # fmt: skip
     for process in writers:
         code, err = process.wait(timeout=120)
         assert code == 0, err
@@ -422,7 +424,7 @@ def test_concurrent_writers_of_two_departments_lose_and_duplicate_nothing(
     assert code == 2 and "gdp is owned by 统计局" in err, err
     rows = ledger.sql("SELECT target, period, value::text, recorded_by FROM plancli.records")
     assert sorted(rows) == sorted(
-        [("gdp", f"2022-{m:02d}", f"5.{m}", "alice") for m in range(1, 5)]
+        [("gdp", f"2022-{3 * m:02d}", f"5.{m}", "alice") for m in range(1, 5)]
         + [("g5", f"2022-{m:02d}", f"{m}0", "bob") for m in range(1, 5)]
     )
     assert len({row for row in ledger.sql("SELECT batch FROM plancli.records")}) == 8

@@ -254,7 +254,7 @@ def test_the_owners_write_migrates_a_version_2_database(
         assert "may not migrate it: ask the ledger's owner" in refused, refused
         assert ledger.sql("SELECT max(version) FROM plancli.schema_version") == [(2,)]
         wrote = invoke(
-            "--plan", str(owned_plan), "--ledger", url, "record", "gdp", "5", "-p", "2022-07"
+            "--plan", str(owned_plan), "--ledger", url, "record", "gdp", "5", "-p", "2022-09"
         )
         assert wrote.exit_code == 0, wrote.stderr
         assert ledger.sql("SELECT max(version) FROM plancli.schema_version") == [(3,)]

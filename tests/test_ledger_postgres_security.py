@@ -411,7 +411,7 @@ def test_a_write_that_migrates_warns_of_the_spread_grants_as_init_does(
         failed = _as(invoke, ledger, owned_plan, "bureau", "record", "nosuch", "1", "-p", "2022-07")
         assert failed.exit_code == 2 and "warning" not in failed.stderr, failed.stderr
         assert ledger.sql("SELECT max(version) FROM plancli.schema_version") == [(1,)]
-        wrote = _as(invoke, ledger, owned_plan, "bureau", "record", "gdp", "5", "-p", "2022-07")
+        wrote = _as(invoke, ledger, owned_plan, "bureau", "record", "gdp", "5", "-p", "2022-09")
         assert wrote.exit_code == 0, wrote.stderr
         warning = (
             "warning: grants made before schema version 2 applied to every plan: each was kept "
@@ -422,7 +422,7 @@ def test_a_write_that_migrates_warns_of_the_spread_grants_as_init_does(
         lines = wrote.stderr.splitlines()
         assert lines.count(warning) == 1 and lines[-1] == warning, wrote.stderr
         assert ledger.sql("SELECT max(version) FROM plancli.schema_version") == [(SCHEMA_VERSION,)]
-        again = _as(invoke, ledger, owned_plan, "bureau", "record", "gdp", "6", "-p", "2022-08")
+        again = _as(invoke, ledger, owned_plan, "bureau", "record", "gdp", "6", "-p", "2022-12")
         assert again.exit_code == 0 and "warning" not in again.stderr, again.stderr
     finally:
         ledger.drop_schema()

@@ -80,7 +80,7 @@ def test_a_monthly_relations_reference_is_named_by_its_months(plan_run, tmp_path
     """陕西 固定资产投资 不低于全国: September's pair, as of October (the report's 1-9月)."""
     run = plan_run("shaanxi-2026")
     pair = ["fixed_asset_investment,2026-09,3.1,", "national_fai_growth,2026-09,2.5,"]
-    _import(run, tmp_path, [*pair, "gdp,2026-10,5,"])
+    _import(run, tmp_path, [*pair, "budget_revenue,2026-10,5,"])
     line = _line(run("--lang", "zh", "gap", "--as-of", "2026-10"), "fixed_asset_investment")
     assert "3.1%/≥2.5%（1-9月）" in line
     line = _line(run("gap", "--as-of", "2026-10"), "fixed_asset_investment")

@@ -59,7 +59,7 @@ def test_a_reference_named_as_a_growth_is_not_said_twice(plan_run, tmp_path) -> 
     """陕西 固定资产投资 不低于全国: its reference is 全国固定资产投资增速 (no 增速增速), sign ≥."""
     run = plan_run("shaanxi-2026")
     pair = ["fixed_asset_investment,2026-09,3.1,", "national_fai_growth,2026-09,2.5,"]
-    _import(run, tmp_path, [*pair, "gdp,2026-10,5,"])
+    _import(run, tmp_path, [*pair, "budget_revenue,2026-10,5,"])
     zh = _flat(run("--lang", "zh", "gap", "--as-of", "2026-10"))
     assert "≥全国固定资产投资增速：固定资产投资不低于此" in zh
     en = " ".join(run("gap", "--as-of", "2026-10").split())

@@ -213,13 +213,13 @@ def test_only_the_writer_that_created_the_ledger_says_so(  # type: ignore[no-unt
 
         monkeypatch.setattr(toml, "exclusive_lock", racing_lock)
     csv = tmp_path / "july.csv"
-    csv.write_text("target,period,value\ngdp,2022-07,5.1\n", encoding="utf-8")
+    csv.write_text("target,period,value\ngdp,2022-09,5.1\n", encoding="utf-8")
     result = invoke("--plan", plan, "import", str(csv))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"imported {csv}: 1 new"), result.stderr
     assert "created" not in result.stderr
     history = json.loads(invoke("--plan", plan, "history", "--json").stdout)["records"]
-    assert [(r["period"], r["value"]) for r in history] == [("2022-03", 5), ("2022-07", 5.1)]
+    assert [(r["period"], r["value"]) for r in history] == [("2022-03", 5), ("2022-09", 5.1)]
     # alone, the first writer says it
     monkeypatch.undo()
     monkeypatch.setenv("PLANCLI_LEDGER", str(tmp_path / f"new{suffix}"))

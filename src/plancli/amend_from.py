@@ -34,7 +34,8 @@ _PART_ALONE = re.compile(r"(?:(?P<year>\d{4})\s*年?)?\s*(?:下半年|第?(?P<qu
 def amend_from_period(text: str, plan_year: int) -> Period:
     """The period `--from TEXT` names, in the plan year; a whole year typed as one refused,
     and a half or quarter alone (`下半年`). 起 (from), as Chinese says it, is the period it
-    follows (`7月起`, `7月份起`, `自7月起`, `从7月起` are `7月`: session 40's walk)."""
+    follows (`7月起`, `7月份起`, `自7月起`, `从7月起` are `7月`: session 40's walk; so are `从7月`
+    and `自7月`: session 41)."""
     text = _without_from_words(text)
     _refuse_part_alone(text, plan_year)
     try:
@@ -55,15 +56,15 @@ def amend_from_period(text: str, plan_year: int) -> Period:
 
 
 # 自7月起, 从2026年7月起, 7月份起: the period between 自/从 and 起, what a notice of an
-# adjustment writes (调整后的目标自7月起执行)
-_FROM_WORDS = re.compile(r"(?:自|从)?\s*(?P<period>.+?)\s*起")
+# adjustment writes (调整后的目标自7月起执行); 从7月, 自7月 without 起 say the same (session 41)
+_FROM_WORDS = re.compile(r"(?:自|从)\s*(?P<since>.+?)\s*起?|(?P<period>.+?)\s*起")
 
 
 def _without_from_words(text: str) -> str:
-    """`text` without the 自/从 before it and the 起 after it (`自7月起` is `7月`); as it is
-    when it does not end in 起 (`从7月` is refused as before: no 起, no reading)."""
+    """`text` without the 自/从 before it and the 起 after it (`自7月起`, `从7月`, `7月起` are
+    `7月`); as it is when it has neither."""
     found = _FROM_WORDS.fullmatch(unicodedata.normalize("NFKC", text).strip())
-    return text if found is None else found["period"]
+    return text if found is None else found["since"] or found["period"]
 
 
 def _refuse_part_alone(text: str, plan_year: int) -> None:

@@ -49,8 +49,11 @@ def _folded(cell: str) -> str:
 # no such header: a balance at the month's end (存款余额) is written so, and the cell stays an
 # unknown column (`header_hints`: what to write).
 # A quarter's or the first half's end is its last month's (`截至二季度末累计`, `截至上半年末累计`
-# are 1-6月's; `前三季度`: 1-9月); a span not from January (`截至4-6月累计`) is refused, naming it.
+# are 1-6月's, and so is `截至二季度累计`, the quarter to its end (session 41); `前三季度`: 1-9月);
+# a span not from January (`截至4-6月累计`, `4-6月累计` without 截至: session 41) is refused,
+# naming it.
 _SINCE = re.compile(r"^(?:截至|截止)到?(.+?(?:月|季度|半年)(?:末|底)?)累计(.*)$")
+_SPAN = re.compile(r"^(.+?(?:月|季度))累计")  # 4-6月累计（亿元）, 2-3季度累计值: refused
 SINCE_ALONE = re.compile(  # (截至七月末, 截至2026年7月末 too: the hint says what to write)
     r"^(?:截至|截止)到?(?:[0-9]{4}年|[〇○零一二三四五六七八九]{4}年)?"
     r"(?:0?(?:[1-9]|1[0-2])|[一二三四五六七八九]|十[一二]?)月(?:末|底)?$"
@@ -63,6 +66,8 @@ def since_january(text: str) -> str:
     other text as it is."""
     found = _SINCE.match(text)
     form = bulletin_form(numeral_words(found.group(1))) if found else None
+    if found is None and (bare := _SPAN.match(text)) is not None:
+        _span_from_january(bare.group(1))
     if found is None or form is None:
         return text
     month, year, rest = _last_month(*form), form[1].get("year"), found.group(2)
@@ -70,34 +75,47 @@ def since_january(text: str) -> str:
         return text
     start = form[1].get("start")
     if start is not None and int(start) != 1:  # 截至4-6月累计: a span, not the year to date
-        span_refusal(found.group(1), int(start), month, form[0] == "R")
+        span_refusal(found.group(1), int(start), month, form[0] == "R", "截至")
     span = (f"{year}年" if year else "") + (f"1-{month}月" if month > 1 else "1月")
     return span + ("累计" + rest if rest else "止累计")
 
 
+def _span_from_january(span: str) -> None:
+    """`span_refusal` for a header `4-6月累计` (`2-3季度累计`) without 截至: a span's own
+    total, not the year to date, as `截至4-6月累计` is refused; nothing for any other."""
+    form = bulletin_form(numeral_words(span))
+    start = form[1].get("start") if form else None
+    if form is not None and start is not None and int(start) != 1:
+        month = _last_month(*form)
+        if 1 <= month <= 12:
+            span_refusal(span, int(start), month, form[0] == "R", "")
+
+
 def _last_month(granularity: str, parts: dict[str, str | None]) -> int:
-    """The month a form's period ends in (`7月末`: 7; `二季度末`, `上半年`: 6); 0 for none
-    a 截至…累计 header reads (`下半年`, `二季度` alone: its end, or the quarter's own?)."""
+    """The month a form's period ends in (`7月末`: 7; `二季度末`, `上半年`: 6; `二季度` in
+    `截至二季度累计`: its end, 6); 0 for none a 截至…累计 header reads (`下半年`: the half's
+    own)."""
     if granularity in ("M", "B"):
         return int(parts["month"] or 0)
-    if granularity in ("Q", "R"):
+    if granularity in ("Q", "R") or (granularity == "A" and parts.get("quarter")):
         return 3 * int(parts["quarter"] or 0)
     if granularity == "H" or (granularity == "A" and parts.get("half") == "上"):
         return 6
     return 0
 
 
-def span_refusal(span: str, start: int, month: int, quarters: bool) -> None:
-    """InputError for a header `截至4-6月累计` (`截至2-3季度累计`): a span not from January, which
-    plancli records only as an increment added to the figure before it (`record --add`)."""
+def span_refusal(span: str, start: int, month: int, quarters: bool, since: str) -> None:
+    """InputError for a header `截至4-6月累计` (`截至2-3季度累计`; `4-6月累计`, `since` ""): a
+    span not from January, which plancli records only as an increment added to the figure
+    before it (`record --add`)."""
     first = (start - 1) * 3 + 1 if quarters else start
     raise InputError(
         _(
-            "header 截至{span}累计: {span} does not start in January, and plancli records "
+            "header {since}{span}累计: {span} does not start in January, and plancli records "
             "figures from January (1-{month}月); for the increment over {span} alone, record "
             "it with `plancli record ID FIGURE -p {span} --add`: it is added to the figure of "
             "1-{before}月"
-        ).format(span=span, month=month, before=first - 1)
+        ).format(since=since, span=span, month=month, before=first - 1)
     )
 
 

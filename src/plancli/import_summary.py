@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from plancli.i18n import _, join_list
+from plancli.i18n import _, join_list, language
+from plancli.periods import zh_period
 from plancli.safe import clip_path
 from plancli.stores.base import cached_period
 
@@ -39,8 +40,10 @@ def stream_counts(names: list[str], counts: list[int]) -> dict[str, tuple[int, i
 
 
 def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
-    """Position → (new, revised, unchanged) rows, in order. A position is named by the month it
-    ends (2022-06): a June sheet's monthly 2022-06 and quarterly 2022-Q2 rows are one period."""
+    """Position → (new, revised, unchanged) rows, in order. A position is one the rows end at,
+    named by the spelling they share (gdp's 一季度 is 2022-Q1, as `history` has it: session
+    41), else by the month it ends (2022-06): a June sheet's monthly 2022-06 and quarterly
+    2022-Q2 rows are one period."""
     given = result.periods
     if given is None:
         counted: dict[str, list[int]] = {}
@@ -51,20 +54,28 @@ def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
             counted.setdefault(rc.change.record.period, [0, 0, 0])[2] += 1
         given = {period: (n[0], n[1], n[2]) for period, n in counted.items()}
     found: dict[tuple[int, int], list[int]] = {}
+    spelt: dict[tuple[int, int], set[str]] = {}
     for text, counts in given.items():
         period = cached_period(text)
-        sums = found.setdefault((period.year, period.end_month), [0, 0, 0])
+        position = (period.year, period.end_month)
+        sums = found.setdefault(position, [0, 0, 0])
+        spelt.setdefault(position, set()).add(str(period))
         for place, count in enumerate(counts):
             sums[place] += count
-    return {
-        f"{year}-{month:02d}": (sums[0], sums[1], sums[2])
-        for (year, month), sums in sorted(found.items())
-    }
+    named = {at: min(s) if len(s) == 1 else f"{at[0]}-{at[1]:02d}" for at, s in spelt.items()}
+    return {named[at]: (sums[0], sums[1], sums[2]) for at, sums in sorted(found.items())}
+
+
+def period_name(code: str) -> str:
+    """A period of the summary as the analyst names it: in Chinese in words, as the report
+    says it (2022年一季度, 2022年6月: `zh_period`), in English plancli's code (2022-Q1)."""
+    return zh_period(code) if language() == "zh" else code
 
 
 def periods_text(result: ImportResult) -> str:
-    """`; period 2022-05`, `; by period: 2022-05: 2 revised; 2022-06: 1 new`, or "" (no row)."""
-    counts = period_counts(result)
+    """`; period 2022-05`, `; by period: 2022-05: 2 revised; 2022-Q2: 1 new`, or "" (no row);
+    in Chinese `；期间 2022年5月`, `2022年二季度` (`period_name`)."""
+    counts = {period_name(code): n for code, n in period_counts(result).items()}
     if not counts:
         return ""
     if len(counts) == 1:
@@ -104,5 +115,6 @@ def stale_sheet(
         "{file} is the sheet for {periods}, and every row revises a figure already recorded, "
         "while the ledger has figures up to {latest}: was last month's sheet sent back?"
     )
-    shown = f"{latest[0]}-{latest[1]:02d}"
-    return message.format(file=clip_path(name), periods=join_list(counts), latest=shown)
+    shown = period_name(f"{latest[0]}-{latest[1]:02d}")
+    periods = join_list(map(period_name, counts))
+    return message.format(file=clip_path(name), periods=periods, latest=shown)

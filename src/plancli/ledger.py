@@ -40,7 +40,7 @@ from plancli.figure_words import (
 from plancli.fmt import num, value_is_percent
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
-from plancli.period_rhythm import written_period
+from plancli.period_rhythm import quarter_end, written_period
 from plancli.periods import Period, first_of_year, parse_plan_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
@@ -420,6 +420,7 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
     except InputError:
         period = written_period(text, target.frequency, year)
+    period = quarter_end(target, text, period, year)  # gdp's 1-7月: no quarter's end
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)
     if period.year == year or (period.year == year - 1 and period.is_final):

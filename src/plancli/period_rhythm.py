@@ -7,9 +7,10 @@ monthly one's 2022-06, an annual one's 全年 2022. So one figure has one spelli
 whether it came from the 月报, the template or `record -p 2022-Q2`. plancli's own codes
 (`2022-06`, `2022-Q2`, full-width or not) are stored as typed: the user chose that spelling;
 so is a date in the period column (`2022/6/1`, Excel's cell for a typed 2022-06), as a date
-cell of a sheet is. Only in the plan year: a 2021 bulletin's 1-6月 stays 2021-06 and is
-refused under that name, never as a 2021-Q2 nobody wrote; a change target's base 2021年12月
-stays 2021-12.
+cell of a sheet is. A month that ends no quarter is refused for a quarterly growth
+target (`quarter_end`: gdp's 1-7月, session 41). Only in the plan year: a 2021 bulletin's 1-6月
+stays 2021-06 and is refused under that name, never as a 2021-Q2 nobody wrote; a change
+target's base 2021年12月 stays 2021-12.
 
 The ledger finds a figure by its position (target, year, end month), not by its spelling, so
 a record an older plancli stored as 2022-06 for a quarterly target is still the one a new
@@ -23,15 +24,18 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from plancli.errors import InputError
+from plancli.i18n import _
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months
 from plancli.periods import DATE_CELL, PERIOD_DASHES, Period, parse_period, read_period
+from plancli.safe import Clipped
 
 
 def in_rhythm(frequency: str, period: Period, plan_year: int) -> Period:
     """`period` (a position, the end of its last month) said in the rhythm of a target of this
     frequency where it reports then; as it is outside the plan year, or where the target does
-    not report (a quarterly target's 1-5月, 2022-05)."""
+    not report (an annual target's 上半年, 2022-H1; a quarterly target's 1-5月, 2022-05, which
+    `quarter_end` refuses for a growth)."""
     if period.year != plan_year:
         return period
     end = period.end_month
@@ -68,6 +72,9 @@ def written_period(text: str, frequency: str, plan_year: int) -> Period:
 
 
 class _Target(Protocol):
+    @property
+    def id(self) -> str: ...
+
     @property
     def frequency(self) -> str: ...
 
@@ -106,3 +113,40 @@ class Rhythm:
                 said = period
             self._said[key] = said
         return said
+
+
+# What a bulletin writes for a quarterly target's figure at each quarter's end (its periods).
+_QUARTER_ENDS = {3: "1-3月", 6: "1-6月", 9: "1-9月", 12: "全年"}
+
+
+# A growth to date of a target published quarterly (GDP, 居民收入) exists only at a quarter's
+# end: a quarterly count or level (新建5G基站, 调查失业率) may be counted by a department monthly.
+_GROWTHS = ("growth", "relative", "indicator", "trend")
+
+
+class _Judged(_Target, Protocol):
+    @property
+    def kind(self) -> str: ...
+
+
+def quarter_end(target: _Judged, typed: str, period: Period, plan_year: int) -> Period:
+    """`period` when it is one a growth target published by quarter reports (gdp: 1-3月,
+    1-6月, 1-9月, 全年); InputError for a month in the plan year that ends no quarter (gdp `-p
+    2026-07`, a 1-7月 row: session 41), naming the quarters either side of it. `6月` and
+    `2026-06` end the second quarter: taken."""
+    end = period.end_month
+    if target.frequency != "quarterly" or target.kind not in _GROWTHS:
+        return period
+    if period.year != plan_year or end % 3 == 0:
+        return period
+    near = [q for q in (end - end % 3, end - end % 3 + 3) if q]
+    takes = _(" or ").join(
+        _("{span} ({code})").format(span=_QUARTER_ENDS[q], code=Period(period.year, "Q", q // 3))
+        for q in near
+    )
+    raise InputError(
+        _(
+            "{target} is published by quarter (1-3月, 1-6月, 1-9月, 全年): period {period!r} "
+            "(1-{month}月) ends no quarter; write {takes}"
+        ).format(target=target.id, period=Clipped(typed), month=end, takes=takes)
+    )
