@@ -133,7 +133,7 @@ def test_history_csv_writes_the_figure_as_recorded(invoke: Any, tmp_path: Path) 
         ),
         (
             ("gdp", "3.0", "--amount", "1505.0", "-p", "2022-Q3"),
-            ("gdp", "3.0", "--amount", "700.0", "-p", "2022-10"),
+            ("gdp", "3.0", "--amount", "700.0", "-p", "2022-Q4"),
             "the amount 700.0 亿元 is below 2022-Q3's 1505.0",
         ),
         (
