@@ -20,7 +20,7 @@ from plancli.errors import InputError
 from plancli.i18n import _, join_list
 from plancli.period_numerals import period_words as numeral_words
 from plancli.periods import bulletin_form
-from plancli.safe import clip_path
+from plancli.safe import cell_shown, clip_path
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header
@@ -225,14 +225,12 @@ def one_period(
     row = header.row
     twice = [p for p, label in enumerate(labels) if label != row[p] and labels.count(label) > 1]
     if twice:  # 1-6月（亿元）beside 1-6月累计值（亿元）: one figure twice
-        from plancli.imports_text import _shown
-
         raise InputError(
             _("{file}:{line}: columns {first} and {second} both mean {column}; keep one").format(
                 file=clip_path(name),
                 line=line,
-                first=_shown(written[twice[0]]),
-                second=_shown(written[twice[1]]),
+                first=cell_shown(written[twice[0]]),
+                second=cell_shown(written[twice[1]]),
                 column=f"{over} {labels[twice[0]]}",
             )
         )
@@ -286,11 +284,9 @@ _MONTH_OWN_GROWTH = re.compile(r"^((?:[0-9]{4}年)?0?(?:[2-9]|1[0-2])月)份?((?
 def mixed_series(name: str, line: int, cells: Sequence[tuple[str, str]]) -> InputError:
     """The refusal of a series across the columns (`cells`: each column's header as written
     and its unit bracket) whose columns carry different units."""
-    from plancli.imports_text import _shown
-
     by_unit: dict[str, list[str]] = {}
     for cell, bracket in cells:
-        by_unit.setdefault(bracket[1:-1], []).append(_shown(cell))
+        by_unit.setdefault(bracket[1:-1], []).append(cell_shown(cell))
     groups = [
         _("{columns} (in {unit})").format(columns=join_list(shown), unit=unit)
         if unit

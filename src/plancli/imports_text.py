@@ -51,7 +51,7 @@ from plancli.imports import (
 from plancli.ledger import Entry
 from plancli.names_above import NamesAbove
 from plancli.read_notes import ReadNotes
-from plancli.safe import cell_shown, clip_path
+from plancli.safe import clip_path
 from plancli.template_check import helper_positions, keep_cells
 from plancli.xlsx_period_dates import text_header_spans
 
@@ -707,6 +707,3 @@ def _csv_error(exc: csv.Error, starts: int, ends: int, limits: ImportLimits) -> 
             'cell that opens on line {starts} may be missing its closing "'
         ).format(starts=starts, ends=ends, reason=reason)
     return _("invalid CSV: {reason}").format(reason=reason)
-
-
-_shown = cell_shown  # (bulletin_period_words' lazy import, this session recfix's file)
