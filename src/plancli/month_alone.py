@@ -31,14 +31,14 @@ from plancli.safe import Clipped
 _MONTH_ALONE = re.compile(r"^(?:[0-9]{4}年)?(?P<month>[0-9]{1,2})月份?$")
 
 # Kinds whose figure is a growth to date (YTD growth %), whatever their rhythm.
-_GROWTHS = ("growth", "relative", "indicator", "trend")
+GROWTHS = ("growth", "relative", "indicator", "trend")
 
 
 def year_to_date(kind: str, frequency: str) -> bool:
     """Is a figure of this target a year-to-date one that a month alone may also name (the
     month's own growth or level): a monthly growth or level (CPI, 社会消费品零售总额)? A quarterly
     or annual one has no June of its own: its `6月` is the year to June (gdp 2026-Q2)."""
-    return frequency == "monthly" and (kind in _GROWTHS or kind == "level")
+    return frequency == "monthly" and (kind in GROWTHS or kind == "level")
 
 
 def month_alone(typed: str) -> int | None:

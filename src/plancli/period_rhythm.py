@@ -25,6 +25,7 @@ from typing import Protocol
 
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.month_alone import GROWTHS
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months
 from plancli.periods import DATE_CELL, PERIOD_DASHES, Period, parse_period, read_period
@@ -120,8 +121,8 @@ _QUARTER_ENDS = {3: "1-3月", 6: "1-6月", 9: "1-9月", 12: "全年"}
 
 
 # A growth to date of a target published quarterly (GDP, 居民收入) exists only at a quarter's
-# end: a quarterly count or level (新建5G基站, 调查失业率) may be counted by a department monthly.
-_GROWTHS = ("growth", "relative", "indicator", "trend")
+# end (month_alone.GROWTHS): a quarterly count or level (新建5G基站, 调查失业率) may be counted
+# by a department monthly.
 
 
 class _Judged(_Target, Protocol):
@@ -135,7 +136,7 @@ def quarter_end(target: _Judged, typed: str, period: Period, plan_year: int) -> 
     2026-07`, a 1-7月 row: session 41), naming the quarters either side of it. `6月` and
     `2026-06` end the second quarter: taken."""
     end = period.end_month
-    if target.frequency != "quarterly" or target.kind not in _GROWTHS:
+    if target.frequency != "quarterly" or target.kind not in GROWTHS:
         return period
     if period.year != plan_year or end % 3 == 0:
         return period
