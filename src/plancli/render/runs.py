@@ -448,6 +448,8 @@ class BreaksAfterSlash(Text):
     by its id stays whole on the next line (folded, `national_fai_gro` over `wth`, it could
     not be typed back). Only a part still too wide for the column is folded."""
 
+    whole = False  # a bound alone (`EdgeApart`: `≤ 4.8%`), never broken inside
+
     def wrap(
         self,
         console: Console,
@@ -471,8 +473,12 @@ class BreaksAfterSlash(Text):
             )
         lines = Lines()
         for part in self.divide([at]):
+            # a Chinese bound still too wide breaks as Chinese text does, before its bracket
+            # and between characters, never inside a number (`≥1300亿斤` over `（力争高于上年`
+            # over `1350.97亿斤）`): Rich folded it anywhere (`1350.9` over `7亿斤）`)
+            wide = cell_len(part.plain) > width and _WIDE_CHARS.search(part.plain) is not None
             lines.extend(
-                part.wrap(
+                (keeping_runs(part, phrases=True) if wide and not no_wrap else part).wrap(
                     console,
                     width,
                     justify=justify,
@@ -486,10 +492,28 @@ class BreaksAfterSlash(Text):
     def least_width(self) -> int:
         """The narrowest it can be without folding a word: its widest word, the text on
         either side of the `/` counted apart."""
+        return max((cell_len(word) for part in self._parts() for word in part.split()), default=0)
+
+    def least_runs(self) -> int:
+        """The narrowest it can be without breaking a number or a run of letters: a Chinese
+        word (`≥1300亿斤（力争高于上年1350.97亿斤）`) between its characters as `KeepsRuns`
+        breaks it, its widest unit (`1350.97亿斤）`); any other word whole."""
+        if self.whole:
+            return self.least_width()
+        return max(
+            (
+                KeepsRuns(word).least_width() if _WIDE_CHARS.search(word) else cell_len(word)
+                for part in self._parts()
+                for word in part.split()
+            ),
+            default=0,
+        )
+
+    def _parts(self) -> tuple[str, ...]:
+        """Its text on either side of the `/`."""
         plain = self.plain
         at = plain.find("/") + 1
-        parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
-        return max((cell_len(word) for part in parts for word in part.split()), default=0)
+        return (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         measured = super().__rich_measure__(console, options)
