@@ -54,9 +54,9 @@ def as_cards(
         # columns beside its 差距: `≥1300亿斤` over `（力争高于上年1350.97亿斤）`)
         widths = [least_runs_width(c) for c in figures]
         left = room - sum(widths) - gap * (len(figures) - 1)
-        at = next((i for i, c in enumerate(figures) if c.keeps_words), None)
-        if at is not None and left > 0:
-            widths[at] = min(figures[at].width(), widths[at] + left)
+        kept = next((i for i, c in enumerate(figures) if c.keeps_words), None)
+        if kept is not None and left > 0:
+            widths[kept] = min(figures[kept].width(), widths[kept] + left)
     spare = room - sum(widths) - gap * len(figures)
     # beside the figures only with the room kept for it (16 cells): narrower, an English name
     # went down a word a line (`Affordable` over `childcare` over `service`, 72 columns)
@@ -65,6 +65,14 @@ def as_cards(
         and spare >= max(int(name.options.get("min_width") or 1), name.room or 0)
         and not _whole_under(ids, name, room, spare, gap)
     )
+    short = [i for i, c in enumerate(figures) if c.keeps_words and widths[i] < c.width()]
+    if short and not beside and spare > 0:
+        # the figure against its target takes the room the name did not, up to its width:
+        # at its widest word `40/` went over `115 个` in a 40-column card with room to spare
+        at = short[0]
+        given = min(spare, figures[at].width() - widths[at])
+        widths[at] += given
+        spare -= given
     notes = [i for i, c in enumerate(figures) if c.room is not None]
     if notes and not beside and spare > 0:  # a note takes the room the name did not
         widths[notes[0]] += spare + (gap if name is None else 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.cells import cell_len
 from rich.containers import Lines
@@ -462,58 +462,30 @@ class BreaksAfterSlash(Text):
     ) -> Lines:
         plain = self.plain
         at = plain.find("/") + 1
+        shape: dict[str, Any] = {
+            "justify": justify,
+            "overflow": overflow,
+            "tab_size": tab_size,
+            "no_wrap": no_wrap,
+        }
         if not at or "\n" in plain or cell_len(plain) <= width:
-            return super().wrap(
-                console,
-                width,
-                justify=justify,
-                overflow=overflow,
-                tab_size=tab_size,
-                no_wrap=no_wrap,
-            )
+            return super().wrap(console, width, **shape)
         lines = Lines()
         for part in self.divide([at]):
-            # a Chinese bound still too wide breaks as Chinese text does, before its bracket
-            # and between characters, never inside a number (`≥1300亿斤` over `（力争高于上年`
-            # over `1350.97亿斤）`): Rich folded it anywhere (`1350.9` over `7亿斤）`)
-            wide = cell_len(part.plain) > width and _WIDE_CHARS.search(part.plain) is not None
-            lines.extend(
-                (keeping_runs(part, phrases=True) if wide and not no_wrap else part).wrap(
-                    console,
-                    width,
-                    justify=justify,
-                    overflow=overflow,
-                    tab_size=tab_size,
-                    no_wrap=no_wrap,
-                )
-            )
+            # a Chinese bound still too wide breaks as `KeepsRuns`, never inside a number:
+            # Rich folded 河南's `（力争高于上年1350.97亿斤）` anywhere (`1350.9` over `7亿斤）`)
+            if cell_len(part.plain) > width and _WIDE_CHARS.search(part.plain) and not no_wrap:
+                part = keeping_runs(part, phrases=True)
+            lines.extend(part.wrap(console, width, **shape))
         return lines
 
     def least_width(self) -> int:
         """The narrowest it can be without folding a word: its widest word, the text on
         either side of the `/` counted apart."""
-        return max((cell_len(word) for part in self._parts() for word in part.split()), default=0)
-
-    def least_runs(self) -> int:
-        """The narrowest it can be without breaking a number or a run of letters: a Chinese
-        word (`≥1300亿斤（力争高于上年1350.97亿斤）`) between its characters as `KeepsRuns`
-        breaks it, its widest unit (`1350.97亿斤）`); any other word whole."""
-        if self.whole:
-            return self.least_width()
-        return max(
-            (
-                KeepsRuns(word).least_width() if _WIDE_CHARS.search(word) else cell_len(word)
-                for part in self._parts()
-                for word in part.split()
-            ),
-            default=0,
-        )
-
-    def _parts(self) -> tuple[str, ...]:
-        """Its text on either side of the `/`."""
         plain = self.plain
         at = plain.find("/") + 1
-        return (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
+        parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
+        return max((cell_len(word) for part in parts for word in part.split()), default=0)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         measured = super().__rich_measure__(console, options)

@@ -4,6 +4,7 @@ reference's period set apart, the least it can be given without folding a word."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from plancli.render import shown
-from plancli.render.runs import BreaksAfterSlash
+from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 
 
 @dataclass
@@ -79,6 +80,9 @@ def id_column(header: str | Text, ids: list[str]) -> Column:
     return Column(header, cells, 0, {"no_wrap": True, "style": "cyan"}, whole=True)
 
 
+# A wide (Chinese) character: a word with one breaks between its characters (`KeepsRuns`)
+_WIDE = re.compile("[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]")
+
 # Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.
 GAP = 2
 # The edges of a table's box (SIMPLE_HEAD: a blank cell each side).
@@ -139,10 +143,26 @@ def least_runs_width(column: Column) -> int:
         return least_width(column)
     words = [cell_len(word) for word in plain_text(column.header).split()]
     cells = [
-        cell.least_runs() if isinstance(cell, BreaksAfterSlash) else widest_word(cell)
+        _least_runs(cell) if isinstance(cell, BreaksAfterSlash) else widest_word(cell)
         for cell in column.cells
     ]
     return max([*words, *cells], default=1)
+
+
+def _least_runs(cell: BreaksAfterSlash) -> int:
+    """The narrowest a figure against its bound can be without breaking a number or a run of
+    letters: a Chinese word (`≥1300亿斤（力争高于上年1350.97亿斤）`) between its characters as
+    `KeepsRuns` breaks it (`BreaksAfterSlash.wrap`), its widest unit (`1350.97亿斤）`); any
+    other word whole, the text on either side of the `/` counted apart."""
+    plain = cell.plain
+    if cell.whole or "\n" in plain:
+        return cell.least_width()
+    at = plain.find("/") + 1
+    words = [word for part in (plain[:at], plain[at:]) for word in part.split()]
+    return max(
+        (KeepsRuns(word).least_width() if _WIDE.search(word) else cell_len(word) for word in words),
+        default=0,
+    )
 
 
 def widest_word_of(column: Column) -> int:
