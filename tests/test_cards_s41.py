@@ -152,3 +152,24 @@ def test_the_footnote_fills_a_wider_line(plancli: Callable[..., Any]) -> None:
         line.startswith("≈地区生产总值增速：") and line.endswith("人均可支配收入、")
         for line in text.splitlines()
     )
+
+
+@pytest.mark.parametrize("columns", [40, 60])
+@pytest.mark.parametrize(
+    ("lang", "statuses"), [("en", ["on track", "behind", "no data"]), ("zh", ["正常推进", "滞后"])]
+)
+def test_a_long_bound_alone_breaks_rather_than_crush_the_status(
+    plancli: Callable[..., Any], lang: str, statuses: list[str], columns: int
+) -> None:
+    """河南's `status` at 40 and 60 columns in English: the headline cards kept 粮食产量's
+    bound and aim whole (49 cells), which left `actual` a letter a line and cut the status
+    (`beh`, `on tra`); the long bound breaks between its words now, short ones stay whole."""
+    text = plancli("henan-2026", "status", lang=lang, columns=columns).stdout
+    headline = text[: text.index("grain_output") + 200]
+    rows = {line.split()[-1] for line in headline.splitlines() if line.strip()}
+    assert not any(len(line.strip()) == 1 for line in headline.splitlines())
+    for status in statuses:
+        assert any(line.rstrip().endswith(status) for line in headline.splitlines()), rows
+    assert "≈ 6.5% (≥6%)" in headline or "≈ 6.5%（≥6%）" in headline
+    assert "1350.97" in headline
+    _fits(text, columns)

@@ -468,15 +468,16 @@ class BreaksAfterSlash(Text):
             "tab_size": tab_size,
             "no_wrap": no_wrap,
         }
-        if not at or "\n" in plain or cell_len(plain) <= width:
+        if "\n" in plain or cell_len(plain) <= width:
             return super().wrap(console, width, **shape)
         lines = Lines()
-        for part in self.divide([at]):
+        for part in self.divide([at]) if at else [self]:
             # a Chinese bound still too wide breaks as `KeepsRuns`, never inside a number:
             # Rich folded 河南's `（力争高于上年1350.97亿斤）` anywhere (`1350.9` over `7亿斤）`)
             if cell_len(part.plain) > width and _WIDE_CHARS.search(part.plain) and not no_wrap:
-                part = keeping_runs(part, phrases=True)
-            lines.extend(part.wrap(console, width, **shape))
+                lines.extend(keeping_runs(part, phrases=True).wrap(console, width, **shape))
+            else:
+                lines.extend(Text.wrap(part, console, width, **shape))
         return lines
 
     def least_width(self) -> int:

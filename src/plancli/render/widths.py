@@ -155,14 +155,31 @@ def _least_runs(cell: BreaksAfterSlash) -> int:
     `KeepsRuns` breaks it (`BreaksAfterSlash.wrap`), its widest unit (`1350.97亿斤）`); any
     other word whole, the text on either side of the `/` counted apart."""
     plain = cell.plain
-    if cell.whole or "\n" in plain:
+    if "\n" in plain:
         return cell.least_width()
+    if cell.whole:  # a bound alone, whole where short (`≤ 4.8%`); a long aim breaks too
+        short = [cell_len(part) for part in _apart(cell) if cell_len(part) <= WHOLE_BOUND]
+        if len(short) == len(_apart(cell)):
+            return cell.least_width()
+        return max([*short, *(_least_runs(BreaksAfterSlash(part)) for part in _apart(cell))])
     at = plain.find("/") + 1
     words = [word for part in (plain[:at], plain[at:]) for word in part.split()]
     return max(
         (KeepsRuns(word).least_width() if _WIDE.search(word) else cell_len(word) for word in words),
         default=0,
     )
+
+
+# A bound alone no wider than this stays whole in a card (`≈ 5.5% (≥5%)`, `≥ 110 万人`);
+# a longer one (河南's 粮食产量 with its aim, 49 cells) breaks rather than crush the status
+# beside it (`beh` over nothing, `status` at 40 columns in English).
+WHOLE_BOUND = 16
+
+
+def _apart(cell: BreaksAfterSlash) -> tuple[str, ...]:
+    """A bound and its edge (`EdgeApart._apart`), or the whole text."""
+    apart = getattr(cell, "_apart", lambda: None)()
+    return tuple(apart) if apart else (cell.plain,)
 
 
 def widest_word_of(column: Column) -> int:
