@@ -157,11 +157,11 @@ def _least_runs(cell: BreaksAfterSlash) -> int:
     plain = cell.plain
     if "\n" in plain:
         return cell.least_width()
-    if cell.whole:  # a bound alone, whole where short (`≤ 4.8%`); a long aim breaks too
-        short = [cell_len(part) for part in _apart(cell) if cell_len(part) <= WHOLE_BOUND]
-        if len(short) == len(_apart(cell)):
+    if cell.whole:  # a bound alone, whole where short (`≤ 4.8%`), its edge whole on its line
+        bound, *edge = _apart(cell)  # (`（≤30.45微克/立方米）`, 北京's pm25); a long aim breaks
+        if cell_len(bound) <= WHOLE_BOUND:
             return cell.least_width()
-        return max([*short, *(_least_runs(BreaksAfterSlash(part)) for part in _apart(cell))])
+        return max([_least_runs(BreaksAfterSlash(bound)), *(cell_len(e) for e in edge)])
     at = plain.find("/") + 1
     words = [word for part in (plain[:at], plain[at:]) for word in part.split()]
     return max(
