@@ -157,7 +157,13 @@ def marks_legend(
                 mark=t("reference_cell", lang), name=name, period=entry_period(period, lang)
             )
         )
-    return KeepsRuns("\n".join(lines), style="dim") if lines else None  # our words, not a file's
+    if not lines:
+        return None
+    legend = KeepsRuns("\n".join(lines), style="dim")  # our words, not a file's
+    # broken as a name is, between its phrases and words first: the 同步 line at 40 columns
+    # put `…人均可支` over `配收入…` and left `同步` alone on a line (session 41)
+    legend.phrases = legend.words = True
+    return legend
 
 
 def _opened(a: AssessmentOut) -> bool:

@@ -144,20 +144,28 @@ def gap_table(
             ),
             # Left out when the terminal is narrow, pace first (the completion beside the
             # time progress in the header shows it), then the completion (the figure against
-            # the target shows it: 120/310), then the gap; a column empty in every row (no
-            # cumulative target shown, or the year is over) is always left out: the room goes
-            # to the names. Session 40: the gap went before the completion (河南's 差距 at 80
-            # columns in Chinese, 11 of the 15 2026 plans' at 60).
-            Column(t("gap", lang), [shown(gap_text(a, lang)) for a in rows], 2, _FIGURE),
+            # the target shows it: 120/310), then what it takes; a column empty in every row
+            # (no cumulative target shown, or the year is over) is always left out: the room
+            # goes to the names. The gap, the command's point, is never left out at 40
+            # columns or more: rather, the name goes under the id, or the rows become cards
+            # (session 41: the cards left it out, 河南 at 80 columns in English, 北京 and
+            # 河南 at 60 in Chinese, while they kept what it takes).
+            Column(
+                t("gap", lang),
+                [shown(gap_text(a, lang)) for a in rows],
+                1,
+                _FIGURE,
+                stacks=True,
+            ),
             Column(t("done", lang), [shown(percent(a.completion)) for a in rows], 3, _FIGURE),
             Column(_pace_header(lang), [shown(signed(a.pace_gap_pp)) for a in rows], 4, _FIGURE),
-            # What it takes to recover stays longest: the completion reads from the figure
-            # against the target beside it (120/310). Rather than leave it out, the name goes
-            # under the id (the command's point is what it takes).
+            # What it takes to recover goes after the completion (which reads from the figure
+            # against the target beside it: 120/310), before the gap. Rather than leave it
+            # out, the name goes under the id.
             Column(
                 t("needs", lang),
                 [shown(needs_text(a, lang)) for a in rows],
-                1,
+                2,
                 _FIGURE,
                 stacks=True,
             ),
@@ -173,7 +181,8 @@ def gap_table(
 
 
 def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> Text:
-    counts: Text = KeepsRuns()  # a mark's line broken as read, never `同` over `步`
+    counts = KeepsRuns()  # a mark's line broken as read, never `同` over `步`
+    counts.phrases = counts.words = True  # between its names first (`marks_legend`)
     tally = [(status, sum(1 for a in rows if a.status == status)) for status in STATUSES]
     for status, n in split_counts(tally, rows):  # CPI off its band: 偏离区间 1, not 滞后 1
         if counts:

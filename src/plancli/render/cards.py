@@ -17,7 +17,14 @@ if TYPE_CHECKING:
 
 from plancli.render.card_grid import CardGrid, Cards, Memo
 from plancli.render.runs import id_over_name, keeping_runs, name_text
-from plancli.render.widths import EDGES, GAP, Column, least_width, plain_text
+from plancli.render.widths import (
+    EDGES,
+    GAP,
+    Column,
+    least_runs_width,
+    least_width,
+    plain_text,
+)
 
 
 def as_cards(
@@ -41,6 +48,15 @@ def as_cards(
     widths = [c.width() for c in figures]
     if sum(widths) + gap * (len(figures) - 1) > room:
         widths = [least_width(c) for c in figures]
+    if sum(widths) + gap * (len(figures) - 1) > room:
+        # a Chinese bound breaks between its characters rather than the line be wider than
+        # the terminal; the figures' column takes what the others leave (河南's 粮食产量 at 60
+        # columns beside its 差距: `≥1300亿斤` over `（力争高于上年1350.97亿斤）`)
+        widths = [least_runs_width(c) for c in figures]
+        left = room - sum(widths) - gap * (len(figures) - 1)
+        kept = next((i for i, c in enumerate(figures) if c.keeps_words), None)
+        if kept is not None and left > 0:
+            widths[kept] = min(figures[kept].width(), widths[kept] + left)
     spare = room - sum(widths) - gap * len(figures)
     # beside the figures only with the room kept for it (16 cells): narrower, an English name
     # went down a word a line (`Affordable` over `childcare` over `service`, 72 columns)
@@ -49,6 +65,14 @@ def as_cards(
         and spare >= max(int(name.options.get("min_width") or 1), name.room or 0)
         and not _whole_under(ids, name, room, spare, gap)
     )
+    short = [i for i, c in enumerate(figures) if c.keeps_words and widths[i] < c.width()]
+    if short and not beside and spare > 0:
+        # the figure against its target takes the room the name did not, up to its width:
+        # at its widest word `40/` went over `115 个` in a 40-column card with room to spare
+        at = short[0]
+        given = min(spare, figures[at].width() - widths[at])
+        widths[at] += given
+        spare -= given
     notes = [i for i, c in enumerate(figures) if c.room is not None]
     if notes and not beside and spare > 0:  # a note takes the room the name did not
         widths[notes[0]] += spare + (gap if name is None else 0)
@@ -189,9 +213,9 @@ def cards_kept(columns: list[Column], width: int, gap: int) -> list[Column]:
         line = [c for i, c in enumerate(columns) if i != at and not c.under]
         if sum(c.width() for c in line) + gap * (len(line) - 1) <= width - EDGES:
             break
-        least = sum(least_width(c) for c in line) + gap * (len(line) - 1)
+        least = sum(least_runs_width(c) for c in line) + gap * (len(line) - 1)
         if any(c.stacks and c.drop == level for c in columns) and least <= width - EDGES:
-            break  # what it takes (`gap`'s needs) stays, the figures wrap: 50 columns in English
+            break  # `gap`'s gap and what it takes stay, the figures wrap: 50 columns in English
         columns = [c for c in columns if c.drop != level]
     return columns
 

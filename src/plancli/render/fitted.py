@@ -422,6 +422,7 @@ class FittedTable:
         ]
         # Two cells between columns with collapsed padding, else three (a cell each side).
         gap = GAP if self.table_options.get("collapse_padding") else GAP + 1
+        stacked = False  # a column kept with the name under the id rather than left out
         for level in sorted({c.drop for c in kept if c.drop}, reverse=True):
             # the table's two edge cells counted: without them the investment table was two
             # cells wider than a 42-column terminal, its bars kept (session 30)
@@ -429,6 +430,7 @@ class FittedTable:
                 break
             if any(c.stacks and c.drop == level for c in kept):
                 if _fits_stacked(kept, width, gap):
+                    stacked = True
                     break  # the name goes under the id rather than this column out
                 # Nor is it left out without a sign (`gap`'s needs at 41-59 columns): each
                 # row becomes a card, which keeps it under the id, as at 40 columns.
@@ -441,6 +443,9 @@ class FittedTable:
         # and the pace the cards kept at 72 (long ids beside a few figures), `status`'s
         # headline table at 49 the gap and the trend the cards kept at 48.
         roomy = _cards_keep_more(present, kept, width, gap)
+        # (the name given its room there too, as where the cards keep a column: kept so,
+        # `gap`'s 差距 let 陕西's names fold beside the ids and broke `3.1%/` over its bound)
+        stacked = stacked or roomy
         if roomy:
             kept = cards_kept(present, width, gap)
             if not _fits_stacked(kept, width, gap):
@@ -449,7 +454,7 @@ class FittedTable:
             return as_cards(present, width, gap, options, self.row_styles), True
         if keyed is not None and keyed.key not in kept:
             return Table(), True
-        kept = _stacked(kept, width, gap, roomy)
+        kept = _stacked(kept, width, gap, stacked)
         kept = edges_under(kept, width, gap)  # a short name whole before a bound's bracket
         kept = _words_kept(kept, width, gap)
         kept = _unbroken(kept)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.cells import cell_len
 from rich.containers import Lines
@@ -448,6 +448,8 @@ class BreaksAfterSlash(Text):
     by its id stays whole on the next line (folded, `national_fai_gro` over `wth`, it could
     not be typed back). Only a part still too wide for the column is folded."""
 
+    whole = False  # a bound alone (`EdgeApart`: `≤ 4.8%`), never broken inside
+
     def wrap(
         self,
         console: Console,
@@ -460,27 +462,22 @@ class BreaksAfterSlash(Text):
     ) -> Lines:
         plain = self.plain
         at = plain.find("/") + 1
-        if not at or "\n" in plain or cell_len(plain) <= width:
-            return super().wrap(
-                console,
-                width,
-                justify=justify,
-                overflow=overflow,
-                tab_size=tab_size,
-                no_wrap=no_wrap,
-            )
+        shape: dict[str, Any] = {
+            "justify": justify,
+            "overflow": overflow,
+            "tab_size": tab_size,
+            "no_wrap": no_wrap,
+        }
+        if "\n" in plain or cell_len(plain) <= width:
+            return super().wrap(console, width, **shape)
         lines = Lines()
-        for part in self.divide([at]):
-            lines.extend(
-                part.wrap(
-                    console,
-                    width,
-                    justify=justify,
-                    overflow=overflow,
-                    tab_size=tab_size,
-                    no_wrap=no_wrap,
-                )
-            )
+        for part in self.divide([at]) if at else [self]:
+            # a Chinese bound still too wide breaks as `KeepsRuns`, never inside a number:
+            # Rich folded 河南's `（力争高于上年1350.97亿斤）` anywhere (`1350.9` over `7亿斤）`)
+            if cell_len(part.plain) > width and _WIDE_CHARS.search(part.plain) and not no_wrap:
+                lines.extend(keeping_runs(part, phrases=True).wrap(console, width, **shape))
+            else:
+                lines.extend(Text.wrap(part, console, width, **shape))
         return lines
 
     def least_width(self) -> int:

@@ -4,6 +4,7 @@ reference's period set apart, the least it can be given without folding a word."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from plancli.render import shown
-from plancli.render.runs import BreaksAfterSlash
+from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 
 
 @dataclass
@@ -79,6 +80,9 @@ def id_column(header: str | Text, ids: list[str]) -> Column:
     return Column(header, cells, 0, {"no_wrap": True, "style": "cyan"}, whole=True)
 
 
+# A wide (Chinese) character: a word with one breaks between its characters (`KeepsRuns`)
+_WIDE = re.compile("[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]")
+
 # Between two columns of plancli's tables (padding (0, 1), collapsed): at most two cells.
 GAP = 2
 # The edges of a table's box (SIMPLE_HEAD: a blank cell each side).
@@ -128,6 +132,54 @@ def least_width(column: Column) -> int:
             default=1,
         )
     return column.width()
+
+
+def least_runs_width(column: Column) -> int:
+    """What a column needs at the very least in a card (`cards`): a figure against its bound,
+    a Chinese bound broken between its characters, never inside a number
+    (`BreaksAfterSlash.least_runs`: 河南's `≥1300亿斤（力争高于上年1350.97亿斤）` 13 cells, not
+    36); any other column its `least_width`."""
+    if not column.keeps_words:
+        return least_width(column)
+    words = [cell_len(word) for word in plain_text(column.header).split()]
+    cells = [
+        _least_runs(cell) if isinstance(cell, BreaksAfterSlash) else widest_word(cell)
+        for cell in column.cells
+    ]
+    return max([*words, *cells], default=1)
+
+
+def _least_runs(cell: BreaksAfterSlash) -> int:
+    """The narrowest a figure against its bound can be without breaking a number or a run of
+    letters: a Chinese word (`≥1300亿斤（力争高于上年1350.97亿斤）`) between its characters as
+    `KeepsRuns` breaks it (`BreaksAfterSlash.wrap`), its widest unit (`1350.97亿斤）`); any
+    other word whole, the text on either side of the `/` counted apart."""
+    plain = cell.plain
+    if "\n" in plain:
+        return cell.least_width()
+    if cell.whole:  # a bound alone, whole where short (`≤ 4.8%`), its edge whole on its line
+        bound, *edge = _apart(cell)  # (`（≤30.45微克/立方米）`, 北京's pm25); a long aim breaks
+        if cell_len(bound) <= WHOLE_BOUND:
+            return cell.least_width()
+        return max([_least_runs(BreaksAfterSlash(bound)), *(cell_len(e) for e in edge)])
+    at = plain.find("/") + 1
+    words = [word for part in (plain[:at], plain[at:]) for word in part.split()]
+    return max(
+        (KeepsRuns(word).least_width() if _WIDE.search(word) else cell_len(word) for word in words),
+        default=0,
+    )
+
+
+# A bound alone no wider than this stays whole in a card (`≈ 5.5% (≥5%)`, `≥ 110 万人`);
+# a longer one (河南's 粮食产量 with its aim, 49 cells) breaks rather than crush the status
+# beside it (`beh` over nothing, `status` at 40 columns in English).
+WHOLE_BOUND = 16
+
+
+def _apart(cell: BreaksAfterSlash) -> tuple[str, ...]:
+    """A bound and its edge (`EdgeApart._apart`), or the whole text."""
+    apart = getattr(cell, "_apart", lambda: None)()
+    return tuple(apart) if apart else (cell.plain,)
 
 
 def widest_word_of(column: Column) -> int:
