@@ -175,3 +175,18 @@ def test_the_half_year_bulletin_as_excel_exports_it(
     report = invoke("--lang", "zh", *tianjin, "report").stdout
     assert "时间过半，按完成率计的1项目标（城镇新增就业）任务已过半。" in report
     assert "居民收入累计增长4.8%，与地区生产总值增长（4.6%）基本同步。" in report
+
+
+def test_a_figure_against_a_bound_to_come_keeps_its_unit(invoke: Any, tianjin: list[str]) -> None:
+    """天津's 减排减污指标 (the national allocation of 主要污染物减排量, in 万吨, pending): gap's
+    完成值 / 目标 cell wrote the walk's 1.3 万吨 as `1.3/待下达`, no unit anywhere on the row, where
+    a bound's figure carries it (`15.8/28万人`) and the report's table says 1.3万吨."""
+    assert invoke(*tianjin, "record", "emission_reduction", "1.3", "-p", "2026").exit_code == 0
+    assert invoke(*tianjin, "record", "energy_intensity", "下降2.7", "-p", "2026").exit_code == 0
+    assert invoke(*tianjin, "record", "new_urban_jobs", "28.9", "-p", "2026-12").exit_code == 0
+    zh = invoke("--lang", "zh", *tianjin, "gap", "--as-of", "2026").stdout
+    assert "1.3万吨/待下达" in zh and "1.3/待下达" not in zh
+    assert "下降2.7%/待下达" in zh  # a % figure as before
+    assert "28.9/28万人" in zh  # the bound's figure carries the unit, as before
+    en = invoke("--lang", "en", *tianjin, "gap", "--as-of", "2026").stdout
+    assert "1.3 万吨/pending" in en
