@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from plancli.plain import AnyPlan
+    from plancli.plain import AnyPlan, AnyTarget
 
 STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "gdp": ("地区生产总值", "生产总值", "国内生产总值", "GDP", "县域生产总值", "镇域生产总值"),
@@ -70,3 +70,11 @@ def plan_standard_names(plan: AnyPlan) -> Iterator[tuple[str, str]]:
         if plan.target(target_id) is not None:
             for name in names:
                 yield name, target_id
+
+
+def searched_names(target: AnyTarget) -> tuple[str, ...]:
+    """The names `targets --search` looks in: the target's own, its aliases and, for a shared
+    id, the bulletins' (天津's 节能指标 is found by 能耗, its 居民收入 by 可支配收入, as
+    `import` reads 单位地区生产总值能耗 and 全市居民人均可支配收入 as theirs). Before session
+    41 only its own two."""
+    return (target.name, target.name_en, *target.aliases, *STANDARD_NAMES.get(target.id, ()))

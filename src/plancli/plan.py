@@ -408,7 +408,10 @@ def filter_targets(
     kind: str | None = None,
     search: str | None = None,
 ) -> list[plain.Target]:
-    """Targets of a section and kind whose id, Chinese or English name contains `search`."""
+    """Targets of a section and kind whose id, Chinese or English name, alias or name in the
+    bulletins (`indicator_names`: 能耗 finds 天津's 节能指标) contains `search`."""
+    from plancli.indicator_names import searched_names
+
     section, kind = check_filter(plan, section, kind)
     needle = fold_name(search) if search else None
     return [
@@ -419,8 +422,7 @@ def filter_targets(
         and (
             needle is None
             or needle in target.id
-            or needle in fold_name(target.name)
-            or needle in fold_name(target.name_en)
+            or any(needle in fold_name(name) for name in searched_names(target))
         )
     ]
 

@@ -26,6 +26,11 @@ def price_rise(target: AnyTarget) -> bool:
     return target.id == "cpi" or any(word in target.name for word in ("价格", "涨幅"))
 
 
+def _level_rise(target: AnyTarget) -> bool:
+    """A price rise planned as a level in % (居民消费价格涨幅2%左右), not a price level in 元."""
+    return target.kind == "level" and target.unit == "%"
+
+
 def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     """What a template's `unit` column says the value column holds for this target, and the
     amount's unit where it has one, in the column its header names `amount` (对应总量 on the
@@ -42,7 +47,9 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     if target.has_amount:
         unit = target.unit
         return f"增速%（{amount}列：{unit}）" if zh else f"growth % ({amount}: {unit})"
-    if growth_indicator(target) and price_rise(target):  # CPI's 涨幅, not its index's 100.3
+    # CPI's 涨幅, not its index's 100.3: tracked, or a level (2%左右, 天津 and most 2026 plans:
+    # it said `%` until session 41, where an index 100.4 typed in was only warned of)
+    if price_rise(target) and (growth_indicator(target) or _level_rise(target)):
         return "涨幅%（比上年同期，非指数）" if zh else "rise % (on last year, not the index)"
     if growth_indicator(target):  # 固定资产投资 (录入：累计增速%): the growth, not 亿元 (audit T)
         return GROWTH_TEXT if zh else "growth % (on last year, not the total)"

@@ -36,7 +36,11 @@ def targets_cmd(
     kind: KindOpt = None,
     search: Annotated[
         str | None,
-        typer.Option("--search", "-q", help=_("Id, Chinese or English name contains this.")),
+        typer.Option(
+            "--search",
+            "-q",
+            help=_("Id, Chinese or English name, alias or a bulletin's name for it contains this."),
+        ),
     ] = None,
     json_out: JsonOpt = False,
     csv_out: CsvOpt = False,

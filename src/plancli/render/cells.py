@@ -187,6 +187,10 @@ def actual_of_target(
     compact = table_cell(target_text(a, lang, as_of, names), lang)
     for operator in ("≥ ", "≤ ", "> ", "< ", "≈ ", "= "):
         compact = compact.replace(operator, operator.strip())
+    if a.actual is not None and not any(c.isdigit() for c in compact):
+        # 待下达, 不再考核, —: no figure after the slash to carry the unit, so the figure does
+        # (天津's 减排减污指标 1.3/待下达 said no 万吨 until session 41's walk)
+        actual = partial_mark(a, actual_with_unit(a, lang))
     edge = edge_cell(a, lang, relation=not reference_period_cell(a, lang, as_of))
     return f"{actual}/{compact}{edge}{amended_mark(a)}"  # ≈5%（≥4.5%）
 
