@@ -401,8 +401,7 @@ class HeadlineReader(ListReader):
                     target = self._new(name, piece, "growth")
                     target.decline = True
                     bound(target, Decimal(match.group(1)), match.group(2), up=True)
-                    if each:
-                        target.notes.append(each)
+                    target.notes.extend(each)
                 return subject
         match = GROWTH_AFTER.search(text)
         if match:
@@ -426,8 +425,7 @@ class HeadlineReader(ListReader):
                         target.notes.append(_("按增长X%安排 is read as min X"))
                     if "同口径" in text:
                         target.notes.append(_("同口径: growth on a comparable basis"))
-                    if each:
-                        target.notes.append(each)
+                    target.notes.extend(each)
                 return subject
         match = LEVEL.search(text)
         if match:

@@ -123,17 +123,17 @@ ONE_EACH_NOTE = N_("均: one figure for each subject listed")
 RESPECTIVE_NOTE = N_("分别: one clause, one target per figure")
 
 
-def each_subject(words: str, subject: str) -> tuple[str | None, list[str]]:
+def each_subject(words: str, subject: str) -> tuple[list[str], list[str]]:
     """The subjects one figure is given for: each listed when 均/都 says so (能耗和二氧化碳排放量
     均下降3.5%), or 分别 before one figure (城乡居民人均可支配收入分别增长6%以上: the town's and
     the country's, each 6%), or when each is an indicator's name and no two the same shared one
-    (城镇居民人均可支配收入和农民人均纯收入增长10%); the note saying the figure is each one's,
-    None where it is not said."""
+    (城镇居民人均可支配收入和农民人均纯收入增长10%); the note saying the figure is each one's
+    ([] where it is not said)."""
     names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
     if re.search(r"[均都]\s*$", words) is not None:
-        return _(ONE_EACH_NOTE), names
+        return [_(ONE_EACH_NOTE)], names
     if re.search(r"分别\s*$", words) is not None and len(names) > 1:
-        return _(RESPECTIVE_NOTE), names
+        return [_(RESPECTIVE_NOTE)], names
     listed = listed_subjects(subject)
     known = [lookup(n) for n in listed]
     ids = [k.id for k in known if k]
@@ -145,12 +145,12 @@ def each_subject(words: str, subject: str) -> tuple[str | None, list[str]]:
         # each an indicator's name in full (listed_subjects), no shared one twice, an unknown
         # one not a fragment (进口和出口总额): 地区生产总值和财政一般预算收入增长10%以上,
         # 港口货物吞吐量和集装箱吞吐量增长12%
-        return _(ONE_EACH_NOTE), names
+        return [_(ONE_EACH_NOTE)], names
     parts = re.split(r"和", subject)
     if len(parts) == 2 and any(known) and all(_OUTPUT.search(p) for p in parts):
         # 规上工业产值和服务业增加值增长12%: two sectors' outputs, each named in full
-        return _(ONE_EACH_NOTE), parts
-    return None, [subject]
+        return [_(ONE_EACH_NOTE)], parts
+    return [], [subject]
 
 
 _OUTPUT = re.compile(r"^[^、和]{2,8}(?:总产值|产值|增加值)$")
