@@ -154,3 +154,15 @@ def test_a_ledes_other_figure_leaves_the_title_line() -> None:
     text = page("2025年，某某市地区生产总值预期目标增长6%。")
     quotes = [t["quote"] for t in extract_plan(text).plan["targets"] if t["id"] == "gdp"]
     assert quotes == ["地区生产总值预期增长5.5%"]
+
+
+def test_a_reports_own_list_keeps_its_quotes_though_a_sentence_restates_it() -> None:
+    """A report whose list is its first sentence (no 。 before it): the list's own words are
+    quoted, not the sentence after it that restates the figure."""
+    text = (
+        "2025年某某县政府工作报告\n"
+        "今年全县经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业3000人。\n"
+        "2025年，地区生产总值预期目标增长5.5%左右，是稳中求进的要求。\n"
+    )
+    gdp = [t for t in extract_plan(text).plan["targets"] if t["id"] == "gdp"]
+    assert [t["quote"] for t in gdp] == ["地区生产总值增长5.5%左右"]

@@ -29,13 +29,16 @@ def lede_restated(
     parse: str, body: Span, headline: Span, year: int, targets: list[DraftTarget]
 ) -> list[DraftTarget]:
     """`targets` with each one a title line states replaced by the same target its first
-    paragraph's sentence states, under the title's id. Only where the headline lies before the
-    body's first full stop (a page's title lines, never a report's own list) and only a
-    sentence of the plan year (2023年，…增长5% is last year's)."""
+    paragraph's sentence states, under the title's id. Only where the headline lies on lines
+    before the paragraph of the body's first full stop (a page's title lines, never a report's
+    own list, nor a list that ends in that stop) and only a sentence of the plan year
+    (2023年，…增长5% is last year's)."""
     first_stop = parse.find("。", body.start, body.end)
     if first_stop < 0 or first_stop < headline.end:
         return targets
     start = parse.rfind("\n", body.start, first_stop) + 1
+    if start < headline.end:
+        return targets  # the headline's own paragraph (a report's list ending in 。)
     end = parse.find("\n", first_stop)
     end = body.end if end < 0 else min(end, body.end)
     wanted = {k: t for t in targets if (k := _key(t)) is not None}
