@@ -35,6 +35,7 @@ from plancli.extract.sections import Layout, Span, locate
 from plancli.extract.series_aliases import series_aliases
 from plancli.extract.tables import apply_tables
 from plancli.extract.text import body_span, check_chinese, parse_form, split_lines
+from plancli.extract.title_lines import lede_restated
 from plancli.extract.unfit import leave_out_unfit
 from plancli.extract.work import WorkReader
 from plancli.extract.work_amounts import higher_aims
@@ -127,6 +128,8 @@ def extract_plan(
             stated = {t.id for t in targets}
             read = HeadlineReader(parse).read(summary.start, summary.end)
             targets[:0] = [t for t in read if t.shared and t.id not in stated]
+        # a page's title line's target, quoted from its lede's sentence where that states it
+        targets = lede_restated(parse, layout.body, layout.headline, layout.year, targets)
     targets = _without_repeats(parse, targets)
     targets = apply_tables(parse, layout, targets)
     review_baselines(parse, layout, targets, joined)

@@ -112,16 +112,18 @@ PARSE_TABLE = str.maketrans(
 # read the same in every copy, so no one word can stand for the other. The verbs are read as
 # verbs instead (`work_forms.VERB`: 支援, 建立, 设定 count as 支持, 创建, 设置 do), so an s2twp
 # copy's 支援1萬名…, 建立…社群80個 draft the simplified report's targets (session 28).
-_WORDS = {"專案": "项目", "叢集": "集群"}
+# 水準 is s2twp's 水平 (保持上年水準, 高於全國平均水準: 安徽 2020's copy, set OO); the
+# simplified 水准 (a surveyor's level) is never written 水準 in a simplified report.
+_WORDS = {"專案": "项目", "叢集": "集群", "水準": "水平"}
 _WORD = re.compile(
-    "專案|叢集|(?<![顯显卓昭])著(?=[力眼重手])|(?<=[沿隨随接跟迎頂顶載载枕誌志味繞绕帶带盯圍围])著"
+    "專案|叢集|水準|(?<![顯显卓昭])著(?=[力眼重手])|(?<=[沿隨随接跟迎頂顶載载枕誌志味繞绕帶带盯圍围])著"
 )
 
 
 def fold_words(text: str, folded: str) -> str:
     """`folded` (`text` through `PARSE_TABLE`) with a Taiwan-phrased copy's words as the
     mainland's (`_WORDS`, 著 as 着), each of the same length: offsets hold."""
-    if "專" not in text and "叢" not in text and "著" not in text:
+    if not any(mark in text for mark in "專叢著準"):
         return folded
     parts: list[str] = []
     last = 0

@@ -58,10 +58,9 @@ from plancli.extract.forms import (
 from plancli.extract.lists import EACH, ListReader, bare_list, each_subject
 from plancli.extract.pending import PENDING
 from plancli.extract.vocabulary import lookup
-from plancli.i18n import N_, _
+from plancli.i18n import _
 
 _CELLS = str.maketrans("|｜", "  ")
-ONE_EACH_NOTE = N_("均: one figure for each subject listed")
 
 
 class HeadlineReader(ListReader):
@@ -397,13 +396,12 @@ class HeadlineReader(ListReader):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                both, names = each_subject(text[: match.start()], subject)
+                each, names = each_subject(text[: match.start()], subject)
                 for name in names:
                     target = self._new(name, piece, "growth")
                     target.decline = True
                     bound(target, Decimal(match.group(1)), match.group(2), up=True)
-                    if both:
-                        target.notes.append(_(ONE_EACH_NOTE))
+                    target.notes.extend(each)
                 return subject
         match = GROWTH_AFTER.search(text)
         if match:
@@ -416,8 +414,10 @@ class HeadlineReader(ListReader):
         match = GROWTH.search(text)
         if match:
             subject = subject_of(text[: match.start()]) or inherited
+            if subject and self._price_rise(subject, piece, match):
+                return subject
             if subject:
-                both, names = each_subject(text[: match.start()], subject)
+                each, names = each_subject(text[: match.start()], subject)
                 for name in names:
                     target = self._new(name, piece, "growth")
                     bound(target, Decimal(match.group(1)), match.group(2), up=True)
@@ -425,8 +425,7 @@ class HeadlineReader(ListReader):
                         target.notes.append(_("按增长X%安排 is read as min X"))
                     if "同口径" in text:
                         target.notes.append(_("同口径: growth on a comparable basis"))
-                    if both:
-                        target.notes.append(_(ONE_EACH_NOTE))
+                    target.notes.extend(each)
                 return subject
         match = LEVEL.search(text)
         if match:

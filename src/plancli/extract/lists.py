@@ -18,7 +18,7 @@ from plancli.extract.clauses import (
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import LEVEL
 from plancli.extract.vocabulary import lookup
-from plancli.i18n import _
+from plancli.i18n import N_, _
 
 
 class ListReader(TargetBuilder):
@@ -78,7 +78,19 @@ class ListReader(TargetBuilder):
             target.decline = re.match(r"分别(?:下降|降低|减少)", match.group(0)) is not None
             qualifier = (own[index] if own and own[index] else None) or match.group(3)
             bound(target, Decimal(value), qualifier, up=True)
-            target.notes.append(_("分别: one clause, one target per figure"))
+            target.notes.append(_(RESPECTIVE_NOTE))
+
+    def _price_rise(self, subject: str, piece: Piece, match: re.Match[str]) -> bool:
+        """居民消费价格增长3.5%左右: a price's rise in % is its level, the 涨幅 (a band around
+        3.5, as 居民消费价格上涨2%左右 and the bundled plans' cpi are), not a growth of the
+        index; False for any other subject."""
+        indicator = lookup(subject)
+        if indicator is None or indicator.id != "cpi":
+            return False
+        level = LEVEL.fullmatch(f"{match.group(1)}%{match.group(2) or ''}")
+        assert level is not None
+        self._level(subject if subject.endswith("涨幅") else f"{subject}涨幅", piece, level)
+        return True
 
     def multi_level(self, seg: Piece, match: re.Match[str], respective: bool = False) -> bool:
         """分别为4.8%左右和4.3%左右, 分别实现500亿元、100亿元: a level or an amount per
@@ -107,13 +119,21 @@ class ListReader(TargetBuilder):
         return True
 
 
-def each_subject(words: str, subject: str) -> tuple[bool, list[str]]:
+ONE_EACH_NOTE = N_("均: one figure for each subject listed")
+RESPECTIVE_NOTE = N_("分别: one clause, one target per figure")
+
+
+def each_subject(words: str, subject: str) -> tuple[list[str], list[str]]:
     """The subjects one figure is given for: each listed when 均/都 says so (能耗和二氧化碳排放量
-    均下降3.5%) or when each is an indicator's name and no two the same shared one (城镇居民人均
-    可支配收入和农民人均纯收入增长10%); whether the figure is said to be each one's."""
+    均下降3.5%), or 分别 before one figure (城乡居民人均可支配收入分别增长6%以上: the town's and
+    the country's, each 6%), or when each is an indicator's name and no two the same shared one
+    (城镇居民人均可支配收入和农民人均纯收入增长10%); the note saying the figure is each one's
+    ([] where it is not said)."""
     names = [n for part in listed_subjects(subject) for n in split_town_country(part)]
     if re.search(r"[均都]\s*$", words) is not None:
-        return True, names
+        return [_(ONE_EACH_NOTE)], names
+    if re.search(r"分别\s*$", words) is not None and len(names) > 1:
+        return [_(RESPECTIVE_NOTE)], names
     listed = listed_subjects(subject)
     known = [lookup(n) for n in listed]
     ids = [k.id for k in known if k]
@@ -125,12 +145,12 @@ def each_subject(words: str, subject: str) -> tuple[bool, list[str]]:
         # each an indicator's name in full (listed_subjects), no shared one twice, an unknown
         # one not a fragment (进口和出口总额): 地区生产总值和财政一般预算收入增长10%以上,
         # 港口货物吞吐量和集装箱吞吐量增长12%
-        return True, names
+        return [_(ONE_EACH_NOTE)], names
     parts = re.split(r"和", subject)
     if len(parts) == 2 and any(known) and all(_OUTPUT.search(p) for p in parts):
         # 规上工业产值和服务业增加值增长12%: two sectors' outputs, each named in full
-        return True, parts
-    return False, [subject]
+        return [_(ONE_EACH_NOTE)], parts
+    return [], [subject]
 
 
 _OUTPUT = re.compile(r"^[^、和]{2,8}(?:总产值|产值|增加值)$")
