@@ -8,6 +8,10 @@
 3. The slip warnings of level_slips, growth_slips and total_slips wrote a recorded figure by
    `num` (`urbanization_rate 2026 = 0.4 %` for a recorded 0.40): now as stated, as
    sequence_slips' since precision2; what plancli computes (58.48, 5.5, 85) stays short.
+4. `gap --csv` under `--lang zh` wrote `bound` in English (`fall ≥ 2.5 %`). Decided, not
+   changed: the CSV is the JSON's fields whatever `--lang` (English headers, machine words in
+   `status` and `kind`, `actual_text` English), so `bound` is too; now documented
+   (docs/assessing.md, docs/formats.md). This test pins it (it passes on the base).
 """
 
 from __future__ import annotations
@@ -119,3 +123,28 @@ def test_slip_warnings_write_the_recorded_figure_as_stated(invoke: Any, tmp_path
     [far] = record("sichuan-2026", "new_urban_jobs", "850.0", "-p", "2026-06")
     assert "new_urban_jobs 2026-06 = 850.0 万人 is 10 times the annual target (85 万人)" in far
     assert "a slipped decimal point (85 万人?)" in far
+
+
+def test_the_csvs_are_the_same_whatever_lang_bound_included(invoke: Any, tmp_path: Path) -> None:
+    ledger = str(tmp_path / "w.progress.toml")
+    base = ("--plan", SICHUAN, "--ledger", ledger)
+    assert (
+        invoke(*base, "amend", "energy_intensity", "--from", "2026-07", "--min", "2.5").exit_code
+        == 0
+    )
+    assert invoke(*base, "record", "energy_intensity", "-2.9", "-p", "2026-Q1").exit_code == 0
+    for command in (
+        ("gap", "--csv"),
+        ("targets", "--csv"),
+        ("history", "energy_intensity", "--csv"),
+    ):
+        zh = invoke("--lang", "zh", *base, *command)
+        en = invoke("--lang", "en", *base, *command)
+        assert zh.exit_code == 0 and zh.stdout == en.stdout, command
+    import csv
+    import io
+
+    gap = invoke("--lang", "zh", *base, "gap", "--csv", "--as-of", "2026-Q3").stdout
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(gap))}
+    row = rows["energy_intensity"]
+    assert (row["bound"], row["actual_text"], row["kind"]) == ("fall ≥ 2.5 %", "-2.9%", "growth")
