@@ -231,7 +231,7 @@ def test_a_report_in_chinese_says_年中调整(invoke, one_ledger: Path) -> None
     assert invoke(*where, "amend", "gdp", "--min", "6", "--from", "2022-07").exit_code == 0
     markdown = invoke(*where, "report").stdout
     assert "## † 年中调整的目标" in markdown
-    assert "- 地区生产总值：自2022年7月起调整为≥ 6%（原计划≥ 7%）" in markdown
+    assert "- 地区生产总值：自2022年7月起调整为 ≥ 6%（原计划 ≥ 7%）" in markdown
 
 
 def test_a_chinese_report_states_an_adjusted_bound_in_chinese(invoke, one_ledger: Path) -> None:  # type: ignore[no-untyped-def]

@@ -129,7 +129,7 @@ def test_the_report_says_from_when_it_is_no_longer_judged(dropped, tmp_path: Pat
     assert drop in text
     assert "存在风险1项、不再考核1项" in text
     assert "| 固定资产投资(不含农户) | 不再考核† | 4.0% |" in text
-    assert f"固定资产投资(不含农户)：自2022年6月起不再考核（原计划\\> 0%）；{NOTE}" in text
+    assert f"固定资产投资(不含农户)：自2022年6月起不再考核（原计划 \\> 0%）；{NOTE}" in text
     en = tmp_path / "r.en.md"
     assert dropped("report", "--as-of", "2022-06", "-o", str(en)).exit_code == 0
     english = en.read_text(encoding="utf-8")

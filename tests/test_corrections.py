@@ -144,4 +144,5 @@ def test_a_revision_of_only_the_note_or_source_shows_what_changes(
     noted = {"t4.csv": header + "new_5g_base_stations,2022-06,150,修订,区工信局\n"}
     zh = run("import", "t4.csv", "--dry-run", lang="zh", files=noted)
     [line] = [line for line in zh.stdout.splitlines() if "new_5g" in line]
-    assert "150 个；备注：—" in line and "150 个；备注：修订" in line
+    # a Chinese table's figure with its unit together (session 41: it was `150 个；…`)
+    assert "150个；备注：—" in line and "150个；备注：修订" in line

@@ -215,7 +215,8 @@ def test_import_dry_run_shows_what_would_change(
     assert "140 个" in result.stdout and "150 个" in result.stdout  # now → new
     assert "5.2 % (amount 700 亿元)" in result.stdout
     zh = run("--lang", "zh", "import", str(june), "--dry-run")
-    assert "5.2 %（总量 700 亿元）" in zh.stdout and "amount" not in zh.stdout
+    # a Chinese table's cell, figure and unit together (session 41: was `5.2 %（总量 700 亿元）`)
+    assert "5.2%（总量700亿元）" in zh.stdout and "amount" not in zh.stdout
     assert ledger.read_bytes() == before
 
 

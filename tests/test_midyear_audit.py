@@ -188,8 +188,8 @@ def test_once_its_bound_is_known_the_fall_is_said_by_the_bound(fujian) -> None: 
 
 def test_a_chinese_report_writes_its_periods_the_chinese_way(run) -> None:  # type: ignore[no-untyped-def]
     markdown = run("zh", "report", "--as-of", "2022-06", "-f", "md").stdout
-    assert "- 社会消费品零售总额：自2022年6月起调整为≥ 6%（原计划≥ 7%）" in markdown
-    assert "- 城镇登记失业率：自2022年6月起调整为≤ 5%（原计划≤ 4.8%）" in markdown
+    assert "- 社会消费品零售总额：自2022年6月起调整为 ≥ 6%（原计划 ≥ 7%）" in markdown
+    assert "- 城镇登记失业率：自2022年6月起调整为 ≤ 5%（原计划 ≤ 4.8%）" in markdown
     assert "2022-06" not in markdown and "2022-Q2" not in markdown
     # a figure older than its frequency allows: its period in words too
     stale = run("zh", "report", "--as-of", "2022-09", "-f", "md").stdout

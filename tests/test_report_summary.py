@@ -728,7 +728,7 @@ def test_the_chinese_workbook_lists_every_adjustment_and_speaks_chinese(  # type
     lines = [row[0] for row in book["文字说明"].iter_rows(values_only=True) if row and row[0]]
     after = lines[lines.index("† 年中调整的目标") + 1 :][: len(listed)]
     assert after == [line.strip() for line in listed]
-    assert "新增机动车泊位：自2022年6月起不再考核（原计划≥ 2500个）；不再考核" in after
+    assert "新增机动车泊位：自2022年6月起不再考核（原计划 ≥ 2500个）；不再考核" in after
     drop = next(
         r for r in book["年中调整"].iter_rows(values_only=True) if r[0] == "new_parking_spaces"
     )

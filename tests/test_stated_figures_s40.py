@@ -59,7 +59,7 @@ def test_the_import_preview_states_the_bulletins_figures(invoke: Any, tmp_path: 
     assert "5.2 %" in _row(preview, "budget_revenue")  # the seed's 5.2: as before
     assert "3.02 %" in _row(preview, "unemployment_rate")
     zh = invoke("--lang", "zh", *args).stdout
-    assert "3.0 %（总量 700.0 亿元）" in _row(zh, "gdp")
+    assert "3.0%（总量700.0亿元）" in _row(zh, "gdp")  # a Chinese cell (session 41)
 
 
 def _row(text: str, target: str) -> str:

@@ -156,7 +156,7 @@ def _tenfold(
 ) -> list[str]:
     if band is None or not band[0] <= value <= band[1]:
         return []
-    from plancli.fmt import num
+    from plancli.fmt import num, stated
     from plancli.safe import visible
 
     references = _references(target)
@@ -168,7 +168,7 @@ def _tenfold(
         message.format(
             target=target.id,
             period=visible(period),
-            value=num(value),
+            value=stated(value),
             tenth=num(value.scaleb(-1)),
             references=join_list(references),
         )
@@ -189,13 +189,13 @@ def amount_as_growth(
     in_force = previous.amount if previous is not None else None
     if _FALL <= value <= limit and value != record.amount and value != in_force:
         return []
-    from plancli.fmt import num
+    from plancli.fmt import stated
     from plancli.safe import visible
 
     fields = {
         "target": target.id,
         "period": visible(record.period),
-        "value": num(value),
+        "value": stated(value),
         "unit": target.unit.strip(),
     }
     if value.is_zero():
@@ -253,7 +253,7 @@ def rise_for_decline(target: AnyTarget, record: AnyRecord, typed: object = None)
 
     if rise_stated(typed):
         return []
-    from plancli.fmt import num
+    from plancli.fmt import stated
     from plancli.safe import visible
 
     if target.decline:
@@ -267,7 +267,7 @@ def rise_for_decline(target: AnyTarget, record: AnyRecord, typed: object = None)
             "(direction down); if it was a fall, type 下降{value} or -{value}"
         )
     return [
-        message.format(target=target.id, period=visible(record.period), value=num(record.value))
+        message.format(target=target.id, period=visible(record.period), value=stated(record.value))
     ]
 
 

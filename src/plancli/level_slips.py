@@ -149,11 +149,11 @@ def no_class(target: AnyTarget, value: Decimal) -> str | None:
     `2.5 类`), or None: a class is Ⅰ类–Ⅴ类 (1–5) or 劣Ⅴ类 (6)."""
     if not is_class(target) or value in CLASSES:
         return None
-    from plancli.fmt import num
+    from plancli.fmt import stated
 
     return _(
         "{target}: {value} is no water class: a figure in 类 is Ⅰ类–Ⅴ类 (1–5) or 劣Ⅴ类 (6)"
-    ).format(target=target.id, value=num(value))
+    ).format(target=target.id, value=stated(value))
 
 
 def negative_level(target: AnyTarget, period: str, value: Decimal) -> str | None:
@@ -161,10 +161,10 @@ def negative_level(target: AnyTarget, period: str, value: Decimal) -> str | None
     in 类 that is no class (`no_class`), or None."""
     if value >= 0 or not never_negative(target):
         return no_class(target, value)
-    from plancli.fmt import num
+    from plancli.fmt import stated
     from plancli.safe import visible
 
-    fields = {"target": target.id, "period": visible(period), "value": num(value)}
+    fields = {"target": target.id, "period": visible(period), "value": stated(value)}
     if _is_percent(target):
         message = _(
             "{target} {period} = {value} %: a rate or share is never below 0; was the change on "
@@ -182,7 +182,7 @@ def share_warning(target: AnyTarget, record: AnyRecord, bound: Decimal) -> list[
     """The warning of a share above 100 % (`share_bound`), as a list."""
     if record.value <= _HUNDRED:
         return []
-    from plancli.fmt import num
+    from plancli.fmt import num, stated
     from plancli.safe import visible
 
     message = _(
@@ -193,7 +193,7 @@ def share_warning(target: AnyTarget, record: AnyRecord, bound: Decimal) -> list[
         message.format(
             target=target.id,
             period=visible(record.period),
-            value=num(record.value),
+            value=stated(record.value),
             bound=num(bound),
         )
     ]
@@ -293,6 +293,7 @@ def _looks_like_rise(value: Decimal, base: Decimal, scale: Decimal) -> bool:
 
 
 def _rise_below_base(target: AnyTarget, record: AnyRecord, base: Decimal, stated: bool) -> str:
+    from plancli import fmt
     from plancli.fmt import num
     from plancli.safe import visible
 
@@ -312,15 +313,15 @@ def _rise_below_base(target: AnyTarget, record: AnyRecord, base: Decimal, stated
     return message.format(
         target=target.id,
         period=visible(record.period),
-        value=num(record.value),
+        value=fmt.stated(record.value),
         unit=target.unit.strip(),
-        base=num(base),
+        base=fmt.stated(base),
         level=num(base + record.value),
     )
 
 
 def _rise_without_base(target: AnyTarget, record: AnyRecord, scale: Decimal, before: int) -> str:
-    from plancli.fmt import num
+    from plancli.fmt import num, stated
     from plancli.safe import visible
 
     message = _(
@@ -337,7 +338,7 @@ def _rise_without_base(target: AnyTarget, record: AnyRecord, scale: Decimal, bef
     return message.format(
         target=target.id,
         period=visible(record.period),
-        value=num(record.value),
+        value=stated(record.value),
         unit=target.unit.strip(),
         rise=rise,
         before=before,
@@ -345,7 +346,7 @@ def _rise_without_base(target: AnyTarget, record: AnyRecord, scale: Decimal, bef
 
 
 def _base_above(target: AnyTarget, record: AnyRecord, later: list[AnyRecord]) -> str:
-    from plancli.fmt import num
+    from plancli.fmt import num, stated
     from plancli.safe import visible
 
     first = later[0]
@@ -357,10 +358,10 @@ def _base_above(target: AnyTarget, record: AnyRecord, later: list[AnyRecord]) ->
     return message.format(
         target=target.id,
         period=visible(record.period),
-        base=num(record.value),
+        base=stated(record.value),
         unit=target.unit.strip(),
-        figures=", ".join(f"{visible(r.period)} = {num(r.value)}" for r in later),
+        figures=", ".join(f"{visible(r.period)} = {stated(r.value)}" for r in later),
         first=visible(first.period),
         level=num(record.value + first.value),
-        value=num(first.value),
+        value=stated(first.value),
     )

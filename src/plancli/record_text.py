@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plancli.fmt import fall_text, figure_text, stated
+from plancli.fmt import fall_text, figure_text, stated, table_cell
 from plancli.i18n import Lang, _, language, ngettext
 from plancli.safe import clip_path
 
@@ -108,12 +108,14 @@ def revision_texts(
     force named by its period where another period ending the same month holds it (2022-H1's
     5 % under a 2022-Q2 row), and the note or source where only they change (the figure, or
     the figure and its period), so the preview says why the row is a revision. ("", new)
-    where nothing is in force."""
+    where nothing is in force. In Chinese each figure is a table's cell (`5.3%`, `4.5万吨`,
+    `5.0%（总量700亿元）`), as status and gap write it beside `下降2.9%` (docs/chinese.md);
+    the note or source after it stays as given."""
     target = plan.target(record.target)
-    new = _stated(record, target, lang)
+    new = _cell(record, target, lang)
     if previous is None:
         return "", new
-    now = _stated(previous, target, lang)
+    now = _cell(previous, target, lang)
     if previous.period != record.period:  # the same figure under 2022-09 as 2022-Q3's: the
         # period changes, and the note or source with it, said as for the same period
         now = _("{period}'s {figure}").format(period=previous.period, figure=now)
@@ -126,6 +128,13 @@ def revision_texts(
                 now += label.format(text=was or "—")
                 new += label.format(text=given or "—")
     return now, new
+
+
+def _cell(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
+    """A figure in the preview's table: `_stated`, in Chinese written together with its unit
+    (`table_cell`: `4.5万吨`, `5.3%`; it was `4.5 万吨`, `5.3 %` beside `下降2.9%`)."""
+    text = _stated(record, target, lang)
+    return table_cell(text, lang) if lang == "zh" else text
 
 
 def _stated(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:

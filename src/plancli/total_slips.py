@@ -12,7 +12,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from plancli.fmt import num
+from plancli.fmt import num, stated
 from plancli.i18n import _
 from plancli.sequence_slips import jumps
 from plancli.stores.base import cached_period as _period
@@ -76,7 +76,7 @@ def far_warning(plan: AnyPlan, record: AnyRecord) -> list[str]:
     fields = {
         "target": target.id,
         "period": record.period,
-        "figure": num(figure),
+        "figure": stated(figure),
         "unit": unit,
         "times": num(figure / reference, 1),
         "reference": num(reference),

@@ -248,12 +248,23 @@ def adjustment_line(adjustment: AdjustmentOut, lang: Lang) -> str:
         period=zh_period(applies_from(adjustment.period))
         if lang == "zh"
         else applies_from(adjustment.period),
-        bound=bound,
-        plan=plan,
+        bound=_after_word(bound, lang),
+        plan=_after_word(plan, lang),
     )
     if adjustment.note:
         line += ("；" if lang == "zh" else "; ") + adjustment.note
     return line
+
+
+_SIGNS = frozenset("≥≤≈<>=±")
+"""The signs a bound can begin with (`≥ 4.2万吨`, `≈ 5.5%`, `< 8%`)."""
+
+
+def _after_word(bound: str, lang: Lang) -> str:
+    """A bound after a Chinese word of the line (调整为, 原计划): a sign stands apart from the word,
+    as in `按 ≥ 5% 考核` and as `下降 ≥ 2.5%` has it: `调整为 ≥ 4.2万吨` beside `调整为下降 ≥ 2.5%`
+    (it was `调整为≥ 4.2万吨`). A word (下降, 待国家下达) joins it, as Chinese words do."""
+    return f" {bound}" if lang == "zh" and bound[:1] in _SIGNS else bound
 
 
 def adjustment_bounds(adjustment: AdjustmentOut, lang: Lang) -> tuple[str, str]:
