@@ -224,6 +224,10 @@ class Entry(NamedTuple):
     note: str | None = None
     source: str | None = None
     add: bool = False
+    # An import's growth row whose amount is in another scale of the plan's unit (万元 for
+    # 亿元): that amount in the plan's unit, never recorded (plancli does not convert), but an
+    # amount in force for the period that equals it exactly is kept, not dropped (`check_entry`)
+    held: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +356,14 @@ def check_entry(
         if span is not None:
             span.check_base(target.id, base)
         elif base is None and not first_of_year(target.frequency, period):
+            if target.frequency == "annual":  # -p 上半年 of a target judged on the year
+                raise InputError(
+                    _(
+                        "--add: {target} is an annual target: its figure is the year's total "
+                        "({year}), and no figure of it before {period} is recorded to add to; "
+                        "record the year's total at the year's end (-p {year})"
+                    ).format(target=target.id, period=period, year=period.year)
+                )
             raise InputError(
                 _(
                     "--add: no record of {target} for a period before {period} to add to; "
@@ -373,6 +385,10 @@ def check_entry(
         if (refused := negative_level(target, period_text, value)) is not None:
             raise InputError(refused)
     amount: Decimal | None = None
+    if entry.held is not None and entry.amount is None:  # 15000.5 亿元 given as 150005000 万元
+        held = current.at(target.id, period)
+        if held is not None and held.amount is not None and held.amount == entry.held:
+            amount = held.amount  # the bulletin's own amount: a re-import changes nothing
     given_amount = entry.amount.strip() or None if isinstance(entry.amount, str) else entry.amount
     if given_amount is not None:
         if not target.has_amount:
@@ -419,7 +435,12 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     try:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
     except InputError:
-        period = written_period(text, target.frequency, year)
+        try:
+            period = written_period(text, target.frequency, year)
+        except InputError as exc:
+            from plancli.harvest_parts import harvest_part
+
+            raise harvest_part(target, text, year) or exc from None
     period = quarter_end(target, text, period, year)  # gdp's 1-7月: no quarter's end
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)

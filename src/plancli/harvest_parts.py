@@ -1,0 +1,62 @@
+"""A part of the year's grain harvest typed as a period (`record grain_output 360 -p 夏粮`).
+
+Bulletins publish the year's grain output in parts: 夏粮 (the summer harvest, in July), 早稻
+(the early rice, in August), 秋粮 (the autumn harvest, with the year's total). None is a
+period: a grain target (粮食产量, `frequency = "annual"`, a level in 亿斤) records the whole
+year's output, and a part does not add up to it in the ledger (`--add` is for cumulative
+targets). The refusal names the word and what the target records, where `malformed period`
+said only that the word was no period. 夏粮 may be kept as a note of progress for the half year
+it ends (`-p 上半年 --note 夏粮`: kept, not judged, `part_year`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from plancli.errors import InputError
+from plancli.i18n import _
+from plancli.part_year import year_total
+from plancli.plain import AnyTarget
+
+_PART = re.compile(r"(?:\d{4}年)?(夏粮|秋粮|早稻)(?:产量)?")
+"""夏粮, 2026年夏粮, 夏粮产量 (NFKC, no spaces)."""
+
+
+def harvest_part(target: AnyTarget, text: str, year: int) -> InputError | None:
+    """The refusal of a period `text` that is a part of the year's grain harvest; None for
+    any other text."""
+    from plancli.safe import visible
+
+    found = _PART.fullmatch("".join(unicodedata.normalize("NFKC", text).split()))
+    if found is None:
+        return None
+    word = found[1]
+    part = {
+        "夏粮": _("the summer grain harvest"),
+        "秋粮": _("the autumn grain harvest"),
+        "早稻": _("the early rice harvest"),
+    }[word]
+    fields = {"period": visible(text.strip()), "part": part, "target": target.id, "year": year}
+    if not year_total(target):
+        return InputError(
+            _(
+                "period '{period}' is {part}, a part of the year's grain output, not a period: "
+                "give the period the figure is for ({year}-06, 上半年, {year})"
+            ).format(**fields)
+        )
+    if word == "夏粮":
+        return InputError(
+            _(
+                "period '{period}' is {part}, a part of the year's grain output, not a period: "
+                "{target} records the whole year's output (-p {year}); to keep the summer "
+                "harvest as a note of progress, record it for the half year it ends: -p 上半年 "
+                "--note 夏粮 (kept, not judged)"
+            ).format(**fields)
+        )
+    return InputError(
+        _(
+            "period '{period}' is {part}, a part of the year's grain output, not a period: "
+            "{target} records the whole year's output (-p {year}), as the year's bulletin gives "
+            "it; the parts are not added up (--add is for cumulative targets)"
+        ).format(**fields)
+    )
