@@ -572,9 +572,8 @@ def resolve_rows(
         if target is not None and flagged:
             # a month's flow, or a level that is a rise on last year (CPI: its 本月 is the
             # month's rise, not the year's to date)
-            if row.row in notes.month_only and (
-                target.kind != "level" or growth_is_figure(target)
-            ):
+            flow = target.kind != "level" or growth_is_figure(target)
+            if row.row in notes.month_only and flow:
                 if row.row in notes.month_dashed:  # 累计 —: no data, whatever 当月 says
                     notes.no_data_rows += 1
                 else:

@@ -6,7 +6,8 @@ period: a grain target (粮食产量, `frequency = "annual"`, a level in 亿斤)
 year's output, and a part does not add up to it in the ledger (`--add` is for cumulative
 targets). The refusal names the word and what the target records, where `malformed period`
 said only that the word was no period. 夏粮 may be kept as a note of progress for the half year
-it ends (`-p 上半年 --note 夏粮`: kept, not judged, `part_year`)."""
+it ends (`-p 上半年 --note 夏粮`: kept, not judged, `part_year`). `--add` for part of the year of
+an annual target (`annual_add`) is refused saying the target's figure is the year's total."""
 
 from __future__ import annotations
 
@@ -16,10 +17,36 @@ import unicodedata
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.part_year import year_total
+from plancli.period_rhythm import written_period
+from plancli.periods import Period
 from plancli.plain import AnyTarget
 
 _PART = re.compile(r"(?:\d{4}年)?(夏粮|秋粮|早稻)(?:产量)?")
 """夏粮, 2026年夏粮, 夏粮产量 (NFKC, no spaces)."""
+
+
+def harvest_checked(target: AnyTarget, text: str, year: int) -> Period:
+    """The period `text` as `record -p` writes it (`period_rhythm.written_period`); a part of
+    the harvest (夏粮) refused naming it, any other text as written_period refuses it."""
+    try:
+        return written_period(text, target.frequency, year)
+    except InputError as exc:
+        raise harvest_part(target, text, year) or exc from None
+
+
+def annual_add(target: AnyTarget, period: Period) -> InputError | None:
+    """The refusal of `--add` for part of the year (`-p 上半年`) of an annual target with no
+    figure before it: its figure is the year's total (四川's emission_reduction), which the
+    refusal says; None for a target of another frequency (its refusal is check_entry's)."""
+    if target.frequency != "annual":
+        return None
+    return InputError(
+        _(
+            "--add: {target} is an annual target: its figure is the year's total ({year}), and "
+            "no figure of it before {period} is recorded to add to; record the year's total at "
+            "the year's end (-p {year})"
+        ).format(target=target.id, period=period, year=period.year)
+    )
 
 
 def harvest_part(target: AnyTarget, text: str, year: int) -> InputError | None:

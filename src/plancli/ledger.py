@@ -38,9 +38,10 @@ from plancli.figure_words import (
     typed_refusals,
 )
 from plancli.fmt import num, value_is_percent
+from plancli.harvest_parts import annual_add, harvest_checked
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
-from plancli.period_rhythm import quarter_end, written_period
+from plancli.period_rhythm import quarter_end
 from plancli.periods import Period, first_of_year, parse_plan_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
@@ -224,10 +225,7 @@ class Entry(NamedTuple):
     note: str | None = None
     source: str | None = None
     add: bool = False
-    # An import's growth row whose amount is in another scale of the plan's unit (万元 for
-    # 亿元): that amount in the plan's unit, never recorded (plancli does not convert), but an
-    # amount in force for the period that equals it exactly is kept, not dropped (`check_entry`)
-    held: Decimal | None = None
+    held: Decimal | None = None  # an import's amount in 万元, in 亿元: kept if so in force
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,15 +354,7 @@ def check_entry(
         if span is not None:
             span.check_base(target.id, base)
         elif base is None and not first_of_year(target.frequency, period):
-            if target.frequency == "annual":  # -p 上半年 of a target judged on the year
-                raise InputError(
-                    _(
-                        "--add: {target} is an annual target: its figure is the year's total "
-                        "({year}), and no figure of it before {period} is recorded to add to; "
-                        "record the year's total at the year's end (-p {year})"
-                    ).format(target=target.id, period=period, year=period.year)
-                )
-            raise InputError(
+            raise annual_add(target, period) or InputError(
                 _(
                     "--add: no record of {target} for a period before {period} to add to; "
                     "record the year-to-date total instead (without --add)"
@@ -384,11 +374,8 @@ def check_entry(
         check_value(target, value, f"value {num(value)}")
         if (refused := negative_level(target, period_text, value)) is not None:
             raise InputError(refused)
-    amount: Decimal | None = None
-    if entry.held is not None and entry.amount is None:  # 15000.5 亿元 given as 150005000 万元
-        held = current.at(target.id, period)
-        if held is not None and held.amount is not None and held.amount == entry.held:
-            amount = held.amount  # the bulletin's own amount: a re-import changes nothing
+    held = current.at(target.id, period) if entry.held is not None else None  # (Entry.held)
+    amount = held.amount if held is not None and held.amount == entry.held else None
     given_amount = entry.amount.strip() or None if isinstance(entry.amount, str) else entry.amount
     if given_amount is not None:
         if not target.has_amount:
@@ -435,12 +422,7 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     try:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
     except InputError:
-        try:
-            period = written_period(text, target.frequency, year)
-        except InputError as exc:
-            from plancli.harvest_parts import harvest_part
-
-            raise harvest_part(target, text, year) or exc from None
+        period = harvest_checked(target, text, year)  # written_period's, or 夏粮 named
     period = quarter_end(target, text, period, year)  # gdp's 1-7月: no quarter's end
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)
