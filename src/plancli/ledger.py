@@ -374,7 +374,8 @@ def check_entry(
         check_value(target, value, f"value {num(value)}")
         if (refused := negative_level(target, period_text, value)) is not None:
             raise InputError(refused)
-    held = current.at(target.id, period) if entry.held is not None else None  # (Entry.held)
+    kept = entry.held is not None and entry.held.is_finite()  # an amount in 万元 (Entry.held)
+    held = current.at(target.id, period) if kept else None
     amount = held.amount if held is not None and held.amount == entry.held else None
     given_amount = entry.amount.strip() or None if isinstance(entry.amount, str) else entry.amount
     if given_amount is not None:
