@@ -179,7 +179,8 @@ def test_an_amount_left_out_for_its_scale_says_the_earlier_amount_goes_out_of_fo
         f"warning: {sheet}:2: gdp: the amount '125000000' is in 万元 (column '本年累计（万元）') "
         "and the plan counts 亿元; plancli does not convert, so the amount was not used: the "
         "growth '5.3' is imported alone, and an amount recorded before for its period goes out "
-        "of force; in 亿元 the amount is 12500, which record --amount takes",
+        "of force; in 亿元 the amount is 12500, which record --amount takes (an amount recorded "
+        "before that equals it stays in force)",
         f"warning: {sheet}:2: gdp 2026-Q1 has no amount: 2026-Q1's amount 12000 亿元 is no "
         "longer in force (give it with the figure to keep it)",
     ]
@@ -206,5 +207,5 @@ def test_the_warning_in_chinese(invoke: Any, tmp_path: Path) -> None:
     assert warning == (
         f"警告：{sheet}:2：budget_revenue：总量 '35000000' 以 万元 计，计划以 亿元 计；plancli "
         "不换算，未录入该总量：只录入增速 '4.1'，该期此前录入的总量随之失效；该总量按 亿元 计为 "
-        "3500，可用 record --amount 录入"
+        "3500，可用 record --amount 录入（此前录入的总量与之相等的，继续有效）"
     )

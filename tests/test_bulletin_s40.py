@@ -317,13 +317,15 @@ def test_a_series_whose_pairs_do_not_match_stays_refused_as_mixed(
             "warning: {file}:3: gdp: the amount '687254000' is in 万元 (column '本年累计（万元）') "
             "and the plan counts 亿元; plancli does not convert, so the amount was not used: the "
             "growth '4.4' is imported alone, and an amount recorded before for its period goes "
-            "out of force; in 亿元 the amount is 68725.4, which record --amount takes",
+            "out of force; in 亿元 the amount is 68725.4, which record --amount takes (an amount "
+            "recorded before that equals it stays in force)",
         ),
         (
             "zh",
             "警告：{file}:3：gdp：总量 '687254000' 以 万元 计（'本年累计（万元）' 列），"
             "计划以 亿元 计；plancli 不换算，未录入该总量：只录入增速 '4.4'，该期此前录入的总量随之"
-            "失效；该总量按 亿元 计为 68725.4，可用 record --amount 录入",
+            "失效；该总量按 亿元 计为 68725.4，可用 record --amount 录入（此前录入的总量与之相等"
+            "的，继续有效）",
         ),
     ],
 )
@@ -367,7 +369,7 @@ def test_a_row_s_unit_cell_in_wan_yuan_gives_the_growth_and_json_carries_the_war
         "retail_sales: the amount '6718500' is in 万元 and the plan counts 亿元; plancli does "
         "not convert, so the amount was not used: the growth '11.6' is imported alone, and an "
         "amount recorded before for its period goes out of force; in 亿元 the amount is 671.85, "
-        "which record --amount takes"
+        "which record --amount takes (an amount recorded before that equals it stays in force)"
     ]
 
 

@@ -570,7 +570,10 @@ def resolve_rows(
         mapped_period = rhythm(target, entry.period, mapped_period)
         value, amount = entry.value, entry.amount
         if target is not None and flagged:
-            if row.row in notes.month_only and target.kind != "level":  # a month's flow
+            # a month's flow, or a level that is a rise on last year (CPI: its 本月 is the
+            # month's rise, not the year's to date)
+            flow = target.kind != "level" or growth_is_figure(target)
+            if row.row in notes.month_only and flow:
                 if row.row in notes.month_dashed:  # 累计 —: no data, whatever 当月 says
                     notes.no_data_rows += 1
                 else:
@@ -640,6 +643,7 @@ def resolve_rows(
                     amount,
                     entry.note,
                     entry.source,
+                    held=notes.scaled_amounts.get(row.row) if notes and amount is None else None,
                 ),
             )
         )

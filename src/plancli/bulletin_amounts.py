@@ -65,12 +65,15 @@ def growth_kept(
     fields = {"target": target.id, "unit": target.unit.strip(), "amount": cell_shown(str(amount))}
     fields.update(growth=cell_shown(str(value)), given=scaled[0].strip())
     converted = other_scale(str(amount), scaled[0], target.unit)
+    if converted is not None:
+        notes.scaled_amounts[row] = Decimal(converted)
     fields["scaled"] = (
         ""
         if converted is None
-        else _("; in {unit} the amount is {converted}, which record --amount takes").format(
-            converted=converted, unit=target.unit.strip()
-        )
+        else _(
+            "; in {unit} the amount is {converted}, which record --amount takes (an amount "
+            "recorded before that equals it stays in force)"
+        ).format(converted=converted, unit=target.unit.strip())
     )
     if where is not None:
         message = _(

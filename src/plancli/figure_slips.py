@@ -300,7 +300,8 @@ def index_slip(
     """(refused, message) for a figure in INDEX_RANGE given for a target whose figure is a %
     rise or growth (`index_watch`): refused when the row's own name says it is an index
     (居民消费价格指数 for 居民消费价格涨幅, 居民消费价格（上年同期=100）) or its unit cell or column
-    does (`said`: `index_said`), warned about when the plan's figure for the target is at most
+    does (`said`: `index_said`; the index's base quoted as the name writes it: 上年同月=100),
+    warned about when the plan's figure for the target is at most
     INDEX_SCALE (a CPI rise of 2左右: 100.8 is not a 100.8 % rise); None otherwise."""
     number = _number(value)
     if number is None or not INDEX_RANGE[0] <= number <= INDEX_RANGE[1]:
@@ -331,6 +332,12 @@ def index_slip(
             "{target}: '{name}' is given as an index ({said}), and the target's figure is a "
             "rise in %: {value} is a rise of {rise} %; plancli does not convert: give {rise}"
         ).format(**fields, said=visible(said or ""))
+    base = INDEX_BASE.search(folded)
+    if refused and base is not None:  # quoted as the row says it: 上年同月=100, 上年=100
+        return True, _(
+            "{target}: '{name}' is an index ({base}), and the target's figure is a rise in %: "
+            "{value} is a rise of {rise} %; plancli does not convert: give {rise}"
+        ).format(**fields, base=base.group())
     if refused:
         return True, _(
             "{target}: '{name}' is an index (the same period last year = 100), and the target's "

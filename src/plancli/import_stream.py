@@ -206,12 +206,12 @@ def import_stream(
     new_record = tuple.__new__
     full = False  # found.full, asked after each problem rather than for each row
     for line, entry in _consumed(rows):
-        target_text, period_text, raw, given, note, source, add = entry
+        target_text, period_text, raw, given, note, source, add, held = entry
         record: PlainRecord | None = None
         info = targets_get(target_text)
         if info is None:
             info = learn_target(target_text)
-        if info and not add:
+        if info and not add and held is None:  # held: an amount kept if in force (ledger)
             # The plain row (`EntryChecker.check`'s first path), read here: a million calls
             # of a method cost a tenth of the import.
             target, target_number, kind_periods, rule, has_amount, limit = info

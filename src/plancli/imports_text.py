@@ -525,6 +525,7 @@ def _csv_rows(reader: Any, header: Header, kept: _Rows, problems: Problems) -> N
                     note,
                     source,
                     False,
+                    None,
                 )
                 keep(new(ImportRow, (line, new(Entry, entry))))
                 if helpers is not None:

@@ -38,9 +38,10 @@ from plancli.figure_words import (
     typed_refusals,
 )
 from plancli.fmt import num, value_is_percent
+from plancli.harvest_parts import annual_add, harvest_checked
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
-from plancli.period_rhythm import quarter_end, written_period
+from plancli.period_rhythm import quarter_end
 from plancli.periods import Period, first_of_year, parse_plan_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
@@ -224,6 +225,7 @@ class Entry(NamedTuple):
     note: str | None = None
     source: str | None = None
     add: bool = False
+    held: Decimal | None = None  # an import's amount in 万元, in 亿元: kept if so in force
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +354,7 @@ def check_entry(
         if span is not None:
             span.check_base(target.id, base)
         elif base is None and not first_of_year(target.frequency, period):
-            raise InputError(
+            raise annual_add(target, period) or InputError(
                 _(
                     "--add: no record of {target} for a period before {period} to add to; "
                     "record the year-to-date total instead (without --add)"
@@ -372,7 +374,9 @@ def check_entry(
         check_value(target, value, f"value {num(value)}")
         if (refused := negative_level(target, period_text, value)) is not None:
             raise InputError(refused)
-    amount: Decimal | None = None
+    kept = entry.held is not None and entry.held.is_finite()  # an amount in 万元 (Entry.held)
+    held = current.at(target.id, period) if kept else None
+    amount = held.amount if held is not None and held.amount == entry.held else None
     given_amount = entry.amount.strip() or None if isinstance(entry.amount, str) else entry.amount
     if given_amount is not None:
         if not target.has_amount:
@@ -419,7 +423,7 @@ def entry_period(plan: AnyPlan, target: AnyTarget, text: str) -> Period:
     try:
         period = _period(text)  # parsed once per distinct text: an import names a dozen periods
     except InputError:
-        period = written_period(text, target.frequency, year)
+        period = harvest_checked(target, text, year)  # written_period's, or 夏粮 named
     period = quarter_end(target, text, period, year)  # gdp's 1-7月: no quarter's end
     if target.kind != "change":
         return period if period.year == year else parse_plan_period(text, year)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from plancli.bulletin import Header
     from plancli.template_check import TemplateCells
 
@@ -36,6 +38,9 @@ class ReadNotes:
     dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
     month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
     month_dashed: set[int] = field(default_factory=set)  # month_only rows whose 累计 cells are —
+    # A growth row's amount left out as in another scale (万元 for 亿元): row → that amount in
+    # the plan's unit, kept where the amount in force equals it (`ledger.Entry.held`)
+    scaled_amounts: dict[int, Decimal] = field(default_factory=dict)
     # Rows of a bulletin with a name and no figure (bulletin_blanks): (row, name), then sorted
     figureless: list[tuple[int, str]] = field(default_factory=list)
     unpublished: list[tuple[int, str]] = field(default_factory=list)  # (row, target) left blank

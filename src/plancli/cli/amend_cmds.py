@@ -40,8 +40,9 @@ def amend_cmd(
             help=_(
                 "The new bound (or the drop) applies from the end of this period on: 2022-07, "
                 "2022-Q3 or 2022-H1, also as a bulletin writes it (2022年7月, 前三季度, 上半年, "
-                "年末) or a notice (7月起, 自7月起: 7月); before it, the plan's. A whole year "
-                "(2022) is refused: 2022-01 for all of it, 2022-12 for its year-end figure."
+                "年末) or a notice (7月起, 自7月起, 从7月, 自7月: 7月); before it, the plan's. A "
+                "whole year (2022) is refused: 2022-01 for all of it, 2022-12 for its year-end "
+                "figure."
             ),
         ),
     ],
