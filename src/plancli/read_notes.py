@@ -36,6 +36,7 @@ class ReadNotes:
     dashed: set[int] = field(default_factory=set)  # rows whose value cell holds — (no data)
     month_only: dict[int, str] = field(default_factory=dict)  # row → its refusal if no `level`
     month_dashed: set[int] = field(default_factory=set)  # month_only rows whose 累计 cells are —
+    falls: set[int] = field(default_factory=set)  # rows of a 比上年下降 column (fall_columns)
     # Rows of a bulletin with a name and no figure (bulletin_blanks): (row, name), then sorted
     figureless: list[tuple[int, str]] = field(default_factory=list)
     unpublished: list[tuple[int, str]] = field(default_factory=list)  # (row, target) left blank
