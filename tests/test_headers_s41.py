@@ -14,6 +14,7 @@ energy intensity's 2.7 is the walk's row; the amounts (亿元) are made up for t
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -152,6 +153,8 @@ def test_the_months_own_amount_is_named_with_its_growth(
     assert result.exit_code == 0, result.output
     assert "columns '9月', '9月增长(%)' read past (plancli does not use them)" in result.stderr
     assert _records(tmp_path) == {("gdp", "2026-Q3"): (Decimal("4.8"), Decimal("12950.1"))}
+    dry = invoke(*tianjin, "import", "--dry-run", "--json", str(sheet))
+    assert json.loads(dry.stdout)["skipped_columns"] == ["9月", "9月增长(%)"]
 
 
 def test_a_one_row_headers_month_and_its_one_month_growth_are_named(
