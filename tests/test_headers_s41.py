@@ -96,6 +96,32 @@ def test_a_fall_column_records_the_fall_as_record_xiajiang_does(
 
 
 @pytest.mark.parametrize(
+    ("header", "figure"),
+    [("比上年下降（%）", "2.0"), ("比上年增长（%）", "-2.0"), ("比上年增长（%）", "下降2.0")],
+)
+def test_a_trend_down_takes_its_fall_from_a_growth_or_fall_column(
+    invoke: Any, tmp_path: Path, header: str, figure: str
+) -> None:
+    """上海's co2_intensity (单位生产总值二氧化碳排放量进一步下降: a trend down): its figure is the
+    signed growth, so 全年 — beside it is no missing level (it was refused so before session 41,
+    under 比上年增长 too)."""
+    ledger = tmp_path / "sh.toml"
+    sheet = _csv(
+        tmp_path,
+        "2026年主要指标.csv",
+        f"指标,单位,全年,{header}\n单位生产总值二氧化碳排放量,%,—,{figure}\n",
+    )
+    result = invoke("--plan", "shanghai-2026", "--ledger", str(ledger), "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    [record] = read_toml_ledger(ledger).records
+    assert (record.target, record.period, record.value) == (
+        "co2_intensity",
+        "2026",
+        Decimal("-2.0"),
+    )
+
+
+@pytest.mark.parametrize(
     ("name", "target"), [("地区生产总值", "gdp"), ("城镇调查失业率", "surveyed_unemployment_rate")]
 )
 def test_a_fall_column_is_refused_for_a_target_not_meant_to_fall(
