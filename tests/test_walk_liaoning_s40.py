@@ -173,7 +173,8 @@ def test_a_months_own_growth_column_is_read_past(
     )
     result = invoke("--lang", "zh", *liaoning, "import", str(sheet))
     assert result.exit_code == 0, result.output
-    assert f"跳过 '{month_growth}' 列（plancli 不用）" in result.stderr
+    # The month's own amount is named beside its growth (session 41: it was read past unnamed)
+    assert f"跳过 '{month}'、'{month_growth}' 列（plancli 不用）" in result.stderr
     figures = _figures(tmp_path / "ln.progress.toml")
     assert figures == {
         ("budget_revenue", "2026-09"): Decimal("2.4"),

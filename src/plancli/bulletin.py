@@ -43,6 +43,7 @@ from plancli.bulletin_units import (
     unit_check,
 )
 from plancli.errors import InputError
+from plancli.fall_columns import FALL_HEADERS, fall_refused, fall_value
 from plancli.figure_slips import (
     IndexWatch,
     growth_for_figure,
@@ -123,9 +124,10 @@ HEADERS: dict[str, str] = {
         word: TOTAL
         for word in (  # noqa: SIM905
             "累计值 累计 累计完成 累计完成值 累计数 绝对值 总量 本月止累计 本年累计 本年累计值 "
-            "自年初累计 年初累计 绝对额 本年止累计"
+            "自年初累计 年初累计 绝对额 绝对量 本年止累计"
         ).split()
     },
+    **{word: "value" for word in FALL_HEADERS},  # 比上年下降（%）: the size of a fall
     **{word: "amount" for word in ("amount", "对应总量")},  # 对应总量: the Chinese template's
     **{word: "note" for word in ("note", "备注", "说明")},
     **{word: "source" for word in ("source", "来源", "数据来源")},
@@ -176,6 +178,7 @@ class Header:
     data_row: bool = False  # read from a one-row header naming its period: the row is data
     passed: tuple[str, ...] = ()  # UNUSED_COLS' headers as written (上年同期), read past
     series: tuple[SeriesColumn, ...] = ()  # a series of periods across the columns (s38)
+    fall: bool = False  # the figure column gives a fall (比上年下降（%）: `fall_columns`)
 
     @property
     def plain(self) -> bool:
@@ -184,7 +187,7 @@ class Header:
         count's or rate's row is refused (`figure_slips.growth_for_figure`)."""
         plain = not {TOTAL, YEAR, UNIT} & self.positions.keys()
         plain = plain and not self.period and self.month is None and self.refused is None
-        return plain and not growth_header(self)
+        return plain and not growth_header(self) and not self.fall
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -329,6 +332,7 @@ def read_header(
         titles=tuple(titles),
         month=month,
         passed=tuple(passed),
+        fall="value" in positions and header_key(labels["value"]) in FALL_HEADERS,
     )
 
 
@@ -394,6 +398,7 @@ def build_row(
     figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
     marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
     value, total, amount = (None if f in marked else f for f in figures)
+    value = fall_value(value, row, notes) if header.fall else value  # 比上年下降: 下降2.7
     if marked and value is None and figures[0] is not None:
         notes.dashed.add(row)
     month = cells.get(MONTH) if header.month is not None else None  # a rate's 当月 figure
@@ -532,7 +537,7 @@ def resolve_rows(
     if notes.header is not None and notes.header.units:
         column_unit = {("", column): None for column in notes.header.units}  # the columns
     flagged = bool(notes.total_only or notes.paired or notes.units or column_unit or name_units)
-    flagged = flagged or bool(notes.growth_only or notes.month_only)
+    flagged = flagged or bool(notes.growth_only or notes.month_only or notes.falls)
     indexed = IndexWatch(by_id)
     if not (target_map or period_map or flagged or totals or rhythm.written):
         # A file of ids and plancli periods (the fast case: a million rows pass here): only the
@@ -578,6 +583,9 @@ def resolve_rows(
                     notes.no_data_rows += 1
                 else:
                     problems.add(row.row, notes.month_only[row.row], target.id)
+                continue
+            if refused := fall_refused(target, notes, row.row, value):  # GDP 比上年下降: no
+                problems.add(row.row, refused, target.id)
                 continue
             if row.row in notes.growth_only and not growth_is_figure(target):
                 problems.add(row.row, growth_for_figure(target, notes, row.row, value), target.id)

@@ -130,23 +130,45 @@ def sort_figureless(plan: AnyPlan, notes: ReadNotes, index: dict[str, list[str]]
 SHOWN = 10  # the blank targets named in the summary, at most
 
 
+def read_past(notes: ReadNotes) -> list[str]:
+    """The columns of a bulletin read past, as written (a month alone first): UNUSED_COLS' and
+    one month's own figures (`9月` beside `1-9月`, 本月, `增速（当月）`: session 41 found `9月` read
+    past unnamed beside a named `9月增长(%)`). The month's column is not named when a rate's
+    row took its figure from it (`ReadNotes.month_only`)."""
+    from plancli.bulletin_units import header_brackets
+
+    header = notes.header
+    if header is None:
+        return []
+    month = [header.month] if header.month is not None and not notes.month_only else []
+    brackets = [
+        p
+        for p in header.ignored
+        if p < len(header.row)
+        and any(b in ("本月", "当月") for b, _units in header_brackets(header.row[p] or ""))
+    ]
+    own = [header.labels.get("本月") or header.row[p] or "" for p in month]
+    own += [header.row[p] or "" for p in brackets]
+    return [text for text in own if text] + [t for t in header.passed if t not in own]
+
+
 def figureless_lines(name: str, notes: ReadNotes) -> list[str]:
     """The import summary's lines for the columns a 统计月报 carries that plancli does not use
     (`bulletin.UNUSED_COLS`, read past) and the rows `sort_figureless` sorted."""
     from plancli.safe import visible
 
     lines: list[str] = []
-    if notes.header is not None and notes.header.passed:
+    passed = read_past(notes)
+    if passed:
         from plancli.safe import cell_shown
 
         lines.append(
             ngettext(
                 "{file}: column {columns} read past (plancli does not use it)",
                 "{file}: columns {columns} read past (plancli does not use them)",
-                len(notes.header.passed),
+                len(passed),
             ).format(
-                file=clip_path(name),
-                columns=_(", ").join(cell_shown(text) for text in notes.header.passed),
+                file=clip_path(name), columns=_(", ").join(cell_shown(text) for text in passed)
             )
         )
     if notes.unpublished:

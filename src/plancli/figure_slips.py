@@ -70,8 +70,10 @@ def growth_indicator(target: AnyTarget) -> bool:
 def growth_is_figure(target: AnyTarget) -> bool:
     """Is a growth column's figure the target's own? A growth (or relative) target's, a level
     whose figure is itself a rise on last year: a CPI's 涨幅 (`cpi`, 居民消费价格涨幅), which a
-    bulletin gives in its 比上年同期增长 column with no 累计值, and a `growth_indicator`."""
-    if target.has_amount or target.id == "cpi":
+    bulletin gives in its 比上年同期增长 column with no 累计值, and a `growth_indicator`; a
+    trend's, whose figure is its signed growth (docs/forms.md: 单位生产总值二氧化碳排放量下降2.0
+    under 比上年增长 was refused as if the growth were not its figure, session 41)."""
+    if target.has_amount or target.id == "cpi" or target.kind == "trend":
         return True
     return any(word in target.name for word in _RISES) or growth_indicator(target)
 

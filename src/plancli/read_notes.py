@@ -41,6 +41,7 @@ class ReadNotes:
     # A growth row's amount left out as in another scale (万元 for 亿元): row → that amount in
     # the plan's unit, kept where the amount in force equals it (`ledger.Entry.held`)
     scaled_amounts: dict[int, Decimal] = field(default_factory=dict)
+    falls: set[int] = field(default_factory=set)  # rows of a 比上年下降 column (fall_columns)
     # Rows of a bulletin with a name and no figure (bulletin_blanks): (row, name), then sorted
     figureless: list[tuple[int, str]] = field(default_factory=list)
     unpublished: list[tuple[int, str]] = field(default_factory=list)  # (row, target) left blank

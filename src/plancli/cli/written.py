@@ -52,7 +52,7 @@ def import_json(
 ) -> str:
     """`import --json`'s document. `file_rows`: the file's rows where a row gives several
     figures (a series across the columns: `series_rows`); else each row gives one."""
-    from plancli.bulletin_blanks import figureless_count
+    from plancli.bulletin_blanks import figureless_count, read_past
     from plancli.output import dump_json
     from plancli.output_writes import RecordOutput, WriteCounts
 
@@ -91,7 +91,7 @@ def import_json(
             encoding=notes.encoding,
             blank_rows=notes.blank_rows,
             no_data_rows=notes.no_data_rows + notes.total_rows + figureless_count(notes),
-            skipped_columns=list(notes.header.passed) if notes.header is not None else [],
+            skipped_columns=read_past(notes),
             skipped=[row.output() for row in skipped],
         )
     )
