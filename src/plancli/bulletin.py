@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from plancli.bulletin_amounts import growth_kept, scaled_note, with_figures
 from plancli.bulletin_blanks import TOTAL_ROWS, UNUSED_COLS, figureless, sort_figureless, total_row
@@ -342,20 +342,6 @@ def read_header(
 BLANK = "blank"
 """`build_row`'s answer for a row skipped and counted: a template's row left blank, a row
 whose figures are all a "no data" mark (—)."""
-
-
-def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
-    """A JSON row whose figures are JSON's "no data", counted in `notes`: `value` null, and
-    `amount` null or absent (pandas writes NaN so), for a target and period given. A period
-    given as a whole number (`"period": 2022`, formats.md) is made its digits first."""
-    period = item.get("period")
-    if isinstance(period, Decimal) and period == period.to_integral_value():
-        item["period"] = period = str(int(period))
-    given = item.get("target") and period and "value" in item
-    if given and item["value"] is None and item.get("amount") is None:
-        notes.no_data_rows += 1
-        return True
-    return False
 
 
 def unmarked(value: str, amount: str | None) -> tuple[str, str | None, bool]:

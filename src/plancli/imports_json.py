@@ -9,11 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from plancli.bulletin import (
-    json_no_data,
-    maybe_fraction,
-    plain_number,
-)
+from plancli.bulletin import maybe_fraction, plain_number
 from plancli.bulletin_blanks import refuse_missing
 from plancli.errors import InputError
 from plancli.i18n import N_, _
@@ -32,6 +28,20 @@ from plancli.safe import cell_shown, clip_path
 
 _JSON_SPACE = " \t\n\r"
 _SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def json_no_data(item: dict[str, Any], notes: ReadNotes) -> bool:
+    """A JSON row whose figures are JSON's "no data", counted in `notes`: `value` null, and
+    `amount` null or absent (pandas writes NaN so), for a target and period given. A period
+    given as a whole number (`"period": 2022`, formats.md) is made its digits first."""
+    period = item.get("period")
+    if isinstance(period, Decimal) and period == period.to_integral_value():
+        item["period"] = period = str(int(period))
+    given = item.get("target") and period and "value" in item
+    if given and item["value"] is None and item.get("amount") is None:
+        notes.no_data_rows += 1
+        return True
+    return False
 
 
 def _decode(text: str, pos: int) -> tuple[Any, int]:
