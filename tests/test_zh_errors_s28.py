@@ -53,12 +53,14 @@ ALLOWED |= {
 }
 # a word, not letters inside an id or a batch's hex (`…-7badb8` is no English "badb")
 _WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z_]{3,}(?![A-Za-z0-9])")
+_BATCH = re.compile(r"[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}")
 
 
 def english_words(stderr: str, *typed: str) -> set[str]:
     """English words of `stderr` not written by the user (`typed`: arguments, file contents,
     paths) nor in ALLOWED; an option (`--skip-unknown`) is a name the user types."""
     said = re.sub(r"--[a-z][a-z-]*|[A-Za-z0-9_.~-]*[/.][A-Za-z0-9_./~-]+", " ", stderr)
+    said = _BATCH.sub(" ", said)  # a batch id's random hex may be all letters (`…Z-faafba`)
     own = {word for text in (*typed, MINI.read_text("utf-8")) for word in _WORD.findall(text)}
     return {word for word in _WORD.findall(said) if word not in ALLOWED | own}
 
