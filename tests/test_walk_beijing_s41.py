@@ -161,3 +161,48 @@ def test_import_table_keeps_a_figures_unit_whole_at_80_columns(
     assert result.exit_code == 0, result.output
     table = result.stdout + result.stderr
     assert "…" not in table and table.count("微克/立方米") == 2, table
+
+
+def _income_sheet(path: Path, header: str, row: str) -> Path:
+    title = "2026年一季度北京市居民收支情况"
+    path.write_text(f"{title},,,,\n指标,单位,1-3月,{header}\n{row}\n", encoding="utf-8")
+    return path
+
+
+def test_an_income_tables_real_growth_is_read_and_its_nominal_passed(
+    invoke: Any, beijing: list[str], tmp_path: Path
+) -> None:
+    """北京's 居民收支 table gives 全市居民人均可支配收入 25460 元, 名义增长 4.6 and 实际增长
+    4.2; the plan's note says to record the real growth (GDP's is at constant prices). Both
+    columns were unknown (无法识别的列 '名义增长(%)', '实际增长(%)'), exit 2; now the real
+    growth is the figure and the nominal one is read past, named."""
+    path = _income_sheet(
+        tmp_path / "收支.csv", "名义增长(%),实际增长(%)", "全市居民人均可支配收入,元,25460,4.6,4.2"
+    )
+    result = invoke("--lang", "zh", *beijing, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "跳过 '名义增长(%)' 列" in result.stderr, result.stderr
+    gap = {t["id"]: t for t in json.loads(invoke(*beijing, "gap", "--json").stdout)["targets"]}
+    assert gap["resident_income"]["actual"] == 4.2
+    assert gap["resident_income"]["amount"] == 25460
+    alone = _income_sheet(
+        tmp_path / "收支2.csv", "比上年同期实际增长（%）", "全市居民人均可支配收入,元,25460,4.1"
+    )
+    assert invoke(*beijing, "import", str(alone)).exit_code == 0
+
+
+def test_an_income_rows_nominal_growth_alone_is_refused_saying_so(
+    invoke: Any, beijing: list[str], tmp_path: Path
+) -> None:
+    """Only the nominal growth: refused, exit 2, the message naming it and the column to add
+    (not a bare 'add a 累计增长 column' while the file has a growth column)."""
+    path = _income_sheet(
+        tmp_path / "收支.csv", "名义增长(%)", "全市居民人均可支配收入,元,25460,4.6"
+    )
+    result = invoke("--lang", "zh", *beijing, "import", str(path))
+    assert result.exit_code == 2
+    assert (
+        "resident_income 是相对类目标：应录入实际增速%，而文件只给出其总量 '1-3月' "
+        "和名义增速 '名义增长(%)'（名义增速不读）；请增加“实际增长”列"
+    ) in result.stderr, result.stderr
+    assert not (tmp_path / "bj.progress.toml").exists()
