@@ -206,3 +206,38 @@ def test_an_income_rows_nominal_growth_alone_is_refused_saying_so(
         "和名义增速 '名义增长(%)'（名义增速不读）；请增加“实际增长”列"
     ) in result.stderr, result.stderr
     assert not (tmp_path / "bj.progress.toml").exists()
+
+
+def test_the_year_end_bulletins_intensity_rows_are_the_plans(
+    invoke: Any, beijing: list[str], tmp_path: Path
+) -> None:
+    """北京 writes its intensities 万元地区生产总值能耗、水耗 (review, report line 22) and so
+    does its 统计公报; the plan names them 能源指标, 水资源指标, 碳排放指标, and only
+    单位地区生产总值能耗 was read (a shared name). The walk's year-end rows were refused,
+    exit 2, 计划 beijing-2026 中没有目标 '万元地区生产总值能耗' (水耗, 二氧化碳排放 alike);
+    the plan's aliases now name them."""
+    path = tmp_path / "2026年统计公报.csv"
+    path.write_text(
+        "北京市2026年国民经济和社会发展统计公报主要指标,,,\n"
+        "指标,单位,全年,比上年增长（%）\n"
+        "万元地区生产总值能耗,吨标准煤,,-3.2\n"
+        "万元地区生产总值水耗,立方米,,-2.5\n"
+        "万元地区生产总值二氧化碳排放,吨,,-3.1\n",
+        encoding="utf-8",
+    )
+    for target, bound in (
+        ("energy_intensity", "3"),
+        ("water_intensity", "2"),
+        ("co2_intensity", "3.5"),
+    ):
+        amended = invoke(*beijing, "amend", target, "--min", bound, "--from", "2026-01")
+        assert amended.exit_code == 0, amended.output
+    result = invoke("--lang", "zh", *beijing, "import", str(path))
+    assert result.exit_code == 0, result.output
+    gap = {t["id"]: t for t in json.loads(invoke(*beijing, "gap", "--json").stdout)["targets"]}
+    assert [gap[t]["status"] for t in ("energy_intensity", "water_intensity", "co2_intensity")] == [
+        "met",
+        "met",
+        "missed",
+    ]
+    assert gap["co2_intensity"]["actual_text"] == "-3.1%"
