@@ -24,7 +24,10 @@ from plancli.safe import clip_path
 # (`figureless_lines`), where any other unknown column refuses the header.
 UNUSED_COLS = frozenset(
     {"上年同期", "上年同期数", "全市排名", "排名", "位次", "排位", "比上年同期增减", "当月增长"}
-)  # 当月增长: one month's growth (`percent_headers.MONTH_GROWTH_KEY`: 本月增长(%), 当月同比…)
+    | {"名义增长", "名义增速", "同比名义增长", "比上年名义增长", "比上年同期名义增长"}
+)  # 当月增长: one month's growth (`percent_headers.MONTH_GROWTH_KEY`: 本月增长(%), 当月同比…);
+# 名义增长: a 居民收支 table's nominal growth beside its 实际增长, the growth read
+# (bulletin.HEADERS), as GDP's (at constant prices) is, which 居民收入 keeps pace with (北京)
 
 
 def unread_header(cell: str | None) -> bool:

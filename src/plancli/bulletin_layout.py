@@ -29,7 +29,7 @@ from plancli.bulletin_series import coded_month, period_cell, refused_periods
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
 from plancli.period_ranges import layout_spans, span_months
-from plancli.safe import clip_path
+from plancli.safe import cell_shown, clip_path
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header
@@ -484,7 +484,15 @@ def total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:
         ).format(
             target=target.id, kind=kind_word(target.kind), value=_label(notes, "value"), total=total
         )
+    said = {"target": target.id, "kind": kind_word(target.kind), "total": total}
+    nominal = [cell_shown(c) for c in header.passed if "名义" in c] if header else []
+    if nominal:  # 名义增长(%) alone, read past (bulletin_blanks.UNUSED_COLS)
+        return _(
+            "{target} is a {kind} target: its figure is the real growth %, and the file gives "
+            "only {total}, its amount, and {nominal}, a nominal growth, read past; add a "
+            "实际增长 column"
+        ).format(**said, nominal=nominal[0])
     return _(
         "{target} is a {kind} target: its figure is the growth %, and the file gives only "
         "{total}, its amount; add a 累计增长 column"
-    ).format(target=target.id, kind=kind_word(target.kind), total=total)
+    ).format(**said)

@@ -21,6 +21,7 @@ from plancli.i18n import Lang
 from plancli.render import shown, target_name, zh_bound
 from plancli.render.amended import listed_from
 from plancli.render.fitted import FittedTable
+from plancli.render.kept_words import ids_fit, words_kept
 from plancli.render.runs import NoteText, clause_lines, note_text
 from plancli.render.widths import Column, id_column
 
@@ -423,10 +424,10 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, width: int) -> T
     # terminal it folds rather than crop a figure).
     columns = [(h, [row[i] for row in rows], i > 1) for i, h in enumerate(headers)]
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column(headers[0], style="cyan", no_wrap=_ids_fit(columns, width, 4), overflow="fold")
+    table.add_column(headers[0], style="cyan", no_wrap=ids_fit(columns, width, 4), overflow="fold")
     table.add_column(headers[1], no_wrap=True)
-    for header in headers[2:]:
-        table.add_column(header, justify="right")
+    for header, kept in zip(headers[2:], words_kept(columns, width, 4)[2:], strict=True):
+        table.add_column(header, justify="right", width=kept)
     for row in rows:
         table.add_row(*row)
     if not all(step.in_force for step in undo.steps):
@@ -462,13 +463,13 @@ def _import_table(
     # too narrow for that (a 35-column id at 60 columns) it folds rather than crop a figure.
     headers = [_w(word, lang) for word in ("row", "target", "period", "now", "new")]
     columns = [(h, [row[i] for row in rows], i != 2) for i, h in enumerate(headers)]
-    fits = _ids_fit(columns, width, edges=4)
+    kept = words_kept(columns, width, edges=4)
     table = Table(box=box.SIMPLE_HEAD, title=shown(name))
-    table.add_column(headers[0], justify="right")
-    table.add_column(headers[1], style="cyan", no_wrap=fits, overflow="fold")
+    table.add_column(headers[0], justify="right", width=kept[0])
+    table.add_column(headers[1], style="cyan", no_wrap=ids_fit(columns, width, 4), overflow="fold")
     table.add_column(headers[2], no_wrap=True)
-    table.add_column(headers[3], justify="right")
-    table.add_column(headers[4], justify="right")
+    table.add_column(headers[3], justify="right", width=kept[3])
+    table.add_column(headers[4], justify="right", width=kept[4])
     for row in rows:
         table.add_row(*row)
     return table
@@ -485,16 +486,3 @@ class _AtWidth:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.build(options.max_width))
-
-
-def _ids_fit(
-    columns: Sequence[tuple[str, Sequence[Text | str], bool]], width: int, edges: int
-) -> bool:
-    """Do the ids fit whole, each other column at its narrowest (its longest word, or its
-    widest line when it never wraps: `(header, cells, wraps)`)? Three cells between columns."""
-    need = 0
-    for header, cells, wraps in columns:
-        texts = [header, *(cell.plain if isinstance(cell, Text) else cell for cell in cells)]
-        parts = [part for text in texts for part in (text.split() if wraps else text.splitlines())]
-        need += max((cell_len(part) for part in parts), default=1)
-    return need + 3 * (len(columns) - 1) + edges <= width
