@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from plancli.fmt import bound_text, fall_text, figure_text, stated
+from plancli.fmt import bound_text, fall_text, figure_text, stated, table_cell
 from plancli.history import AmendmentRevision, Revision
 from plancli.history import amendment_bound_text as amended
 from plancli.i18n import Lang
@@ -105,10 +105,11 @@ def batch_label(batch: str) -> str:
 
 
 def recorded_figure(value: Decimal, target: AnyTarget | None, lang: Lang) -> str:
-    """A recorded figure with its unit; a decline's in Chinese as the bulletin writes it
-    (`下降3%`, never `-3 %`: forms.md), the record being the signed growth (-3)."""
-    if lang == "zh" and target is not None and target.decline:
-        return fall_text(target, -value, lang) or figure_text(value, None, target)
+    """A recorded figure with its unit, in zh together as every zh table writes it (700亿斤); a
+    decline's in zh as the bulletin writes it (下降3%, never -3 %: forms.md; the record is -3)."""
+    if lang == "zh":
+        fall = target is not None and target.decline and fall_text(target, -value, lang)
+        return table_cell(fall or figure_text(value, None, target), lang)
     return figure_text(value, None, target)
 
 
@@ -127,8 +128,7 @@ def history_table(
     is too narrow, the time recorded is left out, then the note, then the writer (who entered
     a figure of a shared ledger is read before its note), then the batch, which `undo
     --batch` needs (`history ID` and `--json` have them). At 80 columns a 31-character id
-    beside an amount leaves no room for the writer (audit V D4: the page says so).
-    """
+    beside an amount leaves no room for the writer (audit V D4: the page says so)."""
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source or rev.set_aside for rev in revisions)
     title = shown(ledger)
