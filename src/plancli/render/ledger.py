@@ -105,11 +105,10 @@ def batch_label(batch: str) -> str:
 
 
 def recorded_figure(value: Decimal, target: AnyTarget | None, lang: Lang) -> str:
-    """A recorded figure with its unit, in zh together as every zh table writes it (700亿斤); a
-    decline's in zh as the bulletin writes it (下降3%, never -3 %: forms.md; the record is -3)."""
-    if lang == "zh":
-        fall = target is not None and target.decline and fall_text(target, -value, lang)
-        return table_cell(fall or figure_text(value, None, target), lang)
+    """A recorded figure with its unit; a decline's in Chinese as the bulletin writes it
+    (`下降3%`, never `-3 %`: forms.md), the record being the signed growth (-3)."""
+    if lang == "zh" and target is not None and target.decline:
+        return fall_text(target, -value, lang) or figure_text(value, None, target)
     return figure_text(value, None, target)
 
 
@@ -138,6 +137,7 @@ def history_table(
         title = Text("\n").join([shown(f"{target_id}{name}"), shown(ledger)])
     records = [rev.record for rev in revisions]
     figure = {"justify": "right", "no_wrap": True}
+    cell: Callable[[str], str] = (lambda t: table_cell(t, lang)) if lang == "zh" else str  # 700亿斤
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
         columns.append(id_column(_w("target", lang), [r.target for r in records]))
@@ -145,7 +145,7 @@ def history_table(
         Column(_w("period", lang), [shown(r.period) for r in records], 0, {"no_wrap": True}),
         Column(
             _w("value", lang),
-            [shown(recorded_figure(r.value, plan.target(r.target), lang)) for r in records],
+            [shown(cell(recorded_figure(r.value, plan.target(r.target), lang))) for r in records],
             0,
             figure,
         ),
@@ -295,7 +295,7 @@ def amendments_table(
 def _amount_column(plan: AnyPlan, records: Sequence[AnyRecord], lang: Lang) -> Column:
     """The amounts (累计值), their unit under the header when they share one (`总量` over
     `亿元`: a unit in each cell pushed the notes to wrap at 80 columns), else beside each
-    (`338.6 亿元`, `27650 元`)."""
+    (`338.6 亿元`, `27650 元`; in zh together, `338.6亿元`, as the figure column)."""
     units = {
         (target.unit.strip() if (target := plan.target(r.target)) is not None else "")
         for r in records
@@ -311,8 +311,8 @@ def _amount_column(plan: AnyPlan, records: Sequence[AnyRecord], lang: Lang) -> C
     cells = []
     for r in records:
         target = plan.target(r.target)
-        unit = target.unit.strip() if target is not None else ""
-        cells.append(shown(f"{stated(r.amount)} {unit}".strip() if r.amount is not None else ""))
+        unit = ("" if lang == "zh" else " ") + (target.unit.strip() if target is not None else "")
+        cells.append(shown(f"{stated(r.amount)}{unit}".strip() if r.amount is not None else ""))
     return Column(header, cells, 0, figure)
 
 
