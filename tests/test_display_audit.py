@@ -180,11 +180,11 @@ def test_history_does_not_star_a_rollups_own_figure_set_aside(rollup) -> None:  
     `gap --json` gives it as `superseded_own`; `history` starred it 现行 (in force)."""
     show = json.loads(rollup("show", "investment_total", "--json"))
     assert show["assessment"]["superseded_own"] == 40
-    for lines in (
+    for lines in (  # (the zh history table's 40亿元 since session 41: 40 亿元 before)
         squeezed(rollup("history", "investment_total")),
         squeezed(rollup("show", "investment_total")),
     ):
-        [row] = [line for line in lines if line.lstrip("* ").startswith("2022-09 40 亿元")]
+        [row] = [line for line in lines if line.lstrip("* ").startswith("2022-09 40亿元")]
         assert not row.startswith("*")
         assert row.endswith("已被取代：以各构成合计为准")
     en = squeezed(rollup("history", "investment_total", lang="en"))
@@ -242,22 +242,24 @@ def test_history_amounts_have_their_unit_and_80_columns_stay_tidy(half_year) -> 
         header = lines[at][: lines[at].index(word) + len(word)]
         assert cell_len(below[: below.index(" 亿元 ") + 3]) == cell_len(header)
         rows = [line for line in squeezed(text) if line.startswith("* 2022-Q")]
-        assert [row.split()[4] for row in rows] == ["338.6", "700.2"]
+        amount = 3 if lang == "zh" else 4  # zh: 5.1% (one cell) since session 41, en: 5.1 %
+        assert [row.split()[amount] for row in rows] == ["338.6", "700.2"]
         assert rows[0].endswith("一季度 (区统计局)") and rows[1].endswith("上半年 (区统计局)")
         assert max(cell_len(line) for line in lines) <= 80
     whole = half_year("history")
     lines = squeezed(whole)
     at = lines.index("* retail_sales")  # a card: the id whole on a line of its own
     card = lines[at + 1]
-    assert card.split()[:4] == ["2022-02", "9.8", "%", "120.3"]
+    assert card.split()[:3] == ["2022-02", "9.8%", "120.3"]  # 9.8 % before session 41
     assert card.endswith("1-2月 (区统计局)")  # the note whole
     assert max(cell_len(line) for line in whole.splitlines()) <= 80
     # amounts of several units (亿元, an income's 元): each beside its figure
     half_year("record", "urban_income", "4.1", "--period", "2022-Q2", "--amount", "27650")
     mixed = squeezed(half_year("history", columns=100))
     cards = [f"{card} {under}" for card, under in itertools.pairwise(mixed)]  # id, then its figures
-    assert any(card.startswith("* gdp 2022-Q1 5.1 % 338.6 亿元 ") for card in cards)
-    assert any(card.startswith("* urban_income 2022-Q2 4.1 % 27650 元 ") for card in cards)
+    # zh: a figure and an amount with their units together since session 41 (5.1 % 338.6 亿元)
+    assert any(card.startswith("* gdp 2022-Q1 5.1% 338.6亿元 ") for card in cards)
+    assert any(card.startswith("* urban_income 2022-Q2 4.1% 27650元 ") for card in cards)
 
 
 def test_pace_column_has_its_unit(half_year) -> None:  # type: ignore[no-untyped-def]

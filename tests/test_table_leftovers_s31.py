@@ -89,19 +89,22 @@ def test_history_of_long_ids_is_cards_until_the_notes_fit_beside_them(cli: Any) 
     `信局)`, up to four lines a record where the cards of 99 columns had two. Since session
     39 the rows are cards only where the table cannot fit: at 99 columns it is a table, a
     record a line, each note keyed (1, 2…) and listed whole under it (render/keyed_notes.py);
-    at 80 the 35-character ids leave no table, and the rows are cards, their notes in them."""
+    at 80 the 35-character ids leave no table, and the rows are cards, their notes in them.
+    (Since session 41 the zh figures are a cell narrower, 120个 for 120 个: the table holds the
+    notes beside the ids from 99 columns, so the keyed table is checked at 98.)"""
     cards = cli("history", columns=80)
     at = cards.index(" *  new_5g_base_stations")
+    # (120个: a zh history's figure with its unit together since session 41, was 120 个)
     assert cards[at + 1].split() == [
-        "2022-06", "120", "个", *cards[at + 1].split()[3:6], "上半年累计", "(区工信局)"
+        "2022-06", "120个", *cards[at + 1].split()[2:5], "上半年累计", "(区工信局)"
     ]  # fmt: skip
-    keyed = cli("history", columns=99)
+    keyed = cli("history", columns=98)
     [row] = [line for line in keyed if line.startswith(" *  new_5g_base_stations ")]
-    assert row.split()[3:5] == ["120", "个"] and row.endswith(" 1"), keyed
+    assert row.split()[3] == "120个" and row.endswith(" 1"), keyed
     assert " 1  上半年累计 (区工信局)" in keyed and " 5  协议已签订，选址中 (区发展改革局)" in keyed
     table = cli("history", columns=100)
     [row] = [line for line in table if "compulsory_education_retention_rate" in line]
-    assert row.split()[2:5] == ["2022-06", "99.5", "%"] and row.endswith("(区教体局)")
+    assert row.split()[2:4] == ["2022-06", "99.5%"] and row.endswith("(区教体局)")
     [row] = [line for line in table if "carbon_sink_exchange_centre_landed" in line]
     assert row.endswith("协议已签订，"), table
 

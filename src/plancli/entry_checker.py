@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from plancli.errors import InputError
+from plancli.harvest_parts import HarvestPart
 from plancli.ledger import Entry, Figures, check_entry, clean_text, entry_period
 from plancli.level_slips import never_negative
 from plancli.model import Record
@@ -167,9 +168,12 @@ class EntryChecker:
                         else None
                     )
                     return record, target, previous
-        change = check_entry(
-            self.plan, entry, self.current, batch=self.batch, recorded_at=self.recorded_at
-        )
+        try:
+            change = check_entry(
+                self.plan, entry, self.current, batch=self.batch, recorded_at=self.recorded_at
+            )
+        except HarvestPart as part:  # 夏粮 in a period cell: the cell's value, not -p 2026
+            raise part.imported() from None
         record = PlainRecord(*(getattr(change.record, name) for name in PlainRecord._fields))
         return record, find_target(self.plan, record.target), change.previous
 

@@ -18,11 +18,40 @@ from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.part_year import year_total
 from plancli.period_rhythm import written_period
-from plancli.periods import Period
+from plancli.periods import Period, first_of_year
 from plancli.plain import AnyTarget
 
 _PART = re.compile(r"(?:\d{4}年)?(夏粮|秋粮|早稻)(?:产量)?")
 """夏粮, 2026年夏粮, 夏粮产量 (NFKC, no spaces)."""
+
+
+class HarvestPart(InputError):
+    """A part of the harvest refused as `record -p` takes it (`-p 2026`); `imported` says it of
+    an import's row, which has a period cell, not a flag."""
+
+    def __init__(self, message: str, fields: dict[str, object], word: str) -> None:
+        super().__init__(message)
+        self.fields, self.word = fields, word
+
+    def imported(self) -> InputError:
+        """The refusal of a row whose period cell says 夏粮 (秋粮, 早稻): the value to write in
+        the cell, no flag (the import names the file and line before it)."""
+        if self.word == "夏粮":
+            return InputError(
+                _(
+                    "period '{period}' is {part}, a part of the year's grain output, not a "
+                    "period: {target} records the whole year's output: write {year} in the "
+                    "row's period column; to keep the summer harvest as a note of progress, "
+                    "write 上半年 there and 夏粮 in its note column (kept, not judged)"
+                ).format(**self.fields)
+            )
+        return InputError(
+            _(
+                "period '{period}' is {part}, a part of the year's grain output, not a period: "
+                "{target} records the whole year's output, as the year's bulletin gives it: "
+                "write {year} in the row's period column; the parts are not added up"
+            ).format(**self.fields)
+        )
 
 
 def harvest_checked(target: AnyTarget, text: str, year: int) -> Period:
@@ -34,10 +63,19 @@ def harvest_checked(target: AnyTarget, text: str, year: int) -> Period:
         raise harvest_part(target, text, year) or exc from None
 
 
+def nothing_before(target: AnyTarget, period: Period) -> bool:
+    """May `--add` for `period` start from 0 with no figure before it: a monthly target's
+    1-2月, a quarterly one's Q1 (`periods.first_of_year`), an annual target's year (`-p 2026`)
+    only: it takes no figure of 1-2月 (the refusal is `annual_add`'s; it was added to 0)."""
+    if target.frequency == "annual" and period.granularity != "Y":
+        return False
+    return first_of_year(target.frequency, period)
+
+
 def annual_add(target: AnyTarget, period: Period) -> InputError | None:
-    """The refusal of `--add` for part of the year (`-p 上半年`) of an annual target with no
-    figure before it: its figure is the year's total (四川's emission_reduction), which the
-    refusal says; None for a target of another frequency (its refusal is check_entry's)."""
+    """The refusal of `--add` for part of the year (`-p 上半年`, `-p 1-2月`) of an annual target
+    with no figure before it: its figure is the year's total (四川's emission_reduction), which
+    the refusal says; None for a target of another frequency (its refusal is check_entry's)."""
     if target.frequency != "annual":
         return None
     return InputError(
@@ -72,18 +110,22 @@ def harvest_part(target: AnyTarget, text: str, year: int) -> InputError | None:
             ).format(**fields)
         )
     if word == "夏粮":
-        return InputError(
+        return HarvestPart(
             _(
                 "period '{period}' is {part}, a part of the year's grain output, not a period: "
                 "{target} records the whole year's output (-p {year}); to keep the summer "
                 "harvest as a note of progress, record it for the half year it ends: -p 上半年 "
                 "--note 夏粮 (kept, not judged)"
-            ).format(**fields)
+            ).format(**fields),
+            fields,
+            word,
         )
-    return InputError(
+    return HarvestPart(
         _(
             "period '{period}' is {part}, a part of the year's grain output, not a period: "
             "{target} records the whole year's output (-p {year}), as the year's bulletin gives "
             "it; the parts are not added up (--add is for cumulative targets)"
-        ).format(**fields)
+        ).format(**fields),
+        fields,
+        word,
     )

@@ -38,11 +38,11 @@ from plancli.figure_words import (
     typed_refusals,
 )
 from plancli.fmt import num, value_is_percent
-from plancli.harvest_parts import annual_add, harvest_checked
+from plancli.harvest_parts import annual_add, harvest_checked, nothing_before
 from plancli.i18n import N_, _, kind_word
 from plancli.level_slips import negative_level
 from plancli.period_rhythm import quarter_end
-from plancli.periods import Period, first_of_year, parse_plan_period
+from plancli.periods import Period, parse_plan_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Record, figure_problem, latest_in_order
 from plancli.plan import find_target
 from plancli.rollup_sums import family
@@ -353,7 +353,7 @@ def check_entry(
         base = current.latest_before(target.id, period)
         if span is not None:
             span.check_base(target.id, base)
-        elif base is None and not first_of_year(target.frequency, period):
+        elif base is None and not nothing_before(target, period):  # 1-2月, 2026
             raise annual_add(target, period) or InputError(
                 _(
                     "--add: no record of {target} for a period before {period} to add to; "

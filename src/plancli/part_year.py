@@ -21,23 +21,37 @@ from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Plan
 PERCENT_UNITS = ("%", "％")
 
 
+JUDGED = ("level",)
+"""The kinds judged on the year's total only (`year_total`)."""
+WARNED = ("level", "cumulative")
+"""The kinds whose figure for part of the year is warned about (`year_figure`): an annual
+cumulative target (四川's emission_reduction, 万吨) is the year's total too, though its figure
+to date is paced as any cumulative's (status-rules.md), not left unjudged."""
+
+
 def year_total(target: AnyTarget) -> bool:
     """Is the target judged on the year's total only: annual, a level in an amount?"""
     return _year_total(target.frequency, target.kind, target.unit)
 
 
-def _year_total(frequency: str, kind: str, unit: str) -> bool:
-    return frequency == "annual" and kind == "level" and unit.strip() not in PERCENT_UNITS
+def year_figure(target: AnyTarget) -> bool:
+    """Is the target's figure the year's total: annual, a level or cumulative in an amount
+    (the rule of the part-year warning)?"""
+    return _year_total(target.frequency, target.kind, target.unit, WARNED)
+
+
+def _year_total(frequency: str, kind: str, unit: str, kinds: tuple[str, ...] = JUDGED) -> bool:
+    return frequency == "annual" and kind in kinds and unit.strip() not in PERCENT_UNITS
 
 
 def year_total_ids(plan: AnyPlan) -> set[str]:
-    """The ids of the plan's targets judged on the year's total (a plain plan's read from its
-    columns, without building its targets)."""
+    """The ids of the plan's targets whose figure is the year's total (`year_figure`), which
+    an import warns about (a plain plan's read from its columns, without building targets)."""
     if not isinstance(plan, Plan):
-        return {target.id for target in plan.targets if year_total(target)}
+        return {target.id for target in plan.targets if year_figure(target)}
     names = ("id", "frequency", "kind", "unit")
     columns = zip(*(plan.column(name) for name in names), strict=True)
-    return {id_ for id_, *rest in columns if _year_total(*rest)}
+    return {id_ for id_, freq, kind, unit in columns if _year_total(freq, kind, unit, WARNED)}
 
 
 def part_year(target: AnyTarget, period: Period) -> bool:
@@ -50,17 +64,27 @@ def part_year_warnings(plan: AnyPlan, record: AnyRecord, said: set[str] | None =
     """The warning of a record for part of the year of a target judged on the year's total,
     as a list; once per target of `said` (the ids warned about already, updated), where given."""
     target = plan.target(record.target)
-    if target is None or not year_total(target) or (said is not None and target.id in said):
+    if target is None or not year_figure(target) or (said is not None and target.id in said):
         return []
     period = parse_period(record.period)
     if period.is_final:
         return []
     if said is not None:
         said.add(target.id)
+    fields = {"target": target.id, "period": record.period, "year": period.year}
+    if target.kind == "cumulative":  # its total to date, paced as the year goes
+        return [
+            _(
+                "{target} {period}: a figure for part of the year; {target} is an annual "
+                "target whose figure is the year's total, so this one is its total to "
+                "{period}, not the year's: record the year's figure at the year's end "
+                "(--period {year})"
+            ).format(**fields)
+        ]
     return [
         _(
             "{target} {period}: a figure for part of the year; {target} is an annual target "
             "judged on the year's figure, so this one is kept but not judged (shown as no "
             "data): record the year's figure at the year's end (--period {year})"
-        ).format(target=target.id, period=record.period, year=period.year)
+        ).format(**fields)
     ]

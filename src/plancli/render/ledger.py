@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from plancli.fmt import bound_text, fall_text, figure_text, stated
+from plancli.fmt import bound_text, fall_text, figure_text, stated, table_cell
 from plancli.history import AmendmentRevision, Revision
 from plancli.history import amendment_bound_text as amended
 from plancli.i18n import Lang
@@ -128,8 +128,7 @@ def history_table(
     is too narrow, the time recorded is left out, then the note, then the writer (who entered
     a figure of a shared ledger is read before its note), then the batch, which `undo
     --batch` needs (`history ID` and `--json` have them). At 80 columns a 31-character id
-    beside an amount leaves no room for the writer (audit V D4: the page says so).
-    """
+    beside an amount leaves no room for the writer (audit V D4: the page says so)."""
     with_amount = any(rev.record.amount is not None for rev in revisions)
     with_note = any(rev.record.note or rev.record.source or rev.set_aside for rev in revisions)
     title = shown(ledger)
@@ -139,6 +138,7 @@ def history_table(
         title = Text("\n").join([shown(f"{target_id}{name}"), shown(ledger)])
     records = [rev.record for rev in revisions]
     figure = {"justify": "right", "no_wrap": True}
+    cell: Callable[[str], str] = (lambda t: table_cell(t, lang)) if lang == "zh" else str  # 700亿斤
     columns = [Column("", [Text("*" if rev.current else "") for rev in revisions], 0, {"width": 1})]
     if target_id is None:
         columns.append(id_column(_w("target", lang), [r.target for r in records]))
@@ -146,7 +146,7 @@ def history_table(
         Column(_w("period", lang), [shown(r.period) for r in records], 0, {"no_wrap": True}),
         Column(
             _w("value", lang),
-            [shown(recorded_figure(r.value, plan.target(r.target), lang)) for r in records],
+            [shown(cell(recorded_figure(r.value, plan.target(r.target), lang))) for r in records],
             0,
             figure,
         ),
@@ -296,7 +296,7 @@ def amendments_table(
 def _amount_column(plan: AnyPlan, records: Sequence[AnyRecord], lang: Lang) -> Column:
     """The amounts (累计值), their unit under the header when they share one (`总量` over
     `亿元`: a unit in each cell pushed the notes to wrap at 80 columns), else beside each
-    (`338.6 亿元`, `27650 元`)."""
+    (`338.6 亿元`, `27650 元`; in zh together, `338.6亿元`, as the figure column)."""
     units = {
         (target.unit.strip() if (target := plan.target(r.target)) is not None else "")
         for r in records
@@ -312,8 +312,8 @@ def _amount_column(plan: AnyPlan, records: Sequence[AnyRecord], lang: Lang) -> C
     cells = []
     for r in records:
         target = plan.target(r.target)
-        unit = target.unit.strip() if target is not None else ""
-        cells.append(shown(f"{stated(r.amount)} {unit}".strip() if r.amount is not None else ""))
+        unit = ("" if lang == "zh" else " ") + (target.unit.strip() if target is not None else "")
+        cells.append(shown(f"{stated(r.amount)}{unit}".strip() if r.amount is not None else ""))
     return Column(header, cells, 0, figure)
 
 
