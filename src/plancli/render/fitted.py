@@ -28,6 +28,7 @@ from plancli.render.widths import (
     shown_width,
     widest_word,
     widest_word_of,
+    word_short,
 )
 
 
@@ -278,7 +279,7 @@ def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Colum
         whole = column.width()
         spare = width - sum(c.width() for c in columns) - gap * (len(columns) - 1) - EDGES
         if spare >= 0:
-            chosen = whole - _word_short(column, columns, width, gap)
+            chosen = whole - word_short(column, columns, width, gap)
         else:
             folding = any(c.room is not None and c is not column for c in columns)
             widest = max((widest_word(cell) for cell in column.cells), default=1)
@@ -299,32 +300,6 @@ def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Colum
             Column(column.header, column.cells, column.drop, {**column.options, "width": chosen})
         )
     return out
-
-
-def _word_short(column: Column, columns: list[Column], width: int, gap: int) -> int:
-    """The cells a figure column that fits whole gives the name folding beside it, so that the
-    name's widest word is whole on its line: down to the figure's widest word, its header
-    wrapped (`actual /` over `target`). At 40 columns the investment table's `actual / target`
-    kept its 15 cells beside `—/5.88` and broke `environmenta` over `l` (guandu's `status`)."""
-    folding = [c for c in columns if c.room is not None and c.options.get("width") is None]
-    if len(folding) != 1 or folding[0] is column:
-        return 0
-    name = folding[0]
-    others = sum(c.width() for c in columns if c is not name)
-    given = width - EDGES - gap * (len(columns) - 1) - others
-    words = [plain_text(name.header), *(cell.plain for cell in name.cells)]
-    widest = max(
-        [
-            *(c.least_width() for c in name.cells if isinstance(c, KeepsRuns)),
-            *(widest_word(Text(w)) for w in words),
-        ],
-        default=0,
-    )
-    if given >= widest or given < 1:
-        return 0
-    header = max((cell_len(word) for word in plain_text(column.header).split()), default=0)
-    least = max(widest_word_of(column), header)
-    return max(0, min(widest - given, column.width() - least))
 
 
 def _before_edges(column: Column) -> int:

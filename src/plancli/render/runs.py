@@ -13,6 +13,8 @@ from rich.containers import Lines
 from rich.measure import Measurement
 from rich.text import Text
 
+from plancli.render.figure_runs import SLASH_UNIT as _SLASH_UNIT
+from plancli.render.figure_runs import figure_words
 from plancli.render.name_words import name_words
 from plancli.unit_words import UNITS
 
@@ -38,18 +40,13 @@ _DATE = (
 )
 # A number with its unit (`12.5亿元`, `46项`, `750千伏`, `14个`, `0.5个百分点`, `90周年`): the
 # unit word read with its figure, never `新开工项目46` over `项`. A unit of several characters as
-# `unit_words` knows them, else a scale (万, 亿) and the character after it. A unit with a slash
-# (`微克/立方米`, `元/吨`, `万元/人`) is one run, alone or after its figure: 北京's pm25 broke as
-# `…29微克/` over `立方米左右` (`show`), `（≤30.45微克/立` over `方米）` (a `gap` card at 40).
+# `unit_words` knows them, else a scale (万, 亿) and the character after it; a unit with a slash
+# whole (`figure_runs`: `29微克/立方米`).
 _UNITS = sorted({*(u for u in UNITS if len(u) > 1 and "/" not in u), "百分点", "周年"}, key=len)
-_PER = sorted({*UNITS, "克", "千克", "公斤", "毫克", "微克", "升"} - {"个百分点"}, key=len)
-_PER_UNIT = "|".join(map(re.escape, reversed(_PER)))
-_SLASH_UNIT = rf"[万亿千]?(?:{_PER_UNIT})/(?:{_PER_UNIT})"
 _NUMBER = (
     rf"\d+(?:[.,]\d+)*(?:{_SLASH_UNIT}|{'|'.join(map(re.escape, reversed(_UNITS)))}"
     r"|[十百千万亿]*[\u3400-\u9fff％‰])"
 )
-_SIGNS = "≈≥≤<>~±"  # a bound's sign before its figure (`≥ 4.5 %`)
 _UNIT = re.compile(
     rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|{_SLASH_UNIT}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*"
 )
@@ -59,15 +56,7 @@ _PATH_UNIT = re.compile(
     rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*"
 )
 _PATH_NAME = re.compile(r"[^/]+/*|/+")  # a path's name with the `/` after it
-# A word, as where a line may break: at a space, but never between a figure and its unit
-# (`≈ 5 %, judged ≥ 4.5` over `%` at 40 columns), nor a bound's sign and its figure
-# (`judged ≥` over `4.5 %`): `≥ 4.5 %,` and `29 微克/立方米，` are words. (What follows a
-# unit without a space, `按` in `微克/立方米，按`, is a word of its own, no space before it.)
-_AFTER_FIGURE = rf"(?:{_SLASH_UNIT}|%|％|‰|pp|{_PER_UNIT}|个百分点|百分点)"
-_WORD = re.compile(
-    rf"(?:(?<!\S)[{_SIGNS}]{{1,2}} (?=[-+−]?\d))?\S+?"
-    rf"(?:(?<=\d) {_AFTER_FIGURE}[{_CLOSING},;:.]*(?![A-Za-z0-9])|(?=\s|$))"
-)
+_WORD = figure_words(_CLOSING)  # `≥ 4.5 %,` whole, never `≥ 4.5` over `%`
 # A note's phrases (`NoteText`): a bracketed name with the punctuation after it (`(区工信局)`,
 # `（区统计局）；`), or a run up to and with its punctuation (`协议已签订，`); an opening bracket
 # left open starts a phrase. A line too narrow for a word breaks between them first.
