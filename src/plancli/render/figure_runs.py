@@ -7,6 +7,9 @@ columns); a figure, its unit after a space and a bound's sign before it (`≈ 5 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from rich.cells import cell_len
 
 from plancli.unit_words import UNITS
 
@@ -25,3 +28,16 @@ def figure_words(closing: str) -> re.Pattern[str]:
         rf"(?:(?<!\S)[{SIGNS}]{{1,2}} (?=[-+−]?\d))?\S+?"
         rf"(?:(?<=\d) {_AFTER_FIGURE}[{re.escape(closing)},;:.]*(?![A-Za-z0-9])|(?=\s|$))"
     )
+
+
+_SPACED = re.compile(r"\S+")
+
+
+def line_words(words: re.Pattern[str], plain: str, width: int) -> Iterator[re.Match[str]]:
+    """`plain`'s `words`, one wider than a line as its words between spaces: `1350.97 亿斤)`
+    in 12 cells is `1350.97` over `亿斤)`, not `1350.97 亿` over `斤)` (河南's gap at 50)."""
+    for word in words.finditer(plain):
+        if " " in word.group() and cell_len(word.group()) > width:
+            yield from _SPACED.finditer(plain, word.start(), word.end())
+        else:
+            yield word

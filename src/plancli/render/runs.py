@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from plancli.render.figure_runs import SLASH_UNIT as _SLASH_UNIT
-from plancli.render.figure_runs import figure_words
+from plancli.render.figure_runs import figure_words, line_words
 from plancli.render.name_words import name_words
 from plancli.unit_words import UNITS
 
@@ -90,7 +90,7 @@ def breaks(
     starts: set[int] = set()  # (where each unit starts: a word's, with `words`)
     used = end = 0
     units = _PATH_UNIT if paths else _UNIT
-    for word in _WORD.finditer(plain):
+    for word in line_words(_WORD, plain, width):
         cells, space = cell_len(word.group()), cell_len(plain[end : word.start()])
         end = word.end()
         if used and used + space + cells <= width:
