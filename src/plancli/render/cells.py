@@ -39,7 +39,7 @@ from plancli.render.amended import (
     partial_mark,
     short_reference,
 )
-from plancli.render.runs import BreaksAfterSlash
+from plancli.render.runs import BreaksAfterSlash, keeping_runs
 from plancli.unit_words import class_text
 
 STATUS_STYLES: dict[Status, str] = {
@@ -265,5 +265,10 @@ class EdgeApart(BreaksAfterSlash):
         if apart is None or cell_len(plain[plain.find("/") + 1 :]) <= width:
             return super().wrap(console, width, **options)
         lines = BreaksAfterSlash(apart[0], style=self.style).wrap(console, width, **options)
-        lines.extend(Text(apart[1], style=self.style).wrap(console, width, **options))
+        # an edge wider than its line breaks as `KeepsRuns`, a unit with a slash whole: Rich
+        # folded 北京's pm25 `（≤30.45微克/立` over `方米）` (a `gap` card at 40 columns)
+        edge = Text(apart[1], style=self.style)
+        if cell_len(apart[1]) > width and not options.get("no_wrap"):
+            edge = keeping_runs(edge, phrases=True)
+        lines.extend(edge.wrap(console, width, **options))
         return lines

@@ -28,6 +28,7 @@ from plancli.render.widths import (
     shown_width,
     widest_word,
     widest_word_of,
+    word_short,
 )
 
 
@@ -278,7 +279,7 @@ def _words_kept(columns: list[Column], width: int, gap: int = GAP) -> list[Colum
         whole = column.width()
         spare = width - sum(c.width() for c in columns) - gap * (len(columns) - 1) - EDGES
         if spare >= 0:
-            chosen = whole
+            chosen = whole - word_short(column, columns, width, gap)
         else:
             folding = any(c.room is not None and c is not column for c in columns)
             widest = max((widest_word(cell) for cell in column.cells), default=1)

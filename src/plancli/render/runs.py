@@ -13,6 +13,8 @@ from rich.containers import Lines
 from rich.measure import Measurement
 from rich.text import Text
 
+from plancli.render.figure_runs import SLASH_UNIT as _SLASH_UNIT
+from plancli.render.figure_runs import figure_words, line_words
 from plancli.render.name_words import name_words
 from plancli.unit_words import UNITS
 
@@ -38,20 +40,23 @@ _DATE = (
 )
 # A number with its unit (`12.5亿元`, `46项`, `750千伏`, `14个`, `0.5个百分点`, `90周年`): the
 # unit word read with its figure, never `新开工项目46` over `项`. A unit of several characters as
-# `unit_words` knows them, else a scale (万, 亿) and the character after it.
+# `unit_words` knows them, else a scale (万, 亿) and the character after it; a unit with a slash
+# whole (`figure_runs`: `29微克/立方米`).
 _UNITS = sorted({*(u for u in UNITS if len(u) > 1 and "/" not in u), "百分点", "周年"}, key=len)
 _NUMBER = (
-    rf"\d+(?:[.,]\d+)*(?:{'|'.join(map(re.escape, reversed(_UNITS)))}"
+    rf"\d+(?:[.,]\d+)*(?:{_SLASH_UNIT}|{'|'.join(map(re.escape, reversed(_UNITS)))}"
     r"|[十百千万亿]*[\u3400-\u9fff％‰])"
 )
-_UNIT = re.compile(rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*")
+_UNIT = re.compile(
+    rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|{_SLASH_UNIT}|[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSING}]*"
+)
 # A path (a ledger's, in a title) also breaks after each `/`, its file's name kept whole; a
 # date or a number with its unit in a title stays whole as in any text (`甘肃省2026` over `年…`).
 _PATH_UNIT = re.compile(
     rf"[{_OPENING}]*(?:{_DATE}|{_NUMBER}|[^\s/{_WIDE}]+/*|/+|[{_WIDE}])[{_CLOSING}]*"
 )
 _PATH_NAME = re.compile(r"[^/]+/*|/+")  # a path's name with the `/` after it
-_WORD = re.compile(r"\S+")
+_WORD = figure_words(_CLOSING)  # `≥ 4.5 %,` whole, never `≥ 4.5` over `%`
 # A note's phrases (`NoteText`): a bracketed name with the punctuation after it (`(区工信局)`,
 # `（区统计局）；`), or a run up to and with its punctuation (`协议已签订，`); an opening bracket
 # left open starts a phrase. A line too narrow for a word breaks between them first.
@@ -85,7 +90,7 @@ def breaks(
     starts: set[int] = set()  # (where each unit starts: a word's, with `words`)
     used = end = 0
     units = _PATH_UNIT if paths else _UNIT
-    for word in _WORD.finditer(plain):
+    for word in line_words(_WORD, plain, width):
         cells, space = cell_len(word.group()), cell_len(plain[end : word.start()])
         end = word.end()
         if used and used + space + cells <= width:

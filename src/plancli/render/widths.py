@@ -196,3 +196,24 @@ def widest_word(cell: Text) -> int:
 
 def plain_text(header: str | Text) -> str:
     return header.plain if isinstance(header, Text) else header
+
+
+def word_short(column: Column, columns: list[Column], width: int, gap: int) -> int:
+    """The cells a figure column that fits whole gives the name folding beside it, so that the
+    name's widest word is whole on its line: down to the figure's widest word, its header
+    wrapped (`actual /` over `target`). At 40 columns the investment table's `actual / target`
+    kept its 15 cells beside `—/5.88` and broke `environmenta` over `l` (guandu's `status`)."""
+    folding = [c for c in columns if c.room is not None and c.options.get("width") is None]
+    if len(folding) != 1 or folding[0] is column:
+        return 0
+    name = folding[0]
+    others = sum(c.width() for c in columns if c is not name)
+    given = width - EDGES - gap * (len(columns) - 1) - others
+    # (its widest run: an English word, a Chinese name's character or figure with its unit)
+    texts = [plain_text(name.header), *(cell.plain for cell in name.cells)]
+    widest = max((KeepsRuns(text).least_width() for text in texts), default=0)
+    if given >= widest or given < 1:
+        return 0
+    header = max((cell_len(word) for word in plain_text(column.header).split()), default=0)
+    least = max(widest_word_of(column), header)
+    return max(0, min(widest - given, column.width() - least))
