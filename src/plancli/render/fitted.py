@@ -4,7 +4,9 @@ status or a figure is never cut however narrow the terminal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from rich.cells import cell_len
@@ -364,6 +366,11 @@ def _cards_keep_more(present: list[Column], kept: list[Column], width: int, gap:
     return any(c not in kept for c in cards_kept(present, width, gap))
 
 
+def _made(fit: Table | Callable[[], Table]) -> Table:
+    """A fit's table, its cards laid out now where they were left to be (`FittedTable._fit`)."""
+    return fit if isinstance(fit, Table) else fit()
+
+
 # The cells of padding inside a table's edges when it pads them (Rich's `pad_edge`, padding
 # (0, 1)): one each side.
 PAD_EDGES = 2
@@ -392,20 +399,24 @@ class FittedTable:
         """The table at `width`; where a note column gives way to its keys (`Column.keyed`),
         with the notes listed under it (`NotedTable`): the rows are cards only where the table
         cannot fit without its notes either."""
+        # (cards laid out only for the fit returned: each width of the demo's `history` laid
+        # out its cards for both fits, with and without its notes' keys, one thrown away; 88 of
+        # the 306 card layouts of its `history`, `gap` and `status` over 40–140 columns, zh)
         table, cards = self._fit(self.columns, width)
         keyed = keyed_notes(self.columns)
         if keyed is None:
-            return table
+            return _made(table)
         with_keys, keyed_cards = self._fit(keyed.columns, width, keyed)
-        if keyed_cards or not (cards or too_long(keyed, with_keys, width)):
-            return table
-        return with_keys
+        if keyed_cards or not (cards or too_long(keyed, _made(with_keys), width)):
+            return _made(table)
+        return _made(with_keys)
 
     def _fit(
         self, columns: list[Column], width: int, keyed: Keyed | None = None
-    ) -> tuple[Table, bool]:
+    ) -> tuple[Table | Callable[[], Table], bool]:
         """The table fitted to `width`, and whether its rows are cards (or, `keyed`, whether
-        the table left its notes' keys out: no table for them either)."""
+        the table left its notes' keys out: no table for them either); cards as the call that
+        lays them out (`_made`)."""
         # A table that pads its edges (`validate`'s) has a cell inside each edge too: laid out
         # for two cells less, as every count here reckons with the edges alone (`EDGES`). Else
         # its lines were two cells wider than the terminal where the message just stayed beside
@@ -434,7 +445,8 @@ class FittedTable:
                     break  # the name goes under the id rather than this column out
                 # Nor is it left out without a sign (`gap`'s needs at 41-59 columns): each
                 # row becomes a card, which keeps it under the id, as at 40 columns.
-                return as_cards(present, width, gap, self._options(), self.row_styles), True
+                cards = partial(as_cards, present, width, gap, self._options(), self.row_styles)
+                return cards, True
             kept = [c for c in kept if c.drop != level]
         options = self._options()
         # A wider terminal never shows fewer columns, in every table (session 30; `gap` alone
@@ -449,9 +461,9 @@ class FittedTable:
         if roomy:
             kept = cards_kept(present, width, gap)
             if not _fits_stacked(kept, width, gap):
-                return as_cards(present, width, gap, options, self.row_styles), True
+                return partial(as_cards, present, width, gap, options, self.row_styles), True
         if not _ids_fit(kept, width, gap):
-            return as_cards(present, width, gap, options, self.row_styles), True
+            return partial(as_cards, present, width, gap, options, self.row_styles), True
         if keyed is not None and keyed.key not in kept:
             return Table(), True
         kept = _stacked(kept, width, gap, stacked)
