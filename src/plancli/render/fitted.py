@@ -33,13 +33,14 @@ from plancli.render.widths import (
 )
 
 
-def _joined(columns: list[Column]) -> list[Column]:
+def _joined(columns: list[Column], joins: Joins | None = None) -> list[Column]:
     """Columns with each run of adjacent no-wrap columns of plain cells made one, its cells
     the run's cells padded to their columns' widths and GAP apart, as Rich would lay them out.
 
     The same characters on the screen, in a third of the cells: Rich renders every cell of a
     table through a dozen layers, and an 80-row `gap` table is most of what `gap` does besides
-    importing (issue 15). A run of one column, or any other column, is left as it is."""
+    importing (issue 15). A run of one column, or any other column, is left as it is.
+    `joins`: the runs joined so far (`_join_once`)."""
     out: list[Column] = []
     run: list[Column] = []
     for column in [*columns, None]:
@@ -47,7 +48,7 @@ def _joined(columns: list[Column]) -> list[Column]:
             run.append(column)
             continue
         if len(run) > 1:
-            out.append(_join(run))
+            out.append(_join(run) if joins is None else _join_once(run, joins))
         else:
             out.extend(run)
         run = []
@@ -64,6 +65,37 @@ def _one_line(column: Column) -> bool:
     texts = [header.plain if isinstance(header, Text) else header]
     texts += [cell.plain for cell in column.cells]
     return column.room is None and not any("\n" in text or "\t" in text for text in texts)
+
+
+# A run's joined column by what it was joined from (`_join_once`), with the run
+Joins = dict[tuple[Any, ...], tuple[list[Column], Column]]
+
+# The runs a table keeps joined: one a layout, the table's at each width alike or nearly
+JOINS_KEPT = 8
+
+
+def _join_once(run: list[Column], joins: Joins) -> Column:
+    """`_join(run)`, joined once for a run of the same headers and cells (the same objects),
+    widths and options: a table fitted at 90 columns joined the same run again at 91 to 140,
+    0.19 CPU-s of the demo's `history` over 40–140 columns (session 41). The run is kept with
+    its column, so that no object it was keyed by is freed and its id reused."""
+    key = tuple(
+        (
+            id(column.header),
+            id(column.cells),
+            tuple(map(id, column.cells)),
+            column.width(),
+            column.options.get("justify"),
+            str(column.options.get("style") or ""),
+        )
+        for column in run
+    )
+    kept = joins.get(key)
+    if kept is None:
+        kept = joins[key] = (run, _join(run))
+        if len(joins) > JOINS_KEPT:
+            del joins[next(iter(joins))]
+    return kept[1]
 
 
 def _join(run: list[Column]) -> Column:
@@ -394,6 +426,7 @@ class FittedTable:
         self.columns = columns
         self.row_styles = row_styles
         self.table_options = table_options
+        self._joins: Joins = {}  # (`_join_once`)
 
     def fitted(self, width: int) -> Table:
         """The table at `width`; where a note column gives way to its keys (`Column.keyed`),
@@ -474,7 +507,7 @@ class FittedTable:
             0,
             1,
         ):
-            kept = _joined(kept)
+            kept = _joined(kept, self._joins)
         table = Table(**options) if keyed is None else NotedTable.of(keyed.notes, options)
         for column in kept:
             table.add_column(column.header, **column.options)
