@@ -4,7 +4,10 @@ status or a figure is never cut however narrow the terminal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
+from operator import is_not
 from typing import Any
 
 from rich.cells import cell_len
@@ -17,6 +20,7 @@ from plancli.render import settle
 from plancli.render.annotations import annotated
 from plancli.render.cards import as_cards, cards_kept
 from plancli.render.edges_under import edges_under, short_names
+from plancli.render.joined import Joins, joined
 from plancli.render.keyed_notes import Keyed, NotedTable, keyed_notes, too_long
 from plancli.render.runs import KeepsRuns, id_over_name, keeping_runs, name_text
 from plancli.render.widths import (
@@ -30,71 +34,6 @@ from plancli.render.widths import (
     widest_word_of,
     word_short,
 )
-
-
-def _joined(columns: list[Column]) -> list[Column]:
-    """Columns with each run of adjacent no-wrap columns of plain cells made one, its cells
-    the run's cells padded to their columns' widths and GAP apart, as Rich would lay them out.
-
-    The same characters on the screen, in a third of the cells: Rich renders every cell of a
-    table through a dozen layers, and an 80-row `gap` table is most of what `gap` does besides
-    importing (issue 15). A run of one column, or any other column, is left as it is."""
-    out: list[Column] = []
-    run: list[Column] = []
-    for column in [*columns, None]:
-        if column is not None and column.options.get("no_wrap") and _one_line(column):
-            run.append(column)
-            continue
-        if len(run) > 1:
-            out.append(_join(run))
-        else:
-            out.extend(run)
-        run = []
-        if column is not None:
-            out.append(column)
-    return out
-
-
-def _one_line(column: Column) -> bool:
-    """Every cell and the header one line of plain text (a str header without markup)."""
-    header = column.header
-    if isinstance(header, str) and "[" in header:
-        return False
-    texts = [header.plain if isinstance(header, Text) else header]
-    texts += [cell.plain for cell in column.cells]
-    return column.room is None and not any("\n" in text or "\t" in text for text in texts)
-
-
-def _join(run: list[Column]) -> Column:
-    widths = [column.width() for column in run]
-
-    def joined(cells: list[Text | str], styles: list[str]) -> Text:
-        line = Text()
-        parts = zip(cells, run, widths, styles, strict=True)
-        for i, (cell, column, width, style) in enumerate(parts):
-            text = cell if isinstance(cell, Text) else Text(cell)
-            room = " " * (width - cell_len(text.plain))
-            if i:
-                line.append(" " * GAP)
-            start = len(line)
-            if column.options.get("justify") == "right":
-                line.append(room)
-                line.append_text(text)
-            else:
-                line.append_text(text)
-                line.append(room)
-            if style:
-                line.stylize(style, start, len(line))
-        return line
-
-    column_styles = [str(column.options.get("style") or "") for column in run]
-    rows = len(run[0].cells)
-    return Column(
-        joined([column.header for column in run], ["" for _ in run]),
-        [joined([column.cells[i] for column in run], column_styles) for i in range(rows)],
-        0,
-        {"no_wrap": True},
-    )
 
 
 def _stacked(
@@ -365,6 +304,11 @@ def _cards_keep_more(present: list[Column], kept: list[Column], width: int, gap:
     return any(c not in kept for c in cards_kept(present, width, gap))
 
 
+def _made(fit: Table | Callable[[], Table]) -> Table:
+    """A fit's table, its cards laid out now where they were left to be (`FittedTable._fit`)."""
+    return fit if isinstance(fit, Table) else fit()
+
+
 # The cells of padding inside a table's edges when it pads them (Rich's `pad_edge`, padding
 # (0, 1)): one each side.
 PAD_EDGES = 2
@@ -388,25 +332,39 @@ class FittedTable:
         self.columns = columns
         self.row_styles = row_styles
         self.table_options = table_options
+        self._joins: Joins = {}  # (`_join_once`)
+        self._keyed_for: tuple[tuple[Column, ...], Keyed | None] | None = None  # (`_keyed`)
 
     def fitted(self, width: int) -> Table:
         """The table at `width`; where a note column gives way to its keys (`Column.keyed`),
         with the notes listed under it (`NotedTable`): the rows are cards only where the table
         cannot fit without its notes either."""
+        # (cards laid out only for the fit returned: each width of the demo's `history` laid
+        # out its cards for both fits, with and without its notes' keys, one thrown away; 88 of
+        # the 306 card layouts of its `history`, `gap` and `status` over 40–140 columns, zh)
         table, cards = self._fit(self.columns, width)
-        keyed = keyed_notes(self.columns)
+        keyed = self._keyed()
         if keyed is None:
-            return table
+            return _made(table)
         with_keys, keyed_cards = self._fit(keyed.columns, width, keyed)
-        if keyed_cards or not (cards or too_long(keyed, with_keys, width)):
-            return table
-        return with_keys
+        if keyed_cards or not (cards or too_long(keyed, _made(with_keys), width)):
+            return _made(table)
+        return _made(with_keys)
+
+    def _keyed(self) -> Keyed | None:
+        """`keyed_notes` of its columns, made once for the same columns (the same objects): it
+        was made again at each width, 0.05-0.1 CPU-s of the demo's `history` over 40–140."""
+        columns, kept = tuple(self.columns), self._keyed_for  # (kept, so no id is reused)
+        if kept is None or len(kept[0]) != len(columns) or any(map(is_not, kept[0], columns)):
+            kept = self._keyed_for = (columns, keyed_notes(self.columns))
+        return kept[1]
 
     def _fit(
         self, columns: list[Column], width: int, keyed: Keyed | None = None
-    ) -> tuple[Table, bool]:
+    ) -> tuple[Table | Callable[[], Table], bool]:
         """The table fitted to `width`, and whether its rows are cards (or, `keyed`, whether
-        the table left its notes' keys out: no table for them either)."""
+        the table left its notes' keys out: no table for them either); cards as the call that
+        lays them out (`_made`)."""
         # A table that pads its edges (`validate`'s) has a cell inside each edge too: laid out
         # for two cells less, as every count here reckons with the edges alone (`EDGES`). Else
         # its lines were two cells wider than the terminal where the message just stayed beside
@@ -435,7 +393,8 @@ class FittedTable:
                     break  # the name goes under the id rather than this column out
                 # Nor is it left out without a sign (`gap`'s needs at 41-59 columns): each
                 # row becomes a card, which keeps it under the id, as at 40 columns.
-                return as_cards(present, width, gap, self._options(), self.row_styles), True
+                cards = partial(as_cards, present, width, gap, self._options(), self.row_styles)
+                return cards, True
             kept = [c for c in kept if c.drop != level]
         options = self._options()
         # A wider terminal never shows fewer columns, in every table (session 30; `gap` alone
@@ -450,9 +409,9 @@ class FittedTable:
         if roomy:
             kept = cards_kept(present, width, gap)
             if not _fits_stacked(kept, width, gap):
-                return as_cards(present, width, gap, options, self.row_styles), True
+                return partial(as_cards, present, width, gap, options, self.row_styles), True
         if not _ids_fit(kept, width, gap):
-            return as_cards(present, width, gap, options, self.row_styles), True
+            return partial(as_cards, present, width, gap, options, self.row_styles), True
         if keyed is not None and keyed.key not in kept:
             return Table(), True
         kept = _stacked(kept, width, gap, stacked)
@@ -463,7 +422,7 @@ class FittedTable:
             0,
             1,
         ):
-            kept = _joined(kept)
+            kept = joined(kept, self._joins)
         table = Table(**options) if keyed is None else NotedTable.of(keyed.notes, options)
         for column in kept:
             table.add_column(column.header, **column.options)
