@@ -145,6 +145,10 @@ H1 = {  # (GDP is quarterly: 2026-Q2; the budget revenue monthly: 2026-06, as �
         "截至2季度末累计（亿元）",
         "截至上半年末累计（亿元）",
         "截至上半年累计（亿元）",
+        # without 末 (session 41, recfix: an unknown column before)
+        "截至二季度累计（亿元）",
+        "截至第二季度累计（亿元）",
+        "截止到2季度累计（亿元）",
     ],
 )
 def test_to_the_second_quarter_s_end_is_the_first_half(

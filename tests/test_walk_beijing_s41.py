@@ -15,15 +15,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+from tests.conftest import CORPUS
 
 PLAN = Path(__file__).parent.parent / "data" / "2026" / "beijing.toml"
-REPORT = (
-    Path(__file__).parent.parent.parent
-    / "shared"
-    / "corpus"
-    / "gov-work-reports-2026"
-    / "北京市.txt"
-)
+REPORT = CORPUS / "北京市.txt"
 
 
 @pytest.fixture

@@ -12,15 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import CORPUS
 
 PLAN = Path(__file__).parent.parent / "data" / "2026" / "sichuan.toml"
-REPORT = (
-    Path(__file__).parent.parent.parent
-    / "shared"
-    / "corpus"
-    / "gov-work-reports-2026"
-    / "四川省.txt"
-)
+REPORT = CORPUS / "四川省.txt"
 
 
 @pytest.fixture

@@ -14,15 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import CORPUS
 
 PLAN = Path(__file__).parent.parent / "data" / "2026" / "tianjin.toml"
-REPORT = (
-    Path(__file__).parent.parent.parent
-    / "shared"
-    / "corpus"
-    / "gov-work-reports-2026"
-    / "天津市.txt"
-)
+REPORT = CORPUS / "天津市.txt"
 
 
 @pytest.fixture
