@@ -676,6 +676,6 @@ def _column_unit(
     return None
 
 
-def _label(notes: ReadNotes, column: str) -> str:
+def column_label(notes: ReadNotes, column: str) -> str:
     header = notes.header
     return cell_shown(header.label(column) if header is not None else column)

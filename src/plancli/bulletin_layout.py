@@ -466,25 +466,21 @@ def helpers_gone(header: Header | None) -> str | None:
 def total_only_problem(target: AnyTarget, notes: ReadNotes, row: int) -> str:
     """A growth target's row whose figure came from the 累计值 column alone: that is its
     amount, and its figure, the growth %, is — (no data), empty or no column of the file."""
-    from plancli.bulletin import TOTAL, _label
+    from plancli.bulletin import TOTAL, column_label
 
     header = notes.header
-    total = _label(notes, TOTAL)
+    total = column_label(notes, TOTAL)
+    said = {"target": target.id, "kind": kind_word(target.kind), "total": total}
     if header is not None and "value" in header.positions and row in notes.dashed:
         return _(
             "{target} is a {kind} target: its figure is the growth % (the {value} column, "
             "which holds — (no data) here); the {total} column is its amount"
-        ).format(
-            target=target.id, kind=kind_word(target.kind), value=_label(notes, "value"), total=total
-        )
+        ).format(**said, value=column_label(notes, "value"))
     if header is not None and "value" in header.positions:
         return _(
             "{target} is a {kind} target: its figure is the growth % (the {value} column, "
             "empty here); the {total} column is its amount"
-        ).format(
-            target=target.id, kind=kind_word(target.kind), value=_label(notes, "value"), total=total
-        )
-    said = {"target": target.id, "kind": kind_word(target.kind), "total": total}
+        ).format(**said, value=column_label(notes, "value"))
     nominal = [cell_shown(c) for c in header.passed if "名义" in c] if header else []
     if nominal:  # 名义增长(%) alone, read past (bulletin_blanks.UNUSED_COLS)
         return _(

@@ -43,7 +43,7 @@ def fall_value(value: str | Decimal | None, row: int, notes: ReadNotes) -> str |
 def fall_refused(target: AnyTarget, notes: ReadNotes, row: int, value: object) -> str | None:
     """Why a fall column's row (its figure `value`, 下降2.7) cannot be read for `target`: one
     not meant to fall."""
-    from plancli.bulletin import _label
+    from plancli.bulletin import column_label
     from plancli.growth_slips import falls
 
     if row not in notes.falls:
@@ -55,7 +55,7 @@ def fall_refused(target: AnyTarget, notes: ReadNotes, row: int, value: object) -
         return _(
             "column {column} gives the size of a fall, and {figure} says its own sign or word: "
             "write a fall of 2.7 % as 2.7 under it, or give the signed figure in a 数值 column"
-        ).format(column=_label(notes, "value"), figure=visible(figure))
+        ).format(column=column_label(notes, "value"), figure=visible(figure))
     if falls(target):
         return None
     return _(
@@ -64,7 +64,7 @@ def fall_refused(target: AnyTarget, notes: ReadNotes, row: int, value: object) -
         "put a minus sign on its figure unseen: give it as it is to be recorded (-{figure} or "
         "下降{figure} if it fell) in a 数值 column"
     ).format(
-        column=_label(notes, "value"),
+        column=column_label(notes, "value"),
         figure=visible(figure),
         target=target.id,
         kind=kind_word(target.kind),

@@ -94,7 +94,7 @@ def total_for_growth(
     for another target, or when the row's 计量单位 or the column's unit says % (the growth
     itself given under 累计值: 固定资产投资增速,%,-2.4). A row named an index is refused as
     one: 山东's cpi took 居民消费价格总指数（上年同期=100）'s 100.3 for a total (s40 walk)."""
-    from plancli.bulletin import TOTAL, _label
+    from plancli.bulletin import TOTAL, column_label
     from plancli.safe import cell_shown
 
     header = notes.header
@@ -109,9 +109,9 @@ def total_for_growth(
     fields = {
         "target": target.id,
         "kind": kind_word(target.kind),
-        "total": _label(notes, TOTAL),
+        "total": column_label(notes, TOTAL),
         "amount": cell_shown(total),
-        "value": _label(notes, "value"),
+        "value": column_label(notes, "value"),
     }
     if header is not None and "value" in header.positions:
         message = _(
@@ -133,15 +133,15 @@ def paired_figure(
     """The figure of a row with both a growth and a 累计值, for a target with no amount: a
     `growth_indicator`'s growth (its 累计值, a total, passed over: audit T, D1), any other's
     累计值; the column not recorded said in a warning."""
-    from plancli.bulletin import TOTAL, _label
+    from plancli.bulletin import TOTAL, column_label
     from plancli.safe import cell_shown
 
     fields = {
         "target": target.id,
         "kind": kind_word(target.kind),
-        "total": _label(notes, TOTAL),
+        "total": column_label(notes, TOTAL),
         "amount": cell_shown(amount),
-        "value": _label(notes, "value"),
+        "value": column_label(notes, "value"),
         "growth": cell_shown(value),
     }
     if growth_indicator(target):
@@ -163,15 +163,15 @@ def growth_for_figure(target: AnyTarget, notes: ReadNotes, row: int, growth: obj
     """Why a row of a cumulative, level or other non-growth target is refused when its 累计值
     cell is blank or `—` and only the growth column (累计增长, 比上年同期增长) has a figure:
     that figure is the target's growth or change on last year, never its total or level."""
-    from plancli.bulletin import TOTAL, _label
+    from plancli.bulletin import TOTAL, column_label
     from plancli.safe import cell_shown
 
     mark = notes.growth_only.get(row, "")
     fields = {
         "target": target.id,
         "kind": kind_word(target.kind),
-        "total": _label(notes, TOTAL),
-        "value": _label(notes, "value"),
+        "total": column_label(notes, TOTAL),
+        "value": column_label(notes, "value"),
         "growth": cell_shown(growth),
         "mark": cell_shown(mark),
     }
