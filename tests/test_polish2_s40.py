@@ -164,17 +164,25 @@ def test_to_the_second_quarter_s_end_is_the_first_half(
 
 @pytest.mark.parametrize(
     ("amount", "span", "month", "before"),
-    [("截至4-6月累计（亿元）", "4-6月", 6, 3), ("截至2-3季度累计（亿元）", "2-3季度", 9, 3)],
+    [
+        ("截至4-6月累计（亿元）", "4-6月", 6, 3),
+        ("截至2-3季度累计（亿元）", "2-3季度", 9, 3),
+        # without 截至 (session 41, recfix: an unknown column, no hint, before)
+        ("4-6月累计（亿元）", "4-6月", 6, 3),
+        ("4-6月累计值（亿元）", "4-6月", 6, 3),
+        ("2-3季度累计（亿元）", "2-3季度", 9, 3),
+    ],
 )
 def test_a_span_not_from_january_is_refused_naming_it(
     invoke: Any, tmp_path: Path, amount: str, span: str, month: int, before: int
 ) -> None:
     ledger = tmp_path / "gd.progress.toml"
     path = bulletin_file(tmp_path, [["指标", amount, "增长（%）"], *ROWS], "utf-8", "指标")
+    since = "截至" if amount.startswith("截至") else ""
     done = _import(invoke, ledger, path)
     assert done.exit_code == 2
     assert done.stderr == (
-        f"error: {path}:1: header 截至{span}累计: {span} does not start in January, and plancli "
+        f"error: {path}:1: header {since}{span}累计: {span} does not start in January, and plancli "
         f"records figures from January (1-{month}月); for the increment over {span} alone, "
         f"record it with `plancli record ID FIGURE -p {span} --add`: it is added to the figure "
         f"of 1-{before}月\n"
