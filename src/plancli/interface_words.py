@@ -227,6 +227,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "a figure for part of the year only; the target is judged on the year's total",
         "仅有年内阶段数据，该目标按全年数据考核",
     ),
+    "reason.year_average": (
+        "the year's average to date; the target is judged on the year's figure",
+        "年内累计平均值，该目标按全年数据考核",
+    ),
     "report.no_year_figure": ("no figure for the year", "无全年数据"),
     "reason.no_parts_record": (
         "neither it nor any of its parts has a record",

@@ -219,6 +219,12 @@ class Target(NamedModel):
     opening: PlanNumber | None = Field(
         default=None, description="cumulative stock targets (累计…): the stock at the year's start"
     )
+    year_average: bool | None = Field(
+        default=None,
+        description="level targets: the figure is the year's average or rate to date (PM2.5 "
+        "年均浓度, 空气质量优良率), judged against the bound only on the year's figure (…-12); "
+        "default: true for a concentration unit (微克/立方米), else false",
+    )
     relation: Relation | None = Field(
         default=None,
         description="relative targets: same (同步), above (高于), not_below (不低于), below (低于)",
@@ -362,6 +368,14 @@ class Target(NamedModel):
                 raise PlanRule(
                     N_("opening ({opening}) must be below the stock to reach"), opening=self.opening
                 )
+        if self.year_average and kind != "level":
+            raise PlanRule(
+                N_(
+                    "`year_average` (the year's average or rate to date, judged on the year's "
+                    "figure) is only for level targets, not a {kind} one"
+                ),
+                kind=kind,
+            )
         if self.stretch is not None:
             self._check_stretch()
         if self.profile is not None and kind != "cumulative":

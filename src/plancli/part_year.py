@@ -10,6 +10,12 @@ Which targets: frequency `annual`, kind `level`, its figure an amount (亿斤, �
 a year's output, which part of the year only adds up to. A %-level (覆盖率, 研发投入强度) or a
 `change` in one (城镇化率提高1个百分点) is a level at any moment, judged as it stands (DESIGN
 §4: "the current level"); a cumulative total or a growth is paced or judged as the year goes.
+
+A year's average or rate to date (`year_average`: 细颗粒物年均浓度29微克/立方米左右, 空气质量优良率
+98%以上) is recorded month by month and judged as it stands while it satisfies its bound; one
+that does not, before the year's figure, is not judged either (reason `year_average`): 1-3月's
+45 微克/立方米 is a winter, not 滞后 against the year's 29. No warning is given for it: a
+monthly figure is how it is reported.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Plan
 
 PERCENT_UNITS = ("%", "％")
+UNJUDGED_PARTS = ("part_year", "year_average")
+"""The `reason`s of a figure for part of the year shown and not judged (the assessment's)."""
 
 
 JUDGED = ("level",)
@@ -52,6 +60,24 @@ def year_total_ids(plan: AnyPlan) -> set[str]:
     names = ("id", "frequency", "kind", "unit")
     columns = zip(*(plan.column(name) for name in names), strict=True)
     return {id_ for id_, freq, kind, unit in columns if _year_total(freq, kind, unit, WARNED)}
+
+
+CONCENTRATION_UNITS = frozenset(
+    {"微克/立方米", "毫克/立方米", "μg/m³", "μg/m3", "ug/m3", "µg/m³", "µg/m3", "mg/m³", "mg/m3"}
+)
+"""Units of a concentration: a level in one is a year's average (PM2.5 年均浓度) unless the
+plan says `year_average = false`."""
+
+
+def year_average(target: AnyTarget) -> bool:
+    """Is the target's figure the year's average or rate to date (细颗粒物年均浓度, 空气质量优良率),
+    judged against its bound only on the year's figure: the plan's `year_average`, else a
+    level in a concentration unit (微克/立方米). A winter's 45 against the year's 29左右 is the
+    season, not 滞后 (docs/status-rules.md)."""
+    stated = target.year_average
+    if stated is not None:
+        return bool(stated) and target.kind == "level"
+    return target.kind == "level" and target.unit.strip() in CONCENTRATION_UNITS
 
 
 def part_year(target: AnyTarget, period: Period) -> bool:

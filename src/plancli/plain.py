@@ -204,6 +204,7 @@ class Target(NamedTuple):
     decline: bool = False
     pending: bool = False
     opening: Decimal | None = None
+    year_average: bool | None = None
     relation: Relation | None = None
     reference: str | None = None
     baseline: Baseline | None = None

@@ -18,7 +18,7 @@ from plancli.assess.bounds import Bound, bound_of
 from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _
-from plancli.part_year import part_year
+from plancli.part_year import part_year, year_average
 from plancli.periods import Period, parse_plan_period
 from plancli.plain import Amendment, Frequency, Plan, StatusRules, Target
 
@@ -60,6 +60,7 @@ NoDataReason = Literal[
     "no_parts_record",  # roll-up: neither it nor any of its parts has a record
     "no_base",  # change: no base level, in the plan or recorded for the year before
     "part_year",  # an annual total's latest figure is for part of the year (part_year.py)
+    "year_average",  # a year's average (PM2.5)'s latest figure is for part of the year (ditto)
     "year_figure",  # the year's report: a pace verdict on a figure not the year's (report/)
 ]
 
@@ -266,6 +267,19 @@ def part_year_figure(
         reason="part_year",
         bound=bound,
     )
+
+
+def season_figure(judged: Assessment, observation: Observation) -> Assessment:
+    """A year's average or rate to date (`year_average`: 细颗粒物年均浓度29微克/立方米左右) judged
+    on a figure for part of the year that does not satisfy its bound (1-3月's winter 45): the
+    season, not 滞后 — `no_data`, reason `year_average`, its figure and bound shown, gap null.
+    Satisfied, or a figure for the year's final period (1-12月): `judged` as it is."""
+    target = judged.target
+    if judged.status in ("on_track", "met") or observation.period.is_final:
+        return judged
+    if not year_average(target):
+        return judged
+    return judged._replace(status="no_data", gap=None, tolerance=None, reason="year_average")
 
 
 def dropped(target: Target, as_of: Period, ctx: Context, amendment: Amendment) -> Assessment:

@@ -19,6 +19,7 @@ from plancli.assess import HEADLINE_SECTION, AssessmentOut
 from plancli.assess.band_side import attention_groups, counts_in_order
 from plancli.fmt import halfway_clause, num, stated
 from plancli.i18n import Lang, t
+from plancli.part_year import UNJUDGED_PARTS
 from plancli.periods import parse_period
 from plancli.report.around_margin import beyond_stated, with_plan
 from plancli.report.fall_points import change_falls
@@ -248,7 +249,7 @@ class _Writer:
     def sentence(self, a: AssessmentOut) -> str:
         """One target in words: its figure, against what, and what it takes."""
         name = a.name if self.zh else a.name_en
-        if a.reason == "part_year":  # 夏粮 for 粮食产量: shown, not judged
+        if a.reason in UNJUDGED_PARTS:  # 夏粮 for 粮食产量, PM2.5 for 1-3月: shown, not judged
             return self._end(part_year_phrase(a, name, self.zh))
         if a.reason == "year_figure" or unjudged_growth(a, self.over):  # no year-end result
             known = a.kind == "relative" and a.reference_actual is not None  # compared, unjudged

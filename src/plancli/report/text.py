@@ -26,6 +26,7 @@ from plancli.fmt import (
 )
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
+from plancli.part_year import UNJUDGED_PARTS
 from plancli.periods import applies_from
 from plancli.periods import zh_period as zh_period  # where the report modules import it
 from plancli.report.model import AdjustmentOut, Report
@@ -98,7 +99,7 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
             text = f"{text[:-1]}，{when}）"
         else:
             text += f"（{when}）" if lang == "zh" else f" ({when})"
-    if a.reason == "part_year" and a.actual is not None and a.period is not None:
+    if a.reason in UNJUDGED_PARTS and a.actual is not None and a.period is not None:
         # A figure for part of the year, not judged: dated in its cell (760.5亿斤（2026年上半年）)
         text += f"（{zh_period(a.period)}）" if lang == "zh" else f" ({a.period})"
     return f"{text} *" if a.stale and a.actual is not None else text
