@@ -379,21 +379,16 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
 
 
 def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
-    """An annual total with a figure for part of the year only (status no_data, reason
-    part_year), or a year's average short of its bound (reason year_average): the figure,
-    dated, and that the year's figure decides: 粮食产量2026年上半年为760.5亿斤（年内阶段数据），
-    目标1300亿斤以上按全年数据考核; 细颗粒物年均浓度2026年3月为45微克/立方米（年内累计平均），
-    目标29微克/立方米左右按全年数据考核."""
+    """A figure for part of the year not judged (reason part_year, year_average), dated: 粮食产量
+    2026年上半年为760.5亿斤（年内阶段数据），目标1300亿斤以上按全年数据考核 (PM2.5: 年内累计平均)."""
     from plancli.report.text import zh_period
 
     assert a.actual is not None and a.period is not None
-    shown = f"{stated(a.actual)}{unit_of(a, zh)}"
-    bound = bound_phrase(a, zh)
-    average = a.reason == "year_average"  # PM2.5 1-3月: the average so far (a winter's)
+    shown, bound = f"{stated(a.actual)}{unit_of(a, zh)}", bound_phrase(a, zh)
     if zh:
-        what = "年内累计平均" if average else "年内阶段数据"
+        what = "年内累计平均" if a.reason == "year_average" else "年内阶段数据"
         return f"{name}{zh_period(a.period)}为{shown}（{what}），目标{bound}按全年数据考核"
-    what = "the average so far" if average else "a figure for part of the year"
+    what = "the average so far" if a.reason == "year_average" else "a figure for part of the year"
     return (
         f"{en_lead(name)}{shown} in {en_period(a.period)}, {what}; its "
         f"target ({bound}) is judged on the year's figure"
