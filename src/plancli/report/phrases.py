@@ -380,7 +380,7 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
 
 def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
     """A figure for part of the year not judged (reason part_year, year_average), dated: 粮食产量
-    2026年上半年为760.5亿斤（年内阶段数据），目标1300亿斤以上按全年数据考核 (PM2.5: 年内累计平均)."""
+    2026年上半年为760.5亿斤（年内阶段数据），目标1300亿斤以上按全年数据考核 (PM2.5: 年内累计平均)"""
     from plancli.report.text import zh_period
 
     assert a.actual is not None and a.period is not None
