@@ -60,6 +60,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.behind": ("behind", "滞后"),
     "status.missed": ("missed", "未完成"),
     "status.no_data": ("no data", "无数据"),
+    # a year's average short of its bound before the year's figure (PM2.5's winter 45): its
+    # row's status cell, a no_data counted as 无数据 (assess/band_side.status_key)
+    "status.year_average": ("seasonal", "无全年数据"),
     "status.pending": ("pending", "待下达"),
     "status.tracked": ("tracked", "跟踪"),
     "status.dropped": ("dropped", "不再考核"),

@@ -36,12 +36,12 @@ def band_side(a: AssessmentOut) -> BandSide | None:
 
 def status_key(a: AssessmentOut) -> str:
     """The interface word's key for a target's status as one row shows it: `band.above` /
-    `band.below` (偏高 / 偏低) for a band target off its band, `report.no_year_figure`
-    (无全年数据, still counted as 无数据) for a year's average shown with a figure for part of
-    the year (PM2.5's 45 at 1-3月, reason `year_average`: a 无数据 beside 45 read as if
-    nothing were recorded), else `status.<status>`."""
+    `band.below` (偏高 / 偏低) for a band target off its band, `status.year_average`
+    (无全年数据 / seasonal, still counted as 无数据) for a year's average shown with a figure
+    for part of the year (PM2.5's 45 at 1-3月, reason `year_average`: a 无数据 beside 45 read
+    as if nothing were recorded), else `status.<status>`."""
     if a.status == "no_data" and a.reason == "year_average":
-        return "report.no_year_figure"
+        return "status.year_average"
     side = band_side(a)
     return f"band.{side}" if side else f"status.{a.status}"
 
