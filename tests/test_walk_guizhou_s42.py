@@ -137,3 +137,28 @@ def test_a_quarterly_targets_quarter_adds_only_onto_the_quarter_before() -> None
     span.check_base("jobs", base("2026-Q2"))
     assert own_span("monthly", q3, "2026-Q3", base("2026-06")) is None
     assert own_span("monthly", parse_period("2026-05"), "5月", None) is None
+
+
+@pytest.mark.parametrize(
+    ("period", "said"),
+    [("1-3月", "2026年一季度"), ("1-6月", "2026年上半年"), ("1-9月", "2026年前三季度")],
+)
+def test_the_import_summary_names_a_quarterly_sheet_by_the_part_of_the_year(
+    invoke: Any, guizhou: list[str], tmp_path: Path, period: str, said: str
+) -> None:
+    """A 统计局 sheet of the quarterly rows alone (GDP, 一二三产, incomes), as 贵州's 1-6月
+    table gives them: its summary said `期间 2026年二季度` (1-9月: `2026年三季度`), which in a
+    bulletin is April to June alone, the very reading `record -p 三季度` refuses as a single
+    quarter. It names the year to date now, as the report does."""
+    sheet = tmp_path / f"贵州省2026年{period}主要经济指标.csv"
+    rows = [
+        f"指标名称,计量单位,{period},比上年同期增长(%)",
+        "地区生产总值,亿元,11320.5,4.6",
+        "第一产业增加值,亿元,980.1,3.2",
+        "城镇常住居民人均可支配收入,元,21980,3.8",
+    ]
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for dry in (("--dry-run",), ()):
+        result = invoke("--lang", "zh", *guizhou, "import", str(sheet), *dry)
+        assert result.exit_code == 0, result.output
+        assert result.stderr.rstrip().endswith(f"；期间 {said}"), result.stderr
