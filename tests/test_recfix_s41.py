@@ -146,7 +146,7 @@ def test_a_bulletin_of_july_refuses_gdp_s_row(invoke: Any, tmp_path: Path) -> No
     [
         (["gdp,一季度,5.2"], "en", "; period 2026-Q1"),
         (["gdp,一季度,5.2"], "zh", "；期间 2026年一季度"),
-        (["gdp,1-6月,5.3"], "zh", "；期间 2026年二季度"),
+        (["gdp,1-6月,5.3"], "zh", "；期间 2026年上半年"),  # 二季度 until session 42
         (["cpi,1-5月,0.4"], "zh", "；期间 2026年5月"),
         # a quarterly and a monthly figure at one end: the month it ends, as before
         (["gdp,1-6月,5.3", "cpi,1-6月,0.5"], "en", "; period 2026-06"),

@@ -16,7 +16,13 @@ from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months
-from plancli.periods import PERIOD_DASHES, bulletin_form, bulletin_period, parse_period
+from plancli.periods import (
+    PERIOD_DASHES,
+    Period,
+    bulletin_form,
+    bulletin_period,
+    parse_period,
+)
 from plancli.plain import AnyRecord
 from plancli.safe import Clipped
 
@@ -52,6 +58,21 @@ class AddSpan(NamedTuple):
                 ),
             )
         )
+
+
+def own_span(frequency: str, period: Period, typed: str, base: AnyRecord | None) -> AddSpan | None:
+    """A month of a monthly target, a quarter of a quarterly one, as the span `--add`'s
+    increment is over (6月 is 6-6月, 2026-Q3 is 7-9月), so its base must end the month before it
+    starts, as a span's must: 6月's increment onto 1-3月 would leave April and May out (贵州
+    walk, session 42). None for another period (a monthly target's quarter code), which adds
+    to the latest figure before it, as before, and with no base (`nothing_before` decides)."""
+    if base is None:
+        return None
+    if (period.granularity, frequency) == ("M", "monthly"):
+        return AddSpan(period.end_month, str(period), typed)
+    if (period.granularity, frequency) == ("Q", "quarterly"):
+        return AddSpan(period.end_month - 2, str(period), typed)
+    return None
 
 
 def add_span(typed: str, year: int) -> AddSpan | None:

@@ -66,15 +66,26 @@ def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
     return {named[at]: (sums[0], sums[1], sums[2]) for at, sums in sorted(found.items())}
 
 
+# A year-to-date figure's quarter (or half) as the report and the bulletins name it:
+# 2026年二季度 is April to June alone (贵州 walk, session 42: a 1-6月 sheet said 期间 2026年二季度).
+_TO_DATE_ZH = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
+
+
 def period_name(code: str) -> str:
     """A period of the summary as the analyst names it: in Chinese in words, as the report
-    says it (2022年一季度, 2022年6月: `zh_period`), in English plancli's code (2022-Q1)."""
-    return zh_period(code) if language() == "zh" else code
+    says it (2022年一季度, 2022年上半年, 2022年6月: the year to date, as a figure is from
+    January; 2022年二季度 before session 42), in English plancli's code (2022-Q1)."""
+    if language() != "zh":
+        return code
+    period = cached_period(code)
+    if period.granularity in ("Q", "H"):
+        return f"{period.year}年{_TO_DATE_ZH[period.end_month]}"
+    return zh_period(code)
 
 
 def periods_text(result: ImportResult) -> str:
     """`; period 2022-05`, `; by period: 2022-05: 2 revised; 2022-Q2: 1 new`, or "" (no row);
-    in Chinese `；期间 2022年5月`, `2022年二季度` (`period_name`)."""
+    in Chinese `；期间 2022年5月`, `2022年上半年` (`period_name`)."""
     counts = {period_name(code): n for code, n in period_counts(result).items()}
     if not counts:
         return ""

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
-from plancli.add_spans import record_span
+from plancli.add_spans import own_span, record_span
 from plancli.errors import InputError
 from plancli.figure_words import (
     footnote_refusal,
@@ -351,7 +351,7 @@ def check_entry(
             )
         increment = parse_number(entry.value, N_("increment"), unit=target.unit)
         base = current.latest_before(target.id, period)
-        if span is not None:
+        if (span := span or own_span(target.frequency, period, entry.period, base)) is not None:
             span.check_base(target.id, base)
         elif base is None and not nothing_before(target, period):  # 1-2月, 2026
             raise annual_add(target, period) or InputError(
