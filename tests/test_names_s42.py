@@ -202,3 +202,20 @@ def test_two_rise_columns_are_still_two_value_columns(invoke: Any, tmp_path: Pat
     same = _write(tmp_path, "t", [["指标", "期间", "同比增长（%）", "同比增长(%)"]], "csv")
     twice = invoke(*_tianjin(tmp_path), "import", str(same))
     assert "column(s) 同比增长(%) appear twice" in twice.stderr  # the same header: as before
+
+
+@pytest.mark.parametrize("pair", [True, False])
+def test_a_bad_figure_under_the_fall_column_is_named_as_the_sheet_has_it(
+    invoke: Any, tmp_path: Path, pair: bool
+) -> None:
+    """`2.7x` under 比上年下降（%） was named `'比上年增长（%）' '-2.7x'` beside a rise column (the
+    rise column, and a figure the sheet does not have), `'比上年下降（%）' '-2.7x'` alone."""
+    header = HEADER if pair else HEADER[:3] + HEADER[4:]
+    row = ["单位地区生产总值能耗", "%", "—", *(["—"] if pair else []), "2.7x"]
+    sheet = _write(tmp_path, "2026年主要指标", [header, row], "csv")
+    result = invoke(*_tianjin(tmp_path), "import", str(sheet))
+    assert result.exit_code == 2, result.output
+    assert (
+        "2026年主要指标.csv:2: target energy_intensity: '比上年下降（%）' '2.7x': the figure with "
+        "a unit (x)"
+    ) in result.stderr
