@@ -43,7 +43,7 @@ from plancli.bulletin_units import (
     unit_check,
 )
 from plancli.errors import InputError
-from plancli.fall_columns import FALL_HEADERS, fall_refused, fall_value
+from plancli.fall_columns import FALL, FALL_HEADERS, fall_beside, fall_cells, fall_refused
 from plancli.figure_slips import (
     IndexWatch,
     growth_for_figure,
@@ -66,7 +66,7 @@ from plancli.header_hints import unknown_hint
 from plancli.i18n import N_, _
 from plancli.import_problems import name_given
 from plancli.ledger import Entry
-from plancli.percent_headers import percent_growth
+from plancli.percent_headers import one_key_twice, percent_growth
 from plancli.period_rhythm import Rhythm
 from plancli.periods import bulletin_period, no_such_month
 from plancli.read_notes import ReadNotes
@@ -186,7 +186,7 @@ class Header:
         """plancli's own columns only (and Excel's empty column): the readers' fast loop. A
         growth as the only figure (`增长`, `累计增长`) is not: `build_row` notes it, and a
         count's or rate's row is refused (`figure_slips.growth_for_figure`)."""
-        plain = not {TOTAL, YEAR, UNIT} & self.positions.keys()
+        plain = not {TOTAL, YEAR, UNIT, FALL} & self.positions.keys()
         plain = plain and not self.period and self.month is None and self.refused is None
         return plain and not growth_header(self) and not self.fall
 
@@ -247,6 +247,8 @@ def read_header(
         ):
             ignored.append(position)  # `增速（当月）`: one month's figure, like 本月's
             continue
+        if key in seen and column != IGNORE:  # 比上年增长（%） beside 同比增长（%）: not twice
+            one_key_twice(cells[seen[key]], text, column, at)
         if key in seen:
             twice.append(text.lower() if text.isascii() else text)
             continue
@@ -256,6 +258,8 @@ def read_header(
             if key in ("本月", "当月") and month is None:
                 month, labels[MONTH] = position, text
             continue
+        if column == "value" and fall_beside(positions, labels, key, position, text):
+            continue  # 比上年增长（%） beside 比上年下降（%）: `fall_columns.rise_or_fall`
         if column in positions:
             raise InputError(
                 _(
@@ -379,13 +383,16 @@ def build_row(
     """The entry of one row that holds something, given its cells by column (stripped, None
     when empty, a "no data" mark as empty); or BLANK, counted in `notes`, for a template row
     left blank or a row whose figures are all marked —; or the row's problem."""
+    if header.fall or FALL in header.positions:  # 比上年下降: 下降2.7 (`fall_columns`)
+        if isinstance(read := fall_cells(header, cells, row, notes), str):
+            return read  # a figure under both a rise column and a fall column
+        cells = read
     target, period = cells.get("target"), cells.get("period") or header.period
     if cells.get(UNIT) is not None:
         notes.units[row] = str(cells[UNIT])
     figures = [cells.get(column) for column in ("value", TOTAL, "amount")]
     marked = [f for f in figures if isinstance(f, str) and f in NO_DATA]
     value, total, amount = (None if f in marked else f for f in figures)
-    value = fall_value(value, row, notes) if header.fall else value  # 比上年下降: 下降2.7
     if marked and value is None and figures[0] is not None:
         notes.dashed.add(row)
     month = cells.get(MONTH) if header.month is not None else None  # a rate's 当月 figure

@@ -20,6 +20,7 @@ def with_column_labels(exc: ImportRejected, notes: ReadNotes) -> ImportRejected:
     """`exc` again, each refusal of a figure naming the column it was read from as the file
     heads it, when the file's header is a bulletin's (not plancli's `value`, `amount`)."""
     from plancli.bulletin import TOTAL
+    from plancli.fall_columns import FALL
     from plancli.imports import ImportRejected, Problem
 
     header = notes.header
@@ -40,10 +41,14 @@ def with_column_labels(exc: ImportRejected, notes: ReadNotes) -> ImportRejected:
         for word, shown in words.items():
             if word == _("value") and problem.row in notes.total_only:
                 shown = label(TOTAL)  # the figure came from the 累计值 column
+            elif word == _("value") and problem.row in notes.falls:
+                shown = label(FALL) or shown  # the fall column's, beside a rise column (s42)
             rest = message[len(word) :]
             if any(f"{other} '" in rest for other in words):
                 break  # two cells named together (`value '5.2¹', amount '702.6²'`): kept
             if shown and message.startswith(word + " '"):
+                if problem.row in notes.falls and rest.startswith(" '-"):  # 下降2.7x: the
+                    rest = " '" + rest[3:]  # cell as the sheet has it, 2.7x, not −2.7x
                 message = clip(shown, quote=True) + rest
                 changed = True
                 break

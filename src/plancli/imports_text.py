@@ -39,6 +39,7 @@ from plancli.bulletin_layout import second_header, top_row
 from plancli.bulletin_periods import file_year, kept_period
 from plancli.bulletin_series import series_rows
 from plancli.errors import InputError, decode_reason
+from plancli.fall_columns import FALL
 from plancli.figure_slips import maybe_index
 from plancli.i18n import _
 from plancli.imports import (
@@ -632,7 +633,9 @@ def _csv_bulletin_rows(reader: Any, header: Header, kept: _Rows, problems: Probl
             problems.add(line, _no_header(stray, unlabelled), given=named)
             continue
         values = {c: (cells[i].strip() or None) if i < count else None for c, i in columns}
-        if values.get("target") is None and any(values.get(c) for c in ("value", TOTAL, "amount")):
+        if values.get("target") is None and any(
+            values.get(c) for c in ("value", TOTAL, "amount", FALL)
+        ):
             name = names.name(kept.rows, line, values.get("period"))  # written once above?
             if name is None:
                 problems.add(line, names.refusal(kept.rows, line))

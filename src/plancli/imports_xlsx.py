@@ -953,7 +953,7 @@ class _RowCollector:
 
 # Columns read as text (a number typed in them is its text); value and amount keep numbers.
 _TEXT_COLUMNS = frozenset({"target", "period", "note", "source", "year", "单位"})
-_FIGURES = frozenset({"value", "amount", TOTAL})
+_FIGURES = frozenset({"value", "amount", TOTAL, "fall"})  # fall_columns.FALL: 比上年下降
 _WAITING = 10_000  # rows kept for the merges at most (a bulletin has a few merged names)
 # The text cells a sheet merges down over a block of rows: a target's name over its months, a
 # period over its targets, a note (备注 快报数) or a source written once for the rows it spans.

@@ -36,7 +36,8 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "foreign_investment": ("实际使用外资", "实际利用外资"),
     "budget_revenue": ("一般公共预算收入", "地方一般公共预算收入"),
-    "cpi": ("居民消费价格", "居民消费价格指数", "居民消费价格总指数", "CPI"),
+    # 总水平: 北京's 统计公报 (居民消费价格总水平上涨1.2%) and its sheets' row
+    "cpi": ("居民消费价格", "居民消费价格指数", "居民消费价格总指数", "居民消费价格总水平", "CPI"),
     "surveyed_unemployment_rate": ("城镇调查失业率",),
     "unemployment_rate": ("城镇登记失业率",),
     # 人数: as 人社 and many 统计局 tables name the row (城镇新增就业人数 88.6万人)
@@ -46,6 +47,9 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "rural_income": ("农村居民人均可支配收入", "农村常住居民人均可支配收入", "农民人均纯收入"),
     "grain_output": ("粮食产量", "粮食总产量"),
     "urbanization_rate": ("常住人口城镇化率",),
+    # 生态环境 bulletins' 细颗粒物（PM2.5）年均浓度 (`bulletin_names.name_key` reads past the
+    # bracket), or the abbreviation alone (北京's 统计公报, 上海's and 天津's reviews)
+    "pm25": ("细颗粒物年均浓度", "PM2.5年均浓度"),
     # 节能/降碳: a plan says 节能指标 or 降碳约束性指标, the 年报 and the 能耗公报 the indicator
     "energy_intensity": ("单位地区生产总值能耗", "单位生产总值能耗", "单位GDP能耗"),
     "co2_intensity": (

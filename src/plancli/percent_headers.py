@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from plancli.i18n import _
 
@@ -80,3 +80,25 @@ def unsaid_percent_hint(unknown: Sequence[str]) -> str:
                 "{header}(%) or {header}±%)"
             ).format(header=text)  # only the words the pattern allows: nothing to escape
     return ""
+
+
+def one_key_twice(first: str | None, second: str, column: str, at: Mapping[str, object]) -> None:
+    """Two header cells read as one column (`read_header`): written differently (比上年增长（%）
+    beside 同比增长（%）, both `GROWTH_KEY`), refused naming both, as two columns meaning one
+    are; the same header twice is left to the caller's `appear twice`."""
+    from plancli.errors import InputError
+    from plancli.safe import cell_shown
+
+    def folded(cell: str | None) -> str:
+        return "".join(unicodedata.normalize("NFKC", cell or "").split()).lower()
+
+    if folded(first) != folded(second):
+        message = _("{file}:{line}: columns {first} and {second} both mean {column}; keep one")
+        raise InputError(
+            message.format(
+                **at,
+                first=cell_shown((first or "").strip()),
+                second=cell_shown(second),
+                column=column,
+            )
+        )
