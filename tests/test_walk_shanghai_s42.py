@@ -92,3 +92,42 @@ def test_amending_again_without_the_note_keeps_the_note(invoke: Any, shanghai: l
     assert "已是现行的调整" not in noted.stderr and noted.exit_code == 0
     raised = invoke(*shanghai, "amend", "emission_reduction", "--from", "6月", "--min", "1.3")
     assert "已调整" in raised.stderr, raised.stderr
+
+
+def _record(invoke: Any, where: list[str], *args: str) -> None:
+    result = invoke(*where, "record", *args)
+    assert result.exit_code == 0, result.output
+
+
+def test_an_unemployment_rate_over_its_ceiling_is_not_above_the_target(
+    invoke: Any, shanghai: list[str]
+) -> None:
+    """城镇调查失业率5%以内 at 5.3% for 1-6月: the report said 高于目标0.3个百分点, the words it
+    uses for a floor passed (地方一般公共预算收入累计增长2.3%，高于目标0.3个百分点), which a
+    leader reads as 超额完成; within the ceiling it says 低于5%的控制目标. Over it, now
+    高于5%的控制目标0.3个百分点; adjusted, with the plan's bound, as the within sentence does."""
+    _record(invoke, shanghai, "surveyed_unemployment_rate", "5.3", "-p", "1-6月")
+    _record(invoke, shanghai, "budget_revenue", "2.3", "-p", "1-6月")
+    text = invoke(*shanghai, "report", "--format", "md").stdout
+    assert "城镇调查失业率为5.3%，高于5%的控制目标0.3个百分点。" in text, text
+    assert "地方一般公共预算收入累计增长2.3%，高于目标0.3个百分点" in text
+    amend = ("amend", "surveyed_unemployment_rate", "--max", "5.5", "--from", "7月")
+    assert invoke(*shanghai, *amend).exit_code == 0
+    _record(invoke, shanghai, "surveyed_unemployment_rate", "5.6", "-p", "1-12月")
+    year = invoke(*shanghai, "report", "--format", "md").stdout
+    assert "城镇调查失业率为5.6%，高于调整后5.5%的控制目标（原计划5%以内）0.1个百分点。" in year
+    _record(invoke, shanghai, "surveyed_unemployment_rate", "4.3", "-p", "1-12月")
+    within = invoke(*shanghai, "report", "--format", "md").stdout
+    assert "城镇调查失业率为4.3%，低于调整后5.5%的控制目标（原计划5%以内）。" in within
+
+
+def test_a_co2_rise_says_the_fall_planned_in_english(invoke: Any, tmp_path: Path) -> None:
+    """单位生产总值二氧化碳排放量进一步下降 with a 1.2 % rise for the year: the English report
+    said `not the a fall planned`."""
+    where = ["--lang", "en", "--plan", "shanghai-2026", "--ledger", str(tmp_path / "sh.toml")]
+    _record(invoke, where, "co2_intensity", "1.2", "-p", "2026")
+    text = invoke(*where, "report", "--format", "md").stdout
+    assert "CO2 emissions per unit of GDP grew 1.2%, not the fall planned." in text, text
+    _record(invoke, where, "co2_intensity", "-3.1", "-p", "2026")
+    fell = invoke(*where, "report", "--format", "md").stdout
+    assert "CO2 emissions per unit of GDP fell 3.1%, as planned (a fall)." in fell, fell
