@@ -88,8 +88,16 @@ def test_amending_again_without_the_note_keeps_the_note(invoke: Any, shanghai: l
     report = invoke(*shanghai, "report", "--format", "md", "--as-of", "6月").stdout
     assert "自2026年6月起调整为 ≥ 1.2万吨（原计划待国家下达）；国家下达" in report
     # a new note is a change still (it says why, by whose decision), and a new bound
+    noted = invoke(*shanghai, *amend, "--note", "生态环境部3月下达", "--dry-run")
+    assert noted.stderr.startswith(
+        "emission_reduction 自 2026-06 起：≥ 1.2 万吨（目标不变）：将把备注改为 生态环境部3月下达"
+        "（原为 国家下达）；未写入 "
+    ), noted.stderr
     noted = invoke(*shanghai, *amend, "--note", "生态环境部3月下达")
-    assert "已是现行的调整" not in noted.stderr and noted.exit_code == 0
+    assert (
+        noted.exit_code == 0
+        and "（目标不变）：备注改为 生态环境部3月下达（原为 国家下达），写入" in (noted.stderr)
+    )  # not 已调整 … ≥ 1.2 万吨（原为 … ≥ 1.2 万吨…）, a change of bound that was none
     raised = invoke(*shanghai, "amend", "emission_reduction", "--from", "6月", "--min", "1.3")
     assert "已调整" in raised.stderr, raised.stderr
 
