@@ -462,7 +462,7 @@ class _Writer:
             if self.zh:
                 return f"，低于{adjusted}{bound}的目标区间下沿{plan}{gap}"
             return f", {gap} below the bottom of the {adjusted}target range of {bound}{plan}"
-        if self.zh and a.direction == "down" and a.max is not None and not below:  # 失业率5.3%
+        if self.zh and a.kind == "level" and a.direction == "down" and a.max and not below:
             plan = f"（原计划{self._was(a, 'max')}）" if adjusted else ""  # not a floor's 高于目标
             return f"，高于{adjusted}{figure_of(a, a.max, True)}的控制目标{plan}{gap}"
         if self.zh:
