@@ -350,8 +350,10 @@ def test_the_same_amendment_again_is_a_no_op(run, ledger: Path) -> None:  # type
     assert "is already the amendment in force; nothing written" in again.stderr
     assert ledger.read_bytes() == before
     assert len(store_of(ledger).amendments()) == 1
-    # A different note is a different amendment.
-    assert "amended gdp" in run(*args[:-1], "省政府常务会议").stderr
+    # A different note is a different amendment, said as a new note (s42: `amended gdp … ≥ 6 %
+    # (was ≥ 6 % …)` read as a change of bound that was none).
+    noted = run(*args[:-1], "省政府常务会议").stderr
+    assert "gdp from 2022-07: ≥ 6 %: note changed to 省政府常务会议 (was 省下达) in " in noted
     assert len(store_of(ledger).amendments()) == 2
 
 

@@ -151,7 +151,7 @@ def check_amendment(
         )
     unchanged = all(
         (found := in_force_at(mine, Period.month(period.year, month))) is not None
-        and same_amendment(found, amendment)
+        and _repeats(found, amendment)
         for month in range(period.end_month, 13)
     )
     as_planned = (
@@ -322,6 +322,16 @@ def same_amendment(a: Amendment, b: Amendment) -> bool:
         b.stretch,
         b.note,
     )
+
+
+def _repeats(found: Amendment, amendment: Amendment) -> bool:
+    """`amendment` states `found` again: a note it does not give is no change, as a figure
+    recorded again without its note is none (`ledger.is_unchanged`). `amend … --min 1.2`
+    re-run without `--note 国家下达` wrote a new amendment with no note, said 调整为 ≥ 1.2
+    （原为 ≥ 1.2）, and the report's line of adjusted targets lost 国家下达 (s42 walk7)."""
+    if amendment.note is None:
+        amendment = amendment.model_copy(update={"note": found.note})
+    return same_amendment(found, amendment)
 
 
 def in_force_at(amendments: Sequence[A], at: Period) -> A | None:

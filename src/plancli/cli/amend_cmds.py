@@ -13,11 +13,11 @@ from plancli.cli.ledger_opts import DryRunOpt, TargetArg
 from plancli.cli.streams import emit
 from plancli.i18n import _
 from plancli.periods import applies_from
-from plancli.safe import clip_path
+from plancli.safe import clip, clip_path
 
 if TYPE_CHECKING:
     from plancli.amend import AmendChange
-    from plancli.model import Plan
+    from plancli.model import Amendment, Plan
 
 
 # Negative bounds (a fall of GDP growth to -1 %) must not be taken for options, as in `record`.
@@ -150,6 +150,8 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
         return _("{what} is already the amendment in force; nothing written ({ledger})").format(
             what=what, ledger=clip_path(ledger)
         )
+    if change.previous is not None and _note_only(change.previous, amendment):
+        return _note_message(change.previous.note, amendment, what, ledger, dry_run)
     if change.previous is not None:
         previous = change.previous
         was = _("{bound} from {period}, amended {time} UTC").format(
@@ -167,4 +169,26 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
         )
     return _("amended {what} (was {was}) in {ledger} (batch {batch})").format(
         what=what, was=was, ledger=clip_path(ledger), batch=amendment.batch
+    )
+
+
+def _note_only(previous: "Amendment", amendment: "Amendment") -> bool:
+    """The same period and bounds with another note: `amended X: ≥ 1.2 (was ≥ 1.2 …)` read as
+    a change of bound that was none (the 上海 walk, session 42)."""
+    keys = ("period", "min", "max", "around", "tolerance", "stretch")
+    return all(getattr(previous, key) == getattr(amendment, key) for key in keys)
+
+
+def _note_message(
+    was: str | None, amendment: "Amendment", what: str, ledger: str, dry_run: bool
+) -> str:
+    none = _("none")
+    note, was = clip(amendment.note or none), clip(was or none)
+    if dry_run:
+        return _(
+            "{what}: would change its note to {note} (was {was}); nothing written to {ledger}"
+            " (--dry-run)"
+        ).format(what=what, note=note, was=was, ledger=clip_path(ledger))
+    return _("{what}: note changed to {note} (was {was}) in {ledger} (batch {batch})").format(
+        what=what, note=note, was=was, ledger=clip_path(ledger), batch=amendment.batch
     )

@@ -410,7 +410,7 @@ def trend_phrase(a: AssessmentOut, zh: bool) -> str:
         aim = {"up": "继续增长", "down": "继续下降", "band": "保持稳定"}[direction]
         return f"，实现{aim}" if satisfied else f"，未能{aim}"
     aim = {"up": "a rise", "down": "a fall", "band": "stability"}[direction]
-    return f", as planned ({aim})" if satisfied else f", not the {aim} planned"
+    return f", as planned ({aim})" if satisfied else f", not the {aim.removeprefix('a ')} planned"
 
 
 def milestones_sentence(

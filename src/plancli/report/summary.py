@@ -463,6 +463,9 @@ class _Writer:
             if self.zh:
                 return f"，低于{adjusted}{bound}的目标区间下沿{plan}{gap}"
             return f", {gap} below the bottom of the {adjusted}target range of {bound}{plan}"
+        if self.zh and a.kind == "level" and a.direction == "down" and a.max and not below:
+            plan = f"（原计划{self._was(a, 'max')}）" if adjusted else ""  # not a floor's 高于目标
+            return f"，高于{adjusted}{figure_of(a, a.max, True)}的控制目标{plan}{gap}"
         if self.zh:
             which = f"调整后目标（{bound}，原计划{was}）" if was else "目标"
             return f"，{'低于' if below else '高于'}{which}{gap}"
