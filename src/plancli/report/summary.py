@@ -441,9 +441,8 @@ class _Writer:
             if a.id in self.alone and not adjusted:  # 2%的目标（按1.5%—2.5%考核）: no 左右
                 judged = judged_phrase(a, self.zh)
                 text += f"（按{judged}考核）" if self.zh else f" (judged as {judged})"
-        text += aim_phrase(
-            a, self.zh, a.id in self.report.stretch_over, self.over
-        )  # 并实现争取目标…
+        # 并实现争取目标…
+        text += aim_phrase(a, self.zh, a.id in self.report.stretch_over, self.over)
         return with_plan(text, was, self.zh)  # （按3.5%以上考核，原计划5%左右）: one bracket
 
     def _short(self, a: AssessmentOut, bound: str) -> str:
