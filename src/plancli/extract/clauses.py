@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from plancli.extract.text import LIST_LABEL
 from plancli.extract.vocabulary import lookup
 
-# Clauses end at ，；。 and line ends, and at spaces after a figure or its qualifier that a
+# Clauses end at ，；。！ and line ends, and at spaces after a figure or its qualifier that a
 # scraped summary card sets between targets (增长7%左右 固定资产投资增长8%以上); not at a
 # garbled copy's comma doubling a 、 (分别增长7%,、8%: one clause).
-SEPARATORS = re.compile(r"[;。\n]|,(?!\s*、)|(?<=[\d%‰右上内下])[ \u3000]+(?=[\u4e00-\u9fff])")
+SEPARATORS = re.compile(r"[;。!\n]|,(?!\s*、)|(?<=[\d%‰右上内下])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass
