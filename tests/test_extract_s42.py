@@ -126,3 +126,41 @@ def test_an_exclamation_mark_ends_a_clause() -> None:
     assert found["gdp"]["quote"] == "全市生产总值增长6.5%左右"
     assert found["unemployment_rate"]["quote"] == "城镇登记失业率控制在4.4%以内"
     assert found["unemployment_rate"]["max"] == Decimal("4.4")
+
+
+# ---------------------------------------------------------------- 4. the sentence's words
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote"),
+    [
+        (
+            "报告提出，2020年，全市经济社会发展力争实现地区生产总值增长6.5%左右，"
+            "全社会固定资产投资增长8%左右。",
+            "地区生产总值增长6.5%左右",
+        ),
+        (
+            "据介绍，2016年某省社会发展主要目标定为GDP增长8.5%左右，居民人均可支配收入增长8.5%左右。",
+            "GDP增长8.5%左右",
+        ),
+    ],
+)
+def test_the_sentences_words_before_the_subject_are_no_part_of_name_or_quote(
+    paragraph: str, quote: str
+) -> None:
+    """全市经济社会发展力争实现…, …主要目标定为…: the words before the resolve are the
+    sentence's, not the target's (before: named 全市经济社会发展力争实现地区生产总值)."""
+    year = int(paragraph.split("年", 1)[0][-4:])
+    gdp = {t["id"]: t for t in heads(page(paragraph, year), year)}["gdp"]
+    assert gdp["quote"] == quote
+    assert gdp["name"] == quote.split("增长")[0]
+
+
+def test_a_clause_opening_with_its_resolve_is_quoted_whole() -> None:
+    """努力实现地区生产总值增长7%以上: no words before the verb, the clause quoted as before."""
+    text = page(
+        "今年全县经济社会发展的主要预期目标是：努力实现地区生产总值增长7%以上，固定资产投资增长8%以上。"
+    )
+    gdp = {t["id"]: t for t in heads(text, 2024)}["gdp"]
+    assert gdp["quote"] == "努力实现地区生产总值增长7%以上"
+    assert gdp["name"] == "地区生产总值"
