@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from plancli.extract.text import LIST_LABEL
 from plancli.extract.vocabulary import lookup
 
-# Clauses end at ，；。 and line ends, and at spaces after a figure or its qualifier that a
+# Clauses end at ，；。！ and line ends, and at spaces after a figure or its qualifier that a
 # scraped summary card sets between targets (增长7%左右 固定资产投资增长8%以上); not at a
 # garbled copy's comma doubling a 、 (分别增长7%,、8%: one clause).
-SEPARATORS = re.compile(r"[;。\n]|,(?!\s*、)|(?<=[\d%‰右上内下])[ \u3000]+(?=[\u4e00-\u9fff])")
+SEPARATORS = re.compile(r"[;。!\n]|,(?!\s*、)|(?<=[\d%‰右上内下])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -105,7 +105,8 @@ def listing_marks(text: str) -> list[int]:
 
 
 def subpieces(piece: Piece) -> list[Piece]:
-    """A clause split at 、 — except inside quotation marks."""
+    """A clause split at 、 — except inside quotation marks; the sentence's words before the
+    first subject left out (`past_lead_words`)."""
     parts: list[Piece] = []
     pos = piece.start
     for index in listing_marks(piece.text):
@@ -117,7 +118,7 @@ def subpieces(piece: Piece) -> list[Piece]:
         parts.extend(trimmed_piece(piece, pos, piece.start + index))
         pos = piece.start + index + 1
     parts.extend(trimmed_piece(piece, pos, piece.end))
-    return parts
+    return [past_lead_words(parts[0]), *parts[1:]] if parts else parts
 
 
 def trimmed_piece(piece: Piece, start: int, end: int) -> list[Piece]:
@@ -211,6 +212,29 @@ def bare_subject(text: str) -> bool:
         and not re.search(r"\d", text)
         and (lookup(text) is not None or INDICATOR_NOUN.search(text) is not None)
     )
+
+
+# The words of the sentence before a clause's subject and its resolve (全市经济社会发展力争实现
+# 地区生产总值增长6.5%左右, 湖南社会发展主要目标定为GDP增长8.5%左右, 2024年实现地区总值增长
+# 8%左右): no part of the target's name or quote. Only with words (or a year) before the verb: a
+# clause opening with its resolve (努力实现地区生产总值增长7%以上) is quoted whole, as before.
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:19|20)\d\d年\s*,?\s*)?(?:[\u4e00-\u9fff]{2,16}?"
+    r"(?:(?:力争|努力|争取|确保)实现|(?:主要)?(?:预期)?目标(?:确?定|设定)?为)"
+    r"|(?<=年)(?:(?:力争|努力|争取|确保)?实现))"
+)
+
+
+def past_lead_words(piece: Piece) -> Piece:
+    """`piece` without the sentence's words before its subject, where an indicator's name
+    follows them; else `piece`."""
+    match = _LEAD_WORDS.match(piece.text)
+    if match is None or not match.group().strip():
+        return piece
+    rest = piece.text[match.end() :]
+    if not bare_subject(lead_words(rest)):
+        return piece
+    return Piece(piece.start + match.end(), piece.end, rest)
 
 
 def split_town_country(subject: str) -> list[str]:

@@ -121,6 +121,9 @@ NO_INDICATOR = re.compile(
     r"|^[^,;。\d]{0,20}?(?:目标|指标)\s*[（(]\s*\d+\s*[个項项]\s*[）)]\s*$"
     r"|^(?:保持|确保)?(?:全[国省市区县镇乡])?(?:社会|安全生产|生产安全|安全)(?:大局|局势|秩序|形势)"
     r"|^(?:确保|使|推动)?(?:人民|群众|人民群众)生活(?:水平|品质|质量)"  # an aim in prose
+    # development's quality and returns (经济发展质量和效益进一步提高, 发展质量效益明显提升):
+    # an aim in prose too, no series measures it
+    r"|^(?:确保|使|推动)?(?:经济)?(?:发展)?的?质量(?:和|与|、)?效益"
     # all the tasks handed down at once, no indicator named (全面完成省市下达的各项目标任务)
     r"|^(?:确保|力争)?(?:全面)?完成[^,;。]{0,10}?下达的?各项"
     # the five-year span's goal in the year's list (完成“十一五”期间下降20%左右的目标, 力争

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from plancli.extract.planyear import YEAR, five_year_lead
+
 # Leads of the headline paragraph, the genre's own first: 主要预期目标是/为/建议为/建议如下/
 # 安排是：… (a copy may put a comma or a dash for the colon), then 预期目标…：, then weaker
 # leads taken only where figures follow them: the plainer 主要目标…：, which reports also use
@@ -164,3 +166,66 @@ def lead_place(parse: str, start: int) -> str | None:
     """The place the lead just before `start` (the targets paragraph's) names, or None."""
     found = _LEAD_PLACE.search(parse, max(0, start - 60), start)
     return found.group("place") if found is not None else None
+
+
+# A clause's figure and its qualifier (7%以上, 4.4%以内, 390个): the last of the clause
+_CLAUSE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:左右|以上|以内)?")
+
+
+def restates(parse: str, first: tuple[int, int], later: tuple[int, int]) -> bool:
+    """Whether the paragraph at `later` states every figure the clauses at `first` state, with
+    the words just before each (生产总值增长7%以上): a lede summing up a list below it."""
+    later_words = re.sub(r"\s", "", parse[later[0] : later[1]])
+    stated = 0
+    for clause in re.split(r"[,;。!]", parse[first[0] : first[1]]):
+        words = re.sub(r"\s", "", clause)
+        figures = list(_CLAUSE_FIGURE.finditer(words))
+        if not figures:
+            continue
+        figure = figures[-1]
+        if words[max(0, figure.start() - 6) : figure.end()] not in later_words:
+            return False
+        stated += 1
+    return stated > 0
+
+
+# A news page's summary before the paragraph: 报告提出，2026年主要预期目标包括地区生产总值增长
+# 5%左右。 (one sentence, a figure in it).
+_SUMMARY = re.compile(
+    r"(?:主要)?预期目标(?:包括|是|为)\s*[:,]?|(?:主要)?预期目标\s*[:,]"
+    # 2024年，天津市地区生产总值预期目标增长4.5%左右。: the economy's target named before it
+    r"|(?P<gdp>(?:地区生产总值|生产总值|GDP)(?:增长)?(?:的)?预期(?:增长)?目标(?:为|是)?"
+    r"(?=\s*(?:增长)?\s*\d))"
+)
+
+
+def summaries(
+    parse: str, start: int, before: int, year: int, skipped: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentences from `start` to the lead at `before` that sum up a target of this year's (a
+    page's summary of the paragraph below), outside the `skipped` spans (the review, the
+    five-year plan, appendices): their figures, for targets the paragraph does not state."""
+    found: list[tuple[int, int]] = []
+    for match in _SUMMARY.finditer(parse, start, before):
+        if any(low <= match.start() < high for low, high in skipped):
+            continue
+        opening = max(parse.rfind("。", 0, match.start()), parse.rfind("\n", 0, match.start())) + 1
+        words = parse[opening : match.start()]
+        years = {int(y) for y in YEAR.findall(words)}
+        if five_year_lead(parse, match.start()) or re.search(r"去年|上年", words):
+            continue
+        if years - {year}:
+            continue
+        stops = [
+            p
+            for p in (parse.find("。", match.end(), before), parse.find("\n", match.end(), before))
+            if p >= 0
+        ]
+        end = min(stops) if stops else before
+        if FIGURE_FOLLOWS.match(parse, match.end()) and not FIVE_YEAR_GOAL.match(
+            parse, match.end()
+        ):
+            # the economy's target read whole, its name and 预期目标 before the figure
+            clause_start = max(opening, parse.rfind(",", 0, match.start()) + 1)
+            found.append((clause_start if match.group("gdp") else match.end(), end))
+    return found

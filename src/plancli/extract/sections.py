@@ -19,7 +19,9 @@ from plancli.extract.leads import (
     HEADLINE_LEADS,
     WEAK_LEADS,
     another_years_lead,
+    restates,
     spoken_of_past,
+    summaries,
 )
 from plancli.extract.paragraph import more_targets, paragraph_end
 from plancli.extract.parts import (
@@ -31,7 +33,7 @@ from plancli.extract.parts import (
     headings,
     this_years_start,
 )
-from plancli.extract.planyear import YEAR, five_year_lead, plan_year
+from plancli.extract.planyear import five_year_lead, plan_year
 from plancli.extract.table_spans import table_runs
 from plancli.extract.text import Line, split_lines
 from plancli.i18n import _
@@ -152,6 +154,7 @@ def _find_headline(parse: str, layout: Layout) -> None:
             skip = ("review", "fiveyear", "appendix")
             _find_lead(parse, layout, skip, leads=CONFERENCE_LEADS)
         return
+    _prefer_fuller(parse, layout, ("review", "fiveyear", "appendix"))
     _prefer_several(parse, layout)
 
 
@@ -223,22 +226,7 @@ def _find_lead(
     body = layout.body
     weak = WEAK_LEADS if leads is HEADLINE_LEADS else 0  # CONFERENCE_LEADS: all weak
     for index, lead in enumerate(leads):
-        matches = [
-            m
-            for m in lead.finditer(parse, body.start, body.end)
-            if layout.kind_at(m.start()) not in skip
-            and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
-            and not (m.groupdict().get("generic") and spoken_of_past(parse, m.start()))
-            and not another_years_lead(parse, m.start(), m.end(), layout.year)
-            and (
-                index < weak
-                or (
-                    FIGURE_FOLLOWS.match(parse, m.end())
-                    and not FIVE_YEAR_GOAL.match(parse, m.end())
-                    and not five_year_lead(parse, m.start())
-                )
-            )
-        ]
+        matches = _lead_matches(parse, layout, skip, lead, strong=index < weak)
         ordered = list(reversed(matches) if last else matches)
         if len(ordered) > 1:
             # A news page states the first target in its summary ("报告提出，主要预期目标：
@@ -252,69 +240,87 @@ def _find_lead(
             ]
             if several and several[0] is not ordered[0]:
                 ordered = several
-        for match in ordered:
-            stop = _next_part(parse, layout, match.end())
-            end = paragraph_end(parse, match.end(), stop, layout.year)
-            for other in _OTHER_YEAR_CLAUSE.finditer(parse, match.end(), end):
-                if int(other.group(1)) != layout.year:
-                    # …增长目标为10%，到2016年…突破2500亿元，年均增长10%: a goal of another year
-                    end = other.start()
-                    break
-            line_start = parse.rfind("\n", body.start, match.start()) + 1
-            # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
-            # paragraph starts at the line before when that line does not end a sentence.
-            if line_start > body.start:
-                previous = parse.rfind("\n", body.start, line_start - 1) + 1
-                before = parse[previous : line_start - 1].strip()
-                if before and before[-1] not in "。:；;！!":
-                    line_start = previous
-            layout.headline = Span(match.end(), end)
-            layout.headline_paragraph = Span(line_start, end + 1)
-            layout.summaries = _summaries(parse, layout, match.start())
+        if ordered:
+            _take_lead(parse, layout, ordered[0])
             return True
     return False
 
 
+def _lead_matches(
+    parse: str, layout: Layout, skip: tuple[str, ...], lead: re.Pattern[str], strong: bool
+) -> list[re.Match[str]]:
+    """The lead's matches outside the parts skipped, of the plan year, not of the past; a weak
+    lead's only where a figure (not a five-year goal) follows it."""
+    return [
+        m
+        for m in lead.finditer(parse, layout.body.start, layout.body.end)
+        if layout.kind_at(m.start()) not in skip
+        and all(m.groupdict().get(g) in (None, str(layout.year)) for g in ("year", "later"))
+        and not (m.groupdict().get("generic") and spoken_of_past(parse, m.start()))
+        and not another_years_lead(parse, m.start(), m.end(), layout.year)
+        and (
+            strong
+            or (
+                FIGURE_FOLLOWS.match(parse, m.end())
+                and not FIVE_YEAR_GOAL.match(parse, m.end())
+                and not five_year_lead(parse, m.start())
+            )
+        )
+    ]
+
+
+def _lead_end(parse: str, layout: Layout, match: re.Match[str]) -> int:
+    """Where the paragraph the lead opens ends: its paragraph's end, or a goal of another year."""
+    stop = _next_part(parse, layout, match.end())
+    end = paragraph_end(parse, match.end(), stop, layout.year)
+    for other in _OTHER_YEAR_CLAUSE.finditer(parse, match.end(), end):
+        if int(other.group(1)) != layout.year:
+            # …增长目标为10%，到2016年…突破2500亿元，年均增长10%: a goal of another year
+            return other.start()
+    return end
+
+
+def _take_lead(parse: str, layout: Layout, match: re.Match[str]) -> None:
+    """The headline: the paragraph the lead opens."""
+    body = layout.body
+    end = _lead_end(parse, layout, match)
+    line_start = parse.rfind("\n", body.start, match.start()) + 1
+    # 广东 breaks the lead over lines ("今年经济社会发展的\n主要预期目标\n是："): the
+    # paragraph starts at the line before when that line does not end a sentence.
+    if line_start > body.start:
+        previous = parse.rfind("\n", body.start, line_start - 1) + 1
+        before = parse[previous : line_start - 1].strip()
+        if before and before[-1] not in "。:；;！!":
+            line_start = previous
+    layout.headline = Span(match.end(), end)
+    layout.headline_paragraph = Span(line_start, end + 1)
+    skipped = [
+        (p.start, p.end) for p in layout.parts if p.kind in ("review", "fiveyear", "appendix")
+    ]
+    found = summaries(parse, body.start, match.start(), layout.year, skipped)
+    layout.summaries = [Span(start, end) for start, end in found]
+
+
+def _prefer_fuller(parse: str, layout: Layout, skip: tuple[str, ...]) -> None:
+    """A page's lede restating some of the list's targets (…主要预期目标，努力实现地区生产总值
+    增长7%以上，固定资产投资增长8%以上…) gives way to a later lead's paragraph, whatever its
+    lead's strength, that restates every one of them and states more (今年，某区预期奋斗目标是：
+    …, six targets): the list is the headline, the lede its summary."""
+    chosen, paragraph = _span(layout.headline), _span(layout.headline_paragraph)
+    held = target_clauses(parse, *chosen)
+    for index, lead in enumerate(HEADLINE_LEADS):
+        for match in _lead_matches(parse, layout, skip, lead, strong=index < WEAK_LEADS):
+            if match.start() < paragraph[1]:
+                continue
+            end = _lead_end(parse, layout, match)
+            if target_clauses(parse, match.end(), end) > held and restates(
+                parse, chosen, (match.end(), end)
+            ):
+                _take_lead(parse, layout, match)
+                return
+
+
 _OTHER_YEAR_CLAUSE = re.compile(r"[,;。](?:到|至)(20\d\d)年")
-
-
-# A news page's summary before the paragraph: 报告提出，2026年主要预期目标包括地区生产总值增长
-# 5%左右。 (one sentence, a figure in it).
-_SUMMARY = re.compile(
-    r"(?:主要)?预期目标(?:包括|是|为)\s*[:,]?|(?:主要)?预期目标\s*[:,]"
-    # 2024年，天津市地区生产总值预期目标增长4.5%左右。: the economy's target named before it
-    r"|(?P<gdp>(?:地区生产总值|生产总值|GDP)(?:增长)?(?:的)?预期(?:增长)?目标(?:为|是)?"
-    r"(?=\s*(?:增长)?\s*\d))"
-)
-
-
-def _summaries(parse: str, layout: Layout, before: int) -> list[Span]:
-    """Sentences before the lead at `before` that sum up a target of this year's (a page's
-    summary of the paragraph below): their figures, for targets the paragraph does not state."""
-    found: list[Span] = []
-    for match in _SUMMARY.finditer(parse, layout.body.start, before):
-        if layout.kind_at(match.start()) in ("review", "fiveyear", "appendix"):
-            continue
-        opening = max(parse.rfind("。", 0, match.start()), parse.rfind("\n", 0, match.start())) + 1
-        words = parse[opening : match.start()]
-        years = {int(y) for y in YEAR.findall(words)}
-        if five_year_lead(parse, match.start()) or re.search(r"去年|上年", words):
-            continue
-        if years - {layout.year}:
-            continue
-        stops = [
-            p
-            for p in (parse.find("。", match.end(), before), parse.find("\n", match.end(), before))
-            if p >= 0
-        ]
-        end = min(stops) if stops else before
-        if FIGURE_FOLLOWS.match(parse, match.end()) and not FIVE_YEAR_GOAL.match(
-            parse, match.end()
-        ):
-            # the economy's target read whole, its name and 预期目标 before the figure
-            start = max(opening, parse.rfind(",", 0, match.start()) + 1)
-            found.append(Span(start if match.group("gdp") else match.end(), end))
-    return found
 
 
 def _next_part(parse: str, layout: Layout, pos: int) -> int:
