@@ -1,0 +1,88 @@
+"""Session 42's walk of plancli driven by a script (cron, the task scheduler): what a job that
+pipes plancli's output, or imports every workbook of a folder, meets."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def workspace(invoke, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """`plancli init` of the bundled 2022 plan with the seed's June GDP (5.0, 700亿元)."""
+    assert invoke("--plan", "guandu-2022", "init", str(tmp_path / "ws")).exit_code == 0
+    plan = tmp_path / "ws" / "plan2022.toml"
+    recorded = invoke(
+        "--plan", str(plan), "record", "gdp", "5.0", "-p", "2022-Q2", "--amount", "700"
+    )
+    assert recorded.exit_code == 0
+    return plan
+
+
+def _closed_stderr_pipe(args: list[str], plan: Path) -> subprocess.CompletedProcess[bytes]:
+    """plancli with its stderr a pipe whose reader has gone (`2>&1 | head -1` once head has
+    its line): every write on stderr meets EPIPE."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "plancli", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=write_end,
+            env={**os.environ, "PLANCLI_PLAN": str(plan)},
+        )
+    finally:
+        os.close(write_end)
+
+
+def _history(invoke, plan: Path) -> set[tuple[str, str, object]]:  # type: ignore[no-untyped-def]
+    done = invoke("--plan", str(plan), "history", "--json")
+    return {(r["target"], r["period"], r["value"]) for r in json.loads(done.stdout)["records"]}
+
+
+def test_a_reader_closing_the_stderr_pipe_is_no_error(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """`plancli record … 2>&1 | head -1` (a job's log line): the record was written, yet the
+    job got exit 74, "the output could not be written", where `gap | head -1` exits 0: a
+    reader that closes the pipe early is no error (docs/commands.md, exit codes)."""
+    recorded = _closed_stderr_pipe(
+        ["record", "new_5g_base_stations", "142", "-p", "2022-08"], workspace
+    )
+    assert recorded.returncode == 0
+    assert ("new_5g_base_stations", "2022-08", 142) in _history(invoke, workspace)
+    # validate lists its findings on stderr: `validate 2>&1 | head -1` was 74 as well
+    assert _closed_stderr_pipe(["validate"], workspace).returncode == 0
+    # a dry run's summary alone, on stderr
+    csv = workspace.parent / "june.csv"
+    csv.write_text("target,period,value\nbudget_revenue,2022-06,3.1\n", encoding="utf-8")
+    assert _closed_stderr_pipe(["import", str(csv), "--dry-run"], workspace).returncode == 0
+
+
+def test_a_closed_stderr_pipe_keeps_every_other_code(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """The verdict and a failure keep their codes, and stdout its data."""
+    gap = _closed_stderr_pipe(["gap", "--fail-on", "behind", "--json"], workspace)
+    assert gap.returncode == 1  # GDP 5.0 of ≥7
+    assert json.loads(gap.stdout)["counts"]["behind"] == 1
+    assert _closed_stderr_pipe(["gap", "--as-of", "2023"], workspace).returncode == 2
+    assert _closed_stderr_pipe(["show", "gdpp"], workspace).returncode == 2
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_log_disk_is_still_74(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """`2>> update.log` on a full disk stays exit 74: that is a message lost, not a reader
+    who took enough."""
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "plancli", "record", "gdp", "5.2", "-p", "2022-Q3"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=full,
+            env={**os.environ, "PLANCLI_PLAN": str(workspace)},
+        )
+    assert done.returncode == 74
+    assert ("gdp", "2022-Q3", 5.2) in _history(invoke, workspace)
