@@ -86,3 +86,53 @@ def test_a_full_log_disk_is_still_74(invoke, workspace: Path) -> None:  # type: 
         )
     assert done.returncode == 74
     assert ("gdp", "2022-Q3", 5.2) in _history(invoke, workspace)
+
+
+# Excel's owner file of an open june.xlsx, as Excel 2016 writes it: a byte count, the user's
+# name padded to 53 bytes, then the name again in UTF-16; 165 bytes in all.
+_OWNER_FILE = bytes([5]) + b"admin".ljust(53, b" ") + "admin".encode("utf-16-le") + bytes(165 - 64)
+
+
+def test_excel_s_lock_file_is_named_for_what_it_is(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """A job importing every *.xlsx of a shared folder meets `~$june.xlsx` while a colleague
+    has june.xlsx open: it was told the file "starts with b'\\x05admin  …'"."""
+    lock = workspace.parent / "~$june.xlsx"
+    lock.write_bytes(_OWNER_FILE)
+    done = invoke("--plan", str(workspace), "import", str(lock))
+    assert done.exit_code == 2
+    assert done.stderr.splitlines() == [
+        f"error: {lock}: the lock file Excel keeps beside a workbook while it is open, not a "
+        "workbook; import the workbook itself, and leave ~$ files out when importing a "
+        "folder's *.xlsx"
+    ]
+    assert done.stdout == ""
+    zh = invoke("--plan", str(workspace), "--lang", "zh", "import", str(lock))
+    assert "Excel 打开工作簿时在旁边生成的锁定文件" in zh.stderr
+
+
+def test_an_empty_workbook_file_is_called_empty(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 0-byte june.xlsx (a copy cut short, a cloud drive's placeholder): it "starts with b''"."""
+    empty = workspace.parent / "june.xlsx"
+    empty.write_bytes(b"")
+    done = invoke("--plan", str(workspace), "import", str(empty))
+    assert done.exit_code == 2
+    assert done.stderr.splitlines() == [
+        f"error: {empty}: the file is empty (0 bytes), not an .xlsx workbook: a copy cut short? "
+        "Save or copy the workbook again"
+    ]
+
+
+def test_a_workbook_named_with_a_tilde_is_still_read(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """Only a file that is no zip archive is taken for the lock file: a real workbook whose
+    name starts with ~$ imports as any other."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["target", "period", "value"])
+    sheet.append(["new_5g_base_stations", "2022-06", 120])
+    path = workspace.parent / "~$odd.xlsx"
+    book.save(path)
+    done = invoke("--plan", str(workspace), "import", str(path))
+    assert done.exit_code == 0, done.stderr
+    assert ("new_5g_base_stations", "2022-06", 120) in _history(invoke, workspace)
