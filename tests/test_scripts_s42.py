@@ -136,3 +136,47 @@ def test_a_workbook_named_with_a_tilde_is_still_read(invoke, workspace: Path) ->
     done = invoke("--plan", str(workspace), "import", str(path))
     assert done.exit_code == 0, done.stderr
     assert ("new_5g_base_stations", "2022-06", 120) in _history(invoke, workspace)
+
+
+def test_amend_json_gives_no_batch_it_did_not_write(invoke, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """`amend --dry-run --json` gave the batch it would have written in, and `undo --batch`
+    that batch then said there was none; so did an amendment already in force. As
+    `record --json`'s figures: null where nothing was written, the one in force in
+    `previous`."""
+    plan = str(workspace)
+    dry = invoke("--plan", plan, "amend", "gdp", "--from", "2022-07", "--min", "6", "-n", "--json")
+    assert dry.exit_code == 0, dry.stderr
+    out = json.loads(dry.stdout)
+    assert (out["written"], out["unchanged"]) == (False, False)
+    assert out["amendment"]["bound"] == "≥ 6 %"
+    assert (out["amendment"]["batch"], out["amendment"]["recorded_at"]) == (None, None)
+
+    done = json.loads(
+        invoke("--plan", plan, "amend", "gdp", "--from", "2022-07", "--min", "6", "--json").stdout
+    )
+    batch = done["amendment"]["batch"]
+    assert done["written"] is True and batch is not None
+    assert done["amendment"]["recorded_at"] is not None
+
+    again = json.loads(
+        invoke("--plan", plan, "amend", "gdp", "--from", "2022-07", "--min", "6", "--json").stdout
+    )
+    assert (again["written"], again["unchanged"]) == (False, True)
+    assert again["amendment"]["batch"] is None
+    assert again["previous"]["batch"] == batch  # the one in force, which undo reverts
+
+    undone = invoke("--plan", plan, "undo", "--batch", batch, "--yes")
+    assert undone.exit_code == 0, undone.stderr
+
+
+def test_amend_s_schema_says_the_batch_may_be_null(invoke) -> None:  # type: ignore[no-untyped-def]
+    schema = json.loads(invoke("schema", "amend").stdout)
+    amendment = schema["$defs"][schema["properties"]["amendment"]["$ref"].split("/")[-1]]
+    assert {"type": "null"} in amendment["properties"]["batch"]["anyOf"]
+    assert {"type": "null"} in amendment["properties"]["recorded_at"]["anyOf"]
+    # history's amendments were written: their batch is never null
+    history = json.loads(invoke("schema", "history").stdout)
+    assert history["$defs"]["AmendmentOut"]["properties"]["batch"] == {
+        "title": "Batch",
+        "type": "string",
+    }
