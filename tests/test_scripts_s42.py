@@ -180,3 +180,49 @@ def test_amend_s_schema_says_the_batch_may_be_null(invoke) -> None:  # type: ign
         "title": "Batch",
         "type": "string",
     }
+
+
+def _shell(line: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """`plancli` run by sh with `line` after it (redirections, a pipe)."""
+    plancli = f"{sys.executable} -m plancli"
+    return subprocess.run(
+        ["sh", "-c", line.replace("plancli", plancli, 1)],
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.parametrize("args", ["--version", "--version --lang zh", "--help", "gap --help"])
+def test_version_and_help_on_a_closed_stdout_are_74(args: str) -> None:
+    """`plancli --version >&-` was a traceback and exit 1 (`gap --fail-on`'s), `--help >&-`
+    "internal error" and exit 70: now the line and the code of every command."""
+    done = _shell(f"plancli {args} >&-", {"PLANCLI_LANG": "en"})
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.decode().splitlines() == [
+        "错误：无法写出输出：标准输出已关闭"
+        if "zh" in args
+        else "error: cannot write the output: stdout is closed"
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("args", ["--version", "--help", "gap --help"])
+def test_version_and_help_on_a_full_disk_are_74(args: str) -> None:
+    done = _shell(f"plancli {args} >/dev/full", {"PLANCLI_LANG": "en"})
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.decode().splitlines() == [
+        "error: cannot write the output: No space left on device"
+    ]
+
+
+def test_version_to_a_reader_gone_is_no_error() -> None:
+    """`plancli --version | head -c0`: a traceback (BrokenPipeError) and exit 1."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "plancli", "--version"], stdout=write_end, stderr=subprocess.PIPE
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, b"")
