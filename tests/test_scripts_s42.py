@@ -226,3 +226,22 @@ def test_version_to_a_reader_gone_is_no_error() -> None:
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    ["report -f xlsx", "report -f html", "completion bash", "completion powershell"],
+)
+@pytest.mark.parametrize("redirect", [">/dev/full", ">&-"])
+def test_binary_reports_and_completion_on_a_lost_stdout_are_74(
+    workspace: Path, args: str, redirect: str
+) -> None:
+    """`report -f xlsx > /mnt/full/june.xlsx` was "internal error" (70) and `>&-` a usage
+    error (2: "stdout cannot take binary data here"); `completion bash >/dev/full` 70."""
+    done = _shell(
+        f"plancli {args} {redirect}", {"PLANCLI_PLAN": str(workspace), "PLANCLI_LANG": "en"}
+    )
+    reason = "No space left on device" if redirect == ">/dev/full" else "stdout is closed"
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.decode().splitlines() == [f"error: cannot write the output: {reason}"]
