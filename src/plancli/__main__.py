@@ -39,9 +39,7 @@ def _main() -> None:
     # (181 MB both ways). Off before the imports too, which allocate much and free little.
     gc.disable()
     if sys.argv[1:] == ["--version"]:
-        from plancli import __version__
-
-        sys.stdout.write(f"plancli {__version__}\n")
+        _version()
         return
     # The language before the CLI is imported: Typer reads the help texts when the commands
     # are declared. `--lang zh` anywhere on the line, else the locale (LANG=zh_CN.UTF-8).
@@ -63,6 +61,51 @@ def _main() -> None:
         # them young since it never ran: frozen objects are skipped. 40 ms of a first status
         # (396 → 355 ms) and 19 ms of a cached one (168 → 149 ms), measured side by side.
         gc.freeze()
+
+
+def _version() -> None:
+    """`plancli --version` on stdout. A reader that closed the pipe (`| head -c0`) is no error,
+    as for any command; a full disk (`>/dev/full`) or a closed stdout (`>&-`) is exit 74 and
+    one line, as for any command (session 42: a traceback and exit 1, `gap --fail-on`'s)."""
+    import errno
+
+    from plancli import __version__
+
+    try:
+        if sys.stdout is None:  # started with stdout closed
+            raise OSError(errno.EBADF, "stdout is closed")
+        sys.stdout.write(f"plancli {__version__}\n")
+        sys.stdout.flush()  # the error here, not at the interpreter's exit
+    except BrokenPipeError:
+        _drop_stdout()
+    except OSError as exc:
+        _drop_stdout()
+        from plancli.errors import OutputError
+        from plancli.i18n import _, choose_language, set_language
+
+        set_language(choose_language([]))
+        if exc.errno == errno.EBADF:  # in the interface's words, as every command says it
+            exc = OSError(exc.errno, _("stdout is closed"))
+        line = _("error: {message}").format(message=OutputError(exc))
+        import contextlib
+
+        with contextlib.suppress(OSError, AttributeError):  # stderr lost too: the code says it
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        sys.exit(OutputError.exit_code)
+
+
+def _drop_stdout() -> None:
+    """Descriptor 1 on /dev/null: what stdout still holds is dropped, and the interpreter's
+    final flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def _leave(code: int) -> None:

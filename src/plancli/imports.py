@@ -275,12 +275,9 @@ def read_import(
         )
     if head.startswith(ZIP_MAGIC) or name.lower().endswith(WORKBOOK_SUFFIXES):
         if not head.startswith(ZIP_MAGIC):
-            raise InputError(
-                _(
-                    "{file}: not an .xlsx workbook: an .xlsx file is a zip archive, and this one "
-                    "starts with {start}"
-                ).format(file=clip_path(name), start=repr(head))
-            )
+            from plancli.not_workbooks import not_a_workbook
+
+            raise not_a_workbook(name, head)
         from plancli.imports_xlsx import parse_xlsx
 
         with _seekable(stream, limited, size) as workbook:

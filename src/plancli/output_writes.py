@@ -69,6 +69,35 @@ def invalid_plan_output(file: str, exc: PlanFileError) -> ValidateOutput:
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class AmendedOut(AmendmentOut):
+    """`amend --json`'s amendment: its time and batch null where nothing was written."""
+
+    recorded_at: datetime | None = field(  # type: ignore[assignment]
+        metadata=doc("when it was written (null: not written, --dry-run or unchanged)")
+    )
+    batch: str | None = field(  # type: ignore[assignment]
+        metadata=doc(
+            "the batch that wrote it, which `plancli undo --batch` reverts (null: not written, "
+            "--dry-run or unchanged, the one in force being `previous`: a script never gets a "
+            "batch undo refuses)"
+        )
+    )
+
+
+def amended_out(amendment: AmendmentOut, written: bool) -> AmendedOut:
+    """`amendment` as `amend --json` gives it: one not written (a dry run, or unchanged) has
+    no time or batch, as `record --json`'s figures (session 42: it had a batch never written,
+    which `undo --batch` then refused)."""
+    out = AmendedOut(**{name: getattr(amendment, name) for name in _AMENDMENT_FIELDS})
+    if not written:
+        out.recorded_at = out.batch = None
+    return out
+
+
+_AMENDMENT_FIELDS = tuple(AmendmentOut.__dataclass_fields__)
+
+
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class AmendOutput:
     """`plancli amend --json`: the amendment recorded (or that would be, or already was)."""
 
@@ -77,7 +106,7 @@ class AmendOutput:
     ledger: str
     written: bool = field(metadata=doc("false for --dry-run and for an amendment already in force"))
     unchanged: bool = field(metadata=doc("the same amendment is already in force: nothing written"))
-    amendment: AmendmentOut
+    amendment: AmendedOut
     plan_bound: str = field(metadata=doc("the plan's own bound (pending: no bound yet)"))
     previous: AmendmentOut | None = field(
         metadata=doc(

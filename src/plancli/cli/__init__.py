@@ -6,6 +6,9 @@ building the commands for `plancli --help` took 15 ms that way against 5 ms with
 annotations (issue 5's `--help` goal). Names imported only for type checking are quoted.
 """
 
+import contextlib
+import errno
+import os
 import sys
 
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer vendors Click
@@ -40,6 +43,10 @@ from plancli.errors import OutputError
 from plancli.i18n import _
 
 OUTPUT_ERROR_EXIT = OutputError.exit_code  # 74: a message or the output could not be written
+
+# How writing help or the version on stdout fails, before any command runs: a full disk (or
+# quota, or file size limit), an I/O error, a reader gone (EPIPE).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE}
 
 # Global options that take a value (the root callback's); any other option before the command
 # (--help, --version, a mistyped one) leaves the command unknown.
@@ -95,6 +102,14 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write(interrupted_message() + "\n")
         code = 130
+    except OutputError as exc:  # `--help`, `--version` with stdout closed: 74, one line,
+        code = _output_lost(exc)  # not "internal error" (session 42)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:  # not a write that failed: a bug, as before
+            sys.stderr.write(internal_error_message(exc) + "\n")
+            code = INTERNAL_ERROR_EXIT
+        else:  # `--help >/dev/full`, `--version | head -c0`
+            code = _output_lost(exc)
     except Exception as exc:
         if not is_typer_exception(exc):
             sys.stderr.write(internal_error_message(exc) + "\n")
@@ -116,6 +131,20 @@ def main() -> None:
         # code (2, 3, 4, 130, gap's verdict 1) says more, and is kept.
         code = OUTPUT_ERROR_EXIT
     sys.exit(code)
+
+
+def _output_lost(exc: "OutputError | OSError") -> int:
+    """Help or the version printed before any command ran, and stdout failed: a reader that
+    closed the pipe is no error (0), a full disk or a closed stdout is 74, as for a command."""
+    with contextlib.suppress(OSError):  # the interpreter's final flush must not fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    if isinstance(exc, BrokenPipeError):
+        return 0
+    lost = exc if isinstance(exc, OutputError) else OutputError(exc)
+    sys.stderr.write(_("error: {message}").format(message=lost) + "\n")
+    return OUTPUT_ERROR_EXIT
 
 
 __all__ = ["app", "main"]

@@ -113,14 +113,17 @@ def amend_cmd(
         from plancli.amend import amendment_out
         from plancli.fmt import bound_text
         from plancli.output import dump_json
-        from plancli.output_writes import AmendOutput
+        from plancli.output_writes import AmendOutput, amended_out
 
         out = AmendOutput(
             plan=plan.plan.id,
             ledger=location.shown,
             written=not dry_run and not change.unchanged,
             unchanged=change.unchanged,
-            amendment=amendment_out(plan, change.amendment),
+            # not written (a dry run, or already in force: `previous` has its batch): no batch
+            amendment=amended_out(
+                amendment_out(plan, change.amendment), not dry_run and not change.unchanged
+            ),
             plan_bound=bound_text(change.target),
             previous=amendment_out(plan, change.previous) if change.previous else None,
         )

@@ -83,4 +83,6 @@ def completion_cmd(
         )
         return
     script = get_completion_script(prog_name="plancli", complete_var=COMPLETE_VAR, shell=shell)
-    typer.echo(script)
+    from plancli.cli.streams import emit
+
+    emit(script)  # a full disk (`> ~/.bashrc.d/plancli` on one): exit 74, not a bug's 70

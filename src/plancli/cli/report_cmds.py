@@ -136,14 +136,23 @@ def _write(output: str | None, data: bytes, what: str, binary: bool) -> None:
     if output is None or output == "-":
         if binary:
             _refuse_a_terminal(output, what)
+        from plancli.cli import streams
+
+        if isinstance(sys.stdout, streams._ClosedStdout):  # `>&-`: the output is lost, 74
+            import errno
+
+            from plancli.errors import OutputError
+
+            raise OutputError(OSError(errno.EBADF, _("stdout is closed")))
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
             raise InputError(
                 _("{what}: stdout cannot take binary data here; give -o FILE").format(what=what)
             )
-        sys.stdout.flush()
-        stream.write(data)
-        stream.flush()
+        with streams.writing():  # a full disk: exit 74, not a bug's 70 (session 42)
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
         return
     from plancli.report.files import write_atomically
 

@@ -282,7 +282,9 @@ class _GuardedStderr:
     full log disk, `2>&-`) is noted, not raised. The OSError escaped the error handlers
     themselves, and Python, unable to print its traceback either, exited 1 — `gap --fail-on`'s
     verdict — after a record was written, and a usage error or an undo ended there too. The
-    command now runs to its end, and `main` exits 74 where it would have exited 0."""
+    command now runs to its end, and `main` exits 74 where it would have exited 0. A reader
+    that closed the pipe (`plancli validate 2>&1 | head -1`) is not such a failure, as it is
+    not on stdout: the rest is dropped and the exit code is the command's (session 42)."""
 
     buffer = None  # Click then writes to this stream itself, never around it to the bytes
 
@@ -295,7 +297,7 @@ class _GuardedStderr:
         if self.stream is None:
             if text:
                 _lose_stderr(OSError(errno.EBADF, "stderr is closed"))
-        elif _stderr_lost is None:
+        elif _stderr_lost is None and not _stderr_gone:
             try:
                 self.stream.write(text)
                 self.stream.flush()  # the error here, where it is caught, not at the exit
@@ -304,29 +306,38 @@ class _GuardedStderr:
         return len(text)
 
     def flush(self) -> None:
-        if self.stream is not None and _stderr_lost is None:
+        if self.stream is not None and _stderr_lost is None and not _stderr_gone:
             try:
                 self.stream.flush()
             except OSError as exc:
                 _lose_stderr(exc)
 
     def isatty(self) -> bool:
-        return self.stream is not None and _stderr_lost is None and self.stream.isatty()
+        return (
+            self.stream is not None
+            and _stderr_lost is None
+            and not _stderr_gone
+            and self.stream.isatty()
+        )
 
     def fileno(self) -> int:
         return 2
 
 
 _stderr_lost: str | None = None
+_stderr_gone = False  # the reader of a stderr pipe closed it: what is left is dropped
 
 
 def _lose_stderr(exc: OSError) -> None:
     """Note the failure and point descriptor 2 at /dev/null: what the stream still buffers is
     dropped there, and the interpreter's final flush does not fail again."""
-    global _stderr_lost
+    global _stderr_lost, _stderr_gone
     from plancli.errors import os_reason
 
-    _stderr_lost = os_reason(exc)
+    if isinstance(exc, BrokenPipeError):
+        _stderr_gone = True  # `2>&1 | head -1`: the reader took what it wanted, no error
+    else:
+        _stderr_lost = os_reason(exc)
     with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
