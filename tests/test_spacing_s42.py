@@ -67,6 +67,8 @@ def test_undo_in_chinese_writes_a_figure_with_its_unit(
 ) -> None:
     """`--lang zh undo --dry-run` after an import: `5.0%` and `700亿元`, as the preview and
     `history` beside it; it wrote `5.0 %` and `700 亿元`."""
+    preview = guandu("import", "--dry-run", _june(tmp_path), lang="zh")
+    assert "5.0%（总量700亿元）" in preview, preview  # (the preview, already so)
     guandu("import", _june(tmp_path))
     text = guandu("undo", "--dry-run", lang="zh")
     [gdp] = _rows(text, "gdp")
@@ -76,8 +78,6 @@ def test_undo_in_chinese_writes_a_figure_with_its_unit(
     [funds] = _rows(text, "external_funds")
     assert "50亿元" in funds.split(), text
     assert not re.search(r"\d [%个亿]", text), text
-    preview = guandu("import", "--dry-run", _june(tmp_path), lang="zh")  # (the same batch's)
-    assert "5.0%（总量700亿元）" in preview, preview
 
 
 # --------------------------------------------------- 2. the English preview, as status
@@ -208,4 +208,7 @@ def test_pm25s_edge_keeps_its_sign_figure_and_unit_together(
     assert max(cell_len(line) for line in text.splitlines()) <= columns, text
     edge = "≤30.45微克/立方米" if lang == "zh" else "≤30.45 微克/立方米"
     assert any(edge in line for line in text.splitlines()), text
-    assert "1.05" in text, text  # its gap stays
+    if lang == "zh":  # its 差距 stays (in English the gap column is left out at 40–41)
+        assert "1.05微克/立方米" in text, text
+    bound = "≈29微克/立方米" if lang == "zh" else "≈29 微克/立方米"
+    assert any(bound in line for line in text.splitlines()), text  # (not `≈29` over its unit)

@@ -251,6 +251,24 @@ class EdgeApart(BreaksAfterSlash):
             return None
         return plain[: self.edge_at], plain[self.edge_at :].strip()
 
+    def parted(self, width: int) -> tuple[Text, Text] | None:
+        """The bound without its edge and the edge, where the edge is wider than `width` (its
+        column in a card): the card gives the edge a line of its own under the bound, as wide
+        as the columns up to it (`cards`), the sign, the figure and the unit on one line; in
+        the column alone 北京's pm25 broke as `（≤30.45` over `微克/立方米）` (`gap`, 40–45
+        columns, session 42). A bound after its `/` wider than `width` too goes there with it,
+        on the line above (`≈29微克/立方米`, not `≈29` over `微克/立方米`), the figure and its
+        `/` left in the column. None where the edge fits (or there is none)."""
+        apart = self._apart()
+        if apart is None or cell_len(apart[1]) <= width:
+            return None
+        head, edge = apart[0].rstrip(), apart[1]
+        slash = head.find("/") + 1
+        if slash and cell_len(head[slash:]) > width:
+            head, edge = head[:slash], f"{head[slash:]}\n{edge}"
+        bound = EdgeApart(head, "", style=self.style, whole=self.whole)
+        return bound, Text(edge, style=self.style)
+
     def least_width(self) -> int:
         apart = self._apart()
         if self.whole:
