@@ -212,3 +212,23 @@ def test_pm25s_edge_keeps_its_sign_figure_and_unit_together(
         assert "1.05微克/立方米" in text, text
     bound = "≈29微克/立方米" if lang == "zh" else "≈29 微克/立方米"
     assert any(bound in line for line in text.splitlines()), text  # (not `≈29` over its unit)
+
+
+@pytest.mark.parametrize("columns", [44, 46, 58, 60])
+def test_pm25s_bound_and_edge_stay_whole_in_status(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """`--lang zh status`, pm25 behind: in a card (43–48 columns) its edge broke as `（≤30.45`
+    over `微克/立方米）`; in the table (54–64) its bound broke at the unit's slash, `≈ 29微克/`
+    over `立方米（≤30.45微克/立方米）`, read as a figure against its bound."""
+    ledger = tmp_path / "bj.progress.toml"
+    monkeypatch.setenv("COLUMNS", "120")
+    at = ("--plan", BEIJING, "--ledger", str(ledger))
+    assert invoke(*at, "record", "pm25", "31.5", "-p", "1-6月").exit_code == 0
+    monkeypatch.setenv("COLUMNS", str(columns))
+    done = invoke("--lang", "zh", *at, "status")
+    assert done.exit_code == 0, done.output
+    lines = done.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns, done.stdout
+    assert any("29微克/立方米" in line for line in lines), done.stdout
+    assert any("≤30.45微克/立方米" in line for line in lines), done.stdout

@@ -229,19 +229,21 @@ def _edge_under(line: list[tuple[Column, int, bool]], cells: list[Any], gap: int
     bound in `cells` without it. 北京's pm25 at 40–45 columns, its 差距 beside: `（≤30.45` over
     `微克/立方米）` in a column of 11–20 cells, now `（≤30.45微克/立方米）` whole under
     `31.5/≈29微克/立方米` (or under `≈29微克/立方米`, under `31.5/`, where that is wider than
-    its column too). None (`cells` as they were) where no edge is wider than its column,
-    or the edge is wider than the line up to it too (it breaks in its column, as before)."""
+    its column too). The first column's (`status`'s target, 40–48 columns) is under the
+    whole line, from its left edge. None (`cells` as they were) where no edge is wider than
+    its column, or the edge is wider than that line too (it breaks in its column, as before)."""
     for at, ((column, width, _), cell) in enumerate(zip(line, cells, strict=True)):
         parted = getattr(cell, "parted", None)
-        apart = parted(width) if at and parted is not None else None
-        span = sum(w for _, w, _ in line[: at + 1]) + gap * at
+        apart = parted(width) if parted is not None else None
+        upto = line[: at + 1] if at else line
+        span = sum(w for _, w, _ in upto) + gap * (len(upto) - 1)
         if apart is None or max(map(cell_len, apart[1].plain.split("\n"))) > span:
             continue
         cells[at] = apart[0]
         grid = CardGrid.of(gap, None)
         grid.add_column(
             width=span,
-            justify=column.options.get("justify") or "left",  # as the bound's column
+            justify=(column.options.get("justify") or "left") if at else "left",
             overflow="fold",
             vertical="top",
         )

@@ -39,6 +39,7 @@ from plancli.render.amended import (
     partial_mark,
     short_reference,
 )
+from plancli.render.figure_runs import after_slash
 from plancli.render.runs import BreaksAfterSlash, keeping_runs
 from plancli.unit_words import class_text
 
@@ -263,7 +264,7 @@ class EdgeApart(BreaksAfterSlash):
         if apart is None or cell_len(apart[1]) <= width:
             return None
         head, edge = apart[0].rstrip(), apart[1]
-        slash = head.find("/") + 1
+        slash = after_slash(head)
         if slash and cell_len(head[slash:]) > width:
             head, edge = head[:slash], f"{head[slash:]}\n{edge}"
         bound = EdgeApart(head, "", style=self.style, whole=self.whole)
@@ -280,7 +281,7 @@ class EdgeApart(BreaksAfterSlash):
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
         apart = self._apart()
         plain = self.plain
-        if apart is None or cell_len(plain[plain.find("/") + 1 :]) <= width:
+        if apart is None or cell_len(plain[after_slash(plain) :]) <= width:
             return super().wrap(console, width, **options)
         lines = BreaksAfterSlash(apart[0], style=self.style).wrap(console, width, **options)
         # an edge wider than its line breaks as `KeepsRuns`, a unit with a slash whole: Rich
