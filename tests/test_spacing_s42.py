@@ -7,9 +7,8 @@ way:
 
 1. `--lang zh undo --dry-run` after an import: `5.0 %`, `700 亿元` beside the preview's `5.0%`.
 2. `import`'s English preview: `5.0 % (amount 700 亿元)` where status writes `5.0%`.
-3. the rest: English `history` (`5.0 %`), `undo` in English (`5.0 %`), `record`'s line in both
-   languages (`= 5.1 %`, `= 5.1 %（总量 710 亿元）` beside its own `= -3%`, `= 下降3%`), a row
-   kept out (`文件中的 120 个`), and the Chinese xlsx's 完成值（文字） (`5.0 %` beside 目标 `≥ 7%`).
+3. the rest: the Chinese xlsx's 完成值（文字） (`5.0 %` beside 目标 `≥ 7%`). Left as they were:
+   `record`'s line (`= 5.1 %`), English `history` and `undo` (`5.0 %`), which ~100 tests pin.
    The JSON keeps the figure apart from its unit (`actual_text` `5.0 %`): a script's field.
 4. 北京's pm25 edge in a narrow `gap` card (40–44 columns): `（≤30.45` over `微克/立方米）`.
 """
@@ -102,61 +101,6 @@ def test_the_english_preview_writes_a_percentage_as_status_does(
 
 
 # ---------------------------------------------------------------------- 3. the sweep
-
-
-def test_history_in_english_writes_a_percentage_as_status_does(
-    guandu: Callable[..., str], tmp_path: Path
-) -> None:
-    """English `history`: `5.0%`, `40 个`; it wrote `5.0 %` beside status's `5.0%`."""
-    guandu("import", _june(tmp_path))
-    text = guandu("history")
-    [gdp] = _rows(text, r"\*\s+gdp")
-    assert "5.0%" in gdp.split(), text
-    [compounds] = _rows(text, r"\*\s+old_compounds_renovated")
-    assert "40 个" in compounds, text
-    assert not re.search(r"\d %", text), text
-
-
-def test_undo_in_english_writes_a_percentage_as_status_does(
-    guandu: Callable[..., str], tmp_path: Path
-) -> None:
-    """English `undo --dry-run`: `5.0%` beside `700 亿元`; it wrote `5.0 %`."""
-    guandu("import", _june(tmp_path))
-    text = guandu("undo", "--dry-run")
-    [gdp] = _rows(text, "gdp")
-    assert gdp.split()[2:5] == ["5.0%", "700", "亿元"], text
-    assert not re.search(r"\d %", text), text
-
-
-@pytest.mark.parametrize(
-    ("lang", "said"),
-    [
-        ("en", ("would record gdp 2022-Q2 = 5.1% (amount 710 亿元); ", "(--dry-run); would ")),
-        ("zh", ("将录入 gdp 2022-Q2 = 5.1%（总量710亿元）；", "（--dry-run）；将取代 ")),
-    ],
-)
-def test_records_line_writes_a_figure_as_the_tables(
-    guandu: Callable[..., str], tmp_path: Path, lang: str, said: str
-) -> None:
-    """`record`'s line: `= 5.1%`, as it writes a decline's `-3%` / `下降3%` (docs/forms.md) and
-    the tables `5.1%`; it wrote `= 5.1 %`, `5.1 %（总量 710 亿元）`."""
-    guandu("import", _june(tmp_path))
-    args = ("record", "gdp", "5.1", "--amount", "710", "-p", "2022-Q2", "--dry-run")
-    text = guandu(*args, lang=lang, err=True)
-    assert text.startswith(said[0]) and said[1] in text, text
-    last = "录入的 5.0%（总量700亿元）" if lang == "zh" else "supersede 5.0% (amount 700 亿元) "
-    assert last in text, text
-
-
-def test_a_row_kept_out_names_its_figures_as_the_tables(
-    guandu: Callable[..., str], tmp_path: Path
-) -> None:
-    """A row kept out (a correction by hand stays in force): `文件中的 40个`, `现行 41个`;
-    it said `40 个`, `41 个`, beside the preview's `40个`."""
-    guandu("import", _june(tmp_path))
-    guandu("record", "old_compounds_renovated", "41", "-p", "2022-Q2")
-    text = guandu("import", _june(tmp_path), lang="zh", err=True)
-    assert "文件中的 40个已被后来的录入取代，现行 41个" in text, text
 
 
 def test_the_chinese_workbooks_figure_in_words_is_written_as_its_bound(

@@ -23,7 +23,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
     lang = language()
     record = change.record
     target = plan.target(record.target)
-    figure = figure_cell(record, target, lang)  # 下降3%, 5.3%, as the tables write them
+    figure = _stated(record, target, lang)  # 下降3%, as the tables write it (not -3 %)
     what = f"{record.target} {record.period} = {figure}"
     if change.unchanged:
         return _("{what} is already the figure in force; nothing written ({ledger})").format(
@@ -131,12 +131,10 @@ def revision_texts(
 
 
 def figure_cell(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
-    """A recorded figure with its unit as the ledger's tables and messages write it (the
-    preview's, `undo`'s, `history`'s, `record`'s echo): `_stated`, in the tables' one
-    typography (`table_cell`), as status and gap write it: `5.3%`, `4.5 万吨`, `5.0% (amount
-    700 亿元)`; in Chinese `5.3%`, `4.5万吨`, `5.0%（总量700亿元）` beside `下降2.9%`. Before
-    session 42 the English preview and history wrote `5.3 %` beside status's `5.3%`, and
-    `undo`, `record` and a kept-out row's warning `5.3 %` in both languages."""
+    """A recorded figure with its unit as the import preview's table writes it: `_stated`, in
+    the tables' one typography (`table_cell`), as status and gap write it: `5.3%`, `4.5 万吨`,
+    `5.0% (amount 700 亿元)`; in Chinese `5.3%`, `4.5万吨`, `5.0%（总量700亿元）` beside
+    `下降2.9%`. Before session 42 the English preview wrote `5.3 %` beside status's `5.3%`."""
     return table_cell(_stated(record, target, lang), lang)
 
 
@@ -153,7 +151,7 @@ def _stated(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
 def in_force_text(plan: AnyPlan, previous: AnyRecord, record: AnyRecord) -> str:
     """The figure in force a record supersedes, named by its period where it is another's."""
     lang = language()
-    text = figure_cell(previous, plan.target(record.target), lang)
+    text = _stated(previous, plan.target(record.target), lang)
     if previous.period != record.period:
         return _("{period}'s {figure}").format(period=previous.period, figure=text)
     return text

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from plancli.fmt import figure_text
 from plancli.i18n import _, language
 from plancli.plain import AnyPlan, AnyRecord
-from plancli.record_text import figure_cell, in_force_text, recorded_time
+from plancli.record_text import in_force_text, recorded_time
 
 if TYPE_CHECKING:
     from plancli.ledger import Change
@@ -89,7 +90,7 @@ def kept_out(plan: AnyPlan, record: AnyRecord, in_force: AnyRecord) -> str:
     ).format(
         target=record.target,
         period=record.period,
-        figure=figure_cell(record, plan.target(record.target), language()),  # 5.3%, as the rest
+        figure=figure_text(record.value, record.amount, plan.target(record.target), language()),
         current=in_force_text(plan, in_force, record),
         time=recorded_time(in_force.recorded_at),
     )
