@@ -213,7 +213,7 @@ def test_import_dry_run_shows_what_would_change(
     assert result.exit_code == 0
     assert "would import" in result.stderr and "3 new, 1 revised" in result.stderr
     assert "140 个" in result.stdout and "150 个" in result.stdout  # now → new
-    assert "5.2 % (amount 700 亿元)" in result.stdout
+    assert "5.2% (amount 700 亿元)" in result.stdout  # status's 5.2% (5.2 % before s42)
     zh = run("--lang", "zh", "import", str(june), "--dry-run")
     # a Chinese table's cell, figure and unit together (session 41: was `5.2 %（总量 700 亿元）`)
     assert "5.2%（总量700亿元）" in zh.stdout and "amount" not in zh.stdout

@@ -109,7 +109,7 @@ def test_undo_batch_says_a_figure_another_period_of_the_month_superseded_stays(
     assert by_target["budget_revenue"]["in_force"] is True
     assert by_target["budget_revenue"]["restored"] is None
     zh = run("undo", "--batch", batch, "--dry-run", lang="zh")
-    assert "2022-Q2 的 160 个（不变）" in zh.stdout, zh.stdout
+    assert "2022-Q2 的 160个（不变）" in zh.stdout, zh.stdout
     done = run("undo", "--batch", batch, "--yes")
     assert done.exit_code == 0, done.stderr
     assert figure_at_june(ledger, "new_5g_base_stations") == ("2022-Q2", "160", None)

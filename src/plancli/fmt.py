@@ -429,7 +429,7 @@ def figure_text(
     a Chinese table and sentence is (it was `5.2 % (总量 700 亿元)`)."""
     if target is None:  # a record of a target the plan no longer has
         text = stated(value)
-    elif value_is_percent(target):  # spaced, as record's and history's lines are: 3.0 %
+    elif value_is_percent(target):  # spaced (record's line, JSON); a table's cell: table_cell
         text = f"{stated(value)} %"
     else:  # (a water class as the report writes it: Ⅱ类, not 2 类)
         text = class_text(value, target.unit) or f"{stated(value)} {target.unit}"

@@ -112,10 +112,10 @@ def revision_texts(
     `5.0%（总量700亿元）`), as status and gap write it beside `下降2.9%` (docs/chinese.md);
     the note or source after it stays as given."""
     target = plan.target(record.target)
-    new = _cell(record, target, lang)
+    new = figure_cell(record, target, lang)
     if previous is None:
         return "", new
-    now = _cell(previous, target, lang)
+    now = figure_cell(previous, target, lang)
     if previous.period != record.period:  # the same figure under 2022-09 as 2022-Q3's: the
         # period changes, and the note or source with it, said as for the same period
         now = _("{period}'s {figure}").format(period=previous.period, figure=now)
@@ -130,11 +130,12 @@ def revision_texts(
     return now, new
 
 
-def _cell(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
-    """A figure in the preview's table: `_stated`, in Chinese written together with its unit
-    (`table_cell`: `4.5万吨`, `5.3%`; it was `4.5 万吨`, `5.3 %` beside `下降2.9%`)."""
-    text = _stated(record, target, lang)
-    return table_cell(text, lang) if lang == "zh" else text
+def figure_cell(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
+    """A recorded figure with its unit as the import preview's table writes it: `_stated`, in
+    the tables' one typography (`table_cell`), as status and gap write it: `5.3%`, `4.5 万吨`,
+    `5.0% (amount 700 亿元)`; in Chinese `5.3%`, `4.5万吨`, `5.0%（总量700亿元）` beside
+    `下降2.9%`. Before session 42 the English preview wrote `5.3 %` beside status's `5.3%`."""
+    return table_cell(_stated(record, target, lang), lang)
 
 
 def _stated(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:

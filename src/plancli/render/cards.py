@@ -122,10 +122,12 @@ def as_cards(
             first = keeping_runs(ids.cells[i])
             first.stylize(style)
         cells = [*("" for _ in lead), *(c.cells[i] for c, _ in below[len(lead) :])]
+        edge = _edge_under(below_line, cells, gap)  # (takes the edge out of its cell)
         table.add_row(
             Group(
                 _grid(line, [*(c.cells[i] for c in lead), first, *beside_id], gap, memo=memo),
                 _grid(below_line, cells, gap, memo=memo),
+                *([edge] if edge is not None else []),
             ),
             style=row_styles[i] if row_styles else None,
         )
@@ -218,6 +220,36 @@ def cards_kept(columns: list[Column], width: int, gap: int) -> list[Column]:
             break  # `gap`'s gap and what it takes stay, the figures wrap: 50 columns in English
         columns = [c for c in columns if c.drop != level]
     return columns
+
+
+def _edge_under(line: list[tuple[Column, int, bool]], cells: list[Any], gap: int) -> Table | None:
+    """A bound's edge wider than its column (`EdgeApart.parted`), on a line of its own under
+    the card's figures, from the card's left edge to the bound's column's right (the columns
+    before it are blank there: the status is on the first line), aligned as the bound; the
+    bound in `cells` without it. 北京's pm25 at 40–45 columns, its 差距 beside: `（≤30.45` over
+    `微克/立方米）` in a column of 11–20 cells, now `（≤30.45微克/立方米）` whole under
+    `31.5/≈29微克/立方米` (or under `≈29微克/立方米`, under `31.5/`, where that is wider than
+    its column too). The first column's (`status`'s target, 40–48 columns) is under the
+    whole line, from its left edge. None (`cells` as they were) where no edge is wider than
+    its column, or the edge is wider than that line too (it breaks in its column, as before)."""
+    for at, ((column, width, _), cell) in enumerate(zip(line, cells, strict=True)):
+        parted = getattr(cell, "parted", None)
+        apart = parted(width) if parted is not None else None
+        upto = line[: at + 1] if at else line
+        span = sum(w for _, w, _ in upto) + gap * (len(upto) - 1)
+        if apart is None or max(map(cell_len, apart[1].plain.split("\n"))) > span:
+            continue
+        cells[at] = apart[0]
+        grid = CardGrid.of(gap, None)
+        grid.add_column(
+            width=span,
+            justify=(column.options.get("justify") or "left") if at else "left",
+            overflow="fold",
+            vertical="top",
+        )
+        grid.add_row(apart[1])
+        return grid
+    return None
 
 
 def _line(columns: list[tuple[Column, int]]) -> list[tuple[Column, int, bool]]:

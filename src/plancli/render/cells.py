@@ -39,6 +39,7 @@ from plancli.render.amended import (
     partial_mark,
     short_reference,
 )
+from plancli.render.figure_runs import after_slash
 from plancli.render.runs import BreaksAfterSlash, keeping_runs
 from plancli.unit_words import class_text
 
@@ -251,6 +252,24 @@ class EdgeApart(BreaksAfterSlash):
             return None
         return plain[: self.edge_at], plain[self.edge_at :].strip()
 
+    def parted(self, width: int) -> tuple[Text, Text] | None:
+        """The bound without its edge and the edge, where the edge is wider than `width` (its
+        column in a card): the card gives the edge a line of its own under the bound, as wide
+        as the columns up to it (`cards`), the sign, the figure and the unit on one line; in
+        the column alone 北京's pm25 broke as `（≤30.45` over `微克/立方米）` (`gap`, 40–45
+        columns, session 42). A bound after its `/` wider than `width` too goes there with it,
+        on the line above (`≈29微克/立方米`, not `≈29` over `微克/立方米`), the figure and its
+        `/` left in the column. None where the edge fits (or there is none)."""
+        apart = self._apart()
+        if apart is None or cell_len(apart[1]) <= width:
+            return None
+        head, edge = apart[0].rstrip(), apart[1]
+        slash = after_slash(head)
+        if slash and cell_len(head[slash:]) > width:
+            head, edge = head[:slash], f"{head[slash:]}\n{edge}"
+        bound = EdgeApart(head, "", style=self.style, whole=self.whole)
+        return bound, Text(edge, style=self.style)
+
     def least_width(self) -> int:
         apart = self._apart()
         if self.whole:
@@ -262,7 +281,7 @@ class EdgeApart(BreaksAfterSlash):
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
         apart = self._apart()
         plain = self.plain
-        if apart is None or cell_len(plain[plain.find("/") + 1 :]) <= width:
+        if apart is None or cell_len(plain[after_slash(plain) :]) <= width:
             return super().wrap(console, width, **options)
         lines = BreaksAfterSlash(apart[0], style=self.style).wrap(console, width, **options)
         # an edge wider than its line breaks as `KeepsRuns`, a unit with a slash whole: Rich

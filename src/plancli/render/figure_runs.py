@@ -2,7 +2,8 @@
 (`微克/立方米`, `元/吨`, `万元/人`), one run alone or after its figure (北京's pm25 broke as
 `…29微克/` over `立方米左右` in `show`, `（≤30.45微克/立` over `方米）` in a `gap` card at 40
 columns); a figure, its unit after a space and a bound's sign before it (`≈ 5 %, judged ≥
-4.5` over `%`, `show gdp` at 40 columns; `judged ≥` over `4.5 %`)."""
+4.5` over `%`, `show gdp` at 40 columns; `judged ≥` over `4.5 %`); a unit's slash, which is
+no figure's `/` before its bound (`after_slash`)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,19 @@ def figure_words(closing: str) -> re.Pattern[str]:
 
 
 _SPACED = re.compile(r"\S+")
+_UNIT_SLASHES = re.compile(SLASH_UNIT)
+
+
+def after_slash(plain: str) -> int:
+    """Where a figure against its bound (`31.5/≈29微克/立方米`) may break: after its `/`, the
+    first one outside a unit with a slash; 0 where there is none. A bound alone whose unit has
+    one (`≈ 29微克/立方米（≤30.45微克/立方米）`, `status`'s target) broke as `≈ 29微克/` over
+    `立方米（…）` in its column (北京's pm25, 54–64 columns, session 42)."""
+    units = [m.span() for m in _UNIT_SLASHES.finditer(plain)]
+    for at, char in enumerate(plain):
+        if char == "/" and not any(start <= at < end for start, end in units):
+            return at + 1
+    return 0
 
 
 def line_words(words: re.Pattern[str], plain: str, width: int) -> Iterator[re.Match[str]]:

@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from plancli.render.figure_runs import SLASH_UNIT as _SLASH_UNIT
-from plancli.render.figure_runs import figure_words, line_words
+from plancli.render.figure_runs import after_slash, figure_words, line_words
 from plancli.render.name_words import name_words
 from plancli.unit_words import UNITS
 
@@ -466,7 +466,7 @@ class BreaksAfterSlash(Text):
         no_wrap: bool | None = None,
     ) -> Lines:
         plain = self.plain
-        at = plain.find("/") + 1
+        at = after_slash(plain)
         shape: dict[str, Any] = {
             "justify": justify,
             "overflow": overflow,
@@ -489,7 +489,7 @@ class BreaksAfterSlash(Text):
         """The narrowest it can be without folding a word: its widest word, the text on
         either side of the `/` counted apart."""
         plain = self.plain
-        at = plain.find("/") + 1
+        at = after_slash(plain)
         parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
         return max((cell_len(word) for part in parts for word in part.split()), default=0)
 

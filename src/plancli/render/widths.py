@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from plancli.render import shown
+from plancli.render.figure_runs import after_slash
 from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 
 
@@ -158,11 +159,11 @@ def _least_runs(cell: BreaksAfterSlash) -> int:
     if "\n" in plain:
         return cell.least_width()
     if cell.whole:  # a bound alone, whole where short (`≤ 4.8%`), its edge whole on its line
-        bound, *edge = _apart(cell)  # (`（≤30.45微克/立方米）`, 北京's pm25); a long aim breaks
-        if cell_len(bound) <= WHOLE_BOUND:
-            return cell.least_width()
-        return max([_least_runs(BreaksAfterSlash(bound)), *(cell_len(e) for e in edge)])
-    at = plain.find("/") + 1
+        bound, *_ = _apart(cell)  # (`（≤30.45微克/立方米）`, 北京's pm25), under the card's
+        if cell_len(bound) <= WHOLE_BOUND:  # figures where the column is narrower (`cards`:
+            return cell_len(bound)  # session 42); a long aim breaks
+        return _least_runs(BreaksAfterSlash(bound))
+    at = after_slash(plain)
     words = [word for part in (plain[:at], plain[at:]) for word in part.split()]
     return max(
         (KeepsRuns(word).least_width() if _WIDE.search(word) else cell_len(word) for word in words),

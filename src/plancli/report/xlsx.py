@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from plancli.assess import CSV_COLUMNS, AssessmentOut, Status
 from plancli.assess.band_side import band_side, status_key
 from plancli.errors import temporary_file_failed
+from plancli.fmt import stated_text, table_cell
 from plancli.i18n import Lang, t
 from plancli.report import text
 from plancli.report.headers import ZH_HEADERS
@@ -162,6 +163,7 @@ def report_workbook(report: Report, lang: Lang, created: datetime | None = None)
         data["status"] = status_word(a.status, lang) if lang != "zh" else t(status_key(a), lang)
         if lang == "zh":  # the bound as the summary sheet writes it (下降 ≥ 2.5%)
             data["bound"] = _bound_zh(a, report)
+            data["actual_text"] = _actual_text_zh(a)
             data["direction"] = _direction_zh(a)
             zh_row(data, report.section_name(a.section, "zh"))  # 增速, 季度, 是: no codes
         row = append(sheet, [excel_value(data[column]) for column in CSV_COLUMNS])
@@ -233,6 +235,16 @@ def _bound_zh(a: AssessmentOut, report: Report) -> str:
         sign, rest = bound.split(" ", 1)
         bound = f"{sign} {text.reference_name(report, a.reference, 'zh')} {rest}"
     return bound
+
+
+def _actual_text_zh(a: AssessmentOut) -> str | None:
+    """The `actual_text` cell in Chinese, written as the 目标 cell beside it (`≥ 7%`): `5.0%`,
+    `40个`, `下降2.1%`, `Ⅱ类`. It was the JSON's English field, `5.0 %`, `40 个`, `-2.1%`, beside
+    `≥ 7%` (session 42); the English sheet keeps the JSON's, as its `bound` does."""
+    if a.actual is None or a.actual_text is None:
+        return a.actual_text
+    stated = stated_text(a, a.actual, "zh")  # a decline's fall, a change in 个百分点
+    return stated if stated is not None else table_cell(a.actual_text, "zh")
 
 
 def _direction_zh(a: AssessmentOut) -> str | None:
