@@ -139,12 +139,13 @@ BEIJING = "beijing-2026"
 def test_pm25s_edge_keeps_its_sign_figure_and_unit_together(
     invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
 ) -> None:
-    """`gap` with pm25 behind (31.5 against ≈29, judged ≤30.45) at 40–44 columns: the edge
-    broke as `（≤30.45` over `微克/立方米）`; the sign, the figure and the unit are on one line."""
+    """`gap` with pm25 missed (the year's 31.5 against ≈29, judged ≤30.45; a 1-6月 figure is no
+    year's since session 42's seasonal rule) at 40–44 columns: the edge broke as `（≤30.45`
+    over `微克/立方米）`; the sign, the figure and the unit are on one line."""
     ledger = tmp_path / "bj.progress.toml"
     monkeypatch.setenv("COLUMNS", "120")
     at = ("--plan", BEIJING, "--ledger", str(ledger))
-    assert invoke(*at, "record", "pm25", "31.5", "-p", "1-6月").exit_code == 0
+    assert invoke(*at, "record", "pm25", "31.5", "-p", "1-12月").exit_code == 0
     monkeypatch.setenv("COLUMNS", str(columns))
     done = invoke("--lang", lang, *at, "gap")
     assert done.exit_code == 0, done.output

@@ -7,6 +7,7 @@ to give (session 41's 北京 walk). Moved out of render/ledger.py, at its ceilin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.cells import cell_len
@@ -14,13 +15,20 @@ from rich.text import Text
 
 # A column: its header, its cells, and whether it wraps between words.
 Columns = Sequence[tuple[str, Sequence[Text | str], bool]]
+# A wide (Chinese) character, a place a header may fold at (`_parts`).
+_WIDE = re.compile("([\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60])")
 # Three cells between two columns (a space either side of a blank rule), and the edges'.
 _GAP = 3
 
 
 def _parts(header: str, cells: Sequence[Text | str], wraps: bool) -> list[str]:
-    texts = [header, *(cell.plain if isinstance(cell, Text) else cell for cell in cells)]
-    return [part for text in texts for part in (text.split() if wraps else text.splitlines())]
+    """The pieces a column cannot break: its words when it wraps, a Chinese header's between
+    its characters (`撤销后生效` folds as `撤销后` over `生效`; its cells' figures never do)."""
+    texts = [*(cell.plain if isinstance(cell, Text) else cell for cell in cells)]
+    if not wraps:
+        return [part for text in [header, *texts] for part in text.splitlines()]
+    heads = [piece for word in header.split() for piece in _WIDE.split(word) if piece]
+    return heads + [part for text in texts for part in text.split()]
 
 
 def ids_fit(columns: Columns, width: int, edges: int) -> bool:

@@ -432,7 +432,7 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, width: int) -> T
     table.add_column(headers[0], style="cyan", no_wrap=ids_fit(columns, width, 4), overflow="fold")
     table.add_column(headers[1], no_wrap=True)
     for header, kept in zip(headers[2:], words_kept(columns, width, 4)[2:], strict=True):
-        table.add_column(header, justify="right", width=kept)
+        table.add_column(header, justify="right", width=kept, overflow="fold")  # 撤销后/生效
     for row in rows:
         table.add_row(*row)
     if not all(step.in_force for step in undo.steps):
@@ -470,11 +470,11 @@ def _import_table(
     columns = [(h, [row[i] for row in rows], i != 2) for i, h in enumerate(headers)]
     kept = words_kept(columns, width, edges=4)
     table = Table(box=box.SIMPLE_HEAD, title=shown(name))
-    table.add_column(headers[0], justify="right", width=kept[0])
+    table.add_column(headers[0], justify="right", width=kept[0], overflow="fold")
     table.add_column(headers[1], style="cyan", no_wrap=ids_fit(columns, width, 4), overflow="fold")
     table.add_column(headers[2], no_wrap=True)
-    table.add_column(headers[3], justify="right", width=kept[3])
-    table.add_column(headers[4], justify="right", width=kept[4])
+    table.add_column(headers[3], justify="right", width=kept[3], overflow="fold")
+    table.add_column(headers[4], justify="right", width=kept[4], overflow="fold")
     for row in rows:
         table.add_row(*row)
     return table
