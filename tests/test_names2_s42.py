@@ -130,16 +130,18 @@ def test_suggestions_name_the_plans_own_name(invoke: Any, tmp_path: Path) -> Non
         ("guizhou-2026", "贵州省地区生产总值"),
         ("guizhou-2026", "全省生产总值"),
         ("guizhou-2026", "贵州省第一产业增加值"),
+        ("guandu-2022", "官渡区地区生产总值"),
     ],
 )
 def test_the_plans_own_place_before_a_name_is_the_same_statistic(
     invoke: Any, tmp_path: Path, plan: str, name: str
 ) -> None:
+    year = plan[-4:]
     rows = [["指标", "单位", "1-3月", "比上年同期增长（%）"], [name, "亿元", "12000", "5.1"]]
-    result = _import(invoke, tmp_path, plan, _write(tmp_path, "2026年一季度", rows))
+    result = _import(invoke, tmp_path, plan, _write(tmp_path, f"{year}年一季度", rows))
     assert result.exit_code == 0, result.output
     target = "primary_value_added" if "第一产业" in name else "gdp"
-    assert _records(tmp_path / "p.progress.toml") == {(target, "2026-Q1"): Decimal("5.1")}
+    assert _records(tmp_path / "p.progress.toml") == {(target, f"{year}-Q1"): Decimal("5.1")}
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,8 @@ _OWN_WORDS = ("本省", "本市", "本区", "本县")
 # The words a place's name ends in, dropped for its short form (上海市 → 上海, 广西壮族自治区 →
 # 广西).
 _PLACE_SUFFIX = re.compile(r"(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市|区|县|旗)$")
+# A place's levels (昆明市官渡区: 昆明市, 官渡区).
+_LEVELS = re.compile(r".+?(?:(?:壮族|回族|维吾尔)?自治区|自治州|省|市|区|县|州|旗|盟)")
 # Another place before a statistic: 全国, or a name of three to ten characters ending as
 # places' names do (浦东新区, 贵阳市, 遵义市红花岗区, 黔东南州); not a scope or a kind of area
 # (城镇居民…, 地区生产总值, 城区…: `name_qualifiers`).
@@ -36,9 +38,11 @@ def place_words(plan: AnyPlan) -> tuple[str, ...]:
 
     found = _PLACE.match(fold_name(plan.plan.name))
     words = set(_OWN_WORDS)
-    if found is not None:
-        words.add(found.group(1))
-        if len(short := _PLACE_SUFFIX.sub("", found.group(1))) >= 2:
+    # 昆明市官渡区: and 官渡区 (a district's own bulletin names it alone), each with its short form
+    levels = _LEVELS.findall(found.group(1)) if found is not None else []
+    for place in [found.group(1), *levels[1:][-1:]] if found is not None else []:
+        words.add(place)
+        if len(short := _PLACE_SUFFIX.sub("", place)) >= 2:
             words.add(short)
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
