@@ -107,9 +107,11 @@ def top_row(cells: Sequence[str | None], name: str, line: int, titles: Sequence[
         row = [(cell or "").strip() for cell in cells]
         repeated = any(a and _folded(a) == _folded(b) for a, b in itertools.pairwise(row))
         read = located_words(row, _period, name, line)  # 1-7月累计值（亿元）: 1-7月（亿元）
-        if not repeated and all(_period(period_cell(c)[0]) is None for c in read):
-            if not any(period_fall(c, _period) for c in read):  # 1-6月下降（%） alone
-                raise
+        periods = any(
+            _period(period_cell(c)[0]) is not None or period_fall(c, _period) for c in read
+        )
+        if not repeated and not periods:  # (period_fall: 1-6月下降（%）, alone too)
+            raise
         return Header({}, {}, len(row), row=tuple(row), titles=tuple(titles), refused=exc)
 
 
