@@ -51,12 +51,14 @@ def gdp_sectors(plan: AnyPlan, rows: list[ImportRow]) -> list[ImportRow]:
         return rows
     index = names_index(plan)
     kinds: dict[str, str] = {}
+    for row in rows:  # each distinct name once (a file of ids: a million rows, a few names)
+        if (text := row.entry.target) not in kinds:
+            kinds[text] = _kind(plan, text, index)
+    if not any(kind in SECTORS.values() for kind in kinds.values()):
+        return rows
     by_row: dict[int, str] = {}  # a sheet row's kind (a series gives one row several entries)
     for row in rows:
-        text = row.entry.target
-        if text not in kinds:
-            kinds[text] = _kind(plan, text, index)
-        by_row.setdefault(row.row, kinds[text])
+        by_row.setdefault(row.row, kinds[row.entry.target])
     read: list[ImportRow] = []
     for row in rows:
         sector = by_row[row.row]
