@@ -166,6 +166,21 @@ def test_another_places_name_is_refused_as_another_place(
     assert "did you mean" not in result.stderr
 
 
+def test_another_places_row_is_skipped_with_no_suggestion(invoke: Any, tmp_path: Path) -> None:
+    """--skip-unknown lists it plainly: not `did you mean 全市生产总值 (gdp)? If it is that
+    target, write its name…`, which would have Pudong's figure recorded as Shanghai's."""
+    rows = [["指标", "1-3月增长（%）"], ["浦东新区生产总值", "5.1"], ["上海市生产总值", "5.4"]]
+    sheet = _write(tmp_path, "t", rows)
+    result = invoke(
+        "--plan", "shanghai-2026", "--ledger", str(tmp_path / "p.progress.toml"),
+        "import", str(sheet), "--skip-unknown",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "skipped: " in result.stderr and "t.csv:2: 浦东新区生产总值\n" in result.stderr
+    assert "did you mean" not in result.stderr
+    assert _records(tmp_path / "p.progress.toml") == {("gdp", "2026-Q1"): Decimal("5.4")}
+
+
 def test_another_places_refusal_in_chinese(invoke: Any, tmp_path: Path) -> None:
     rows = [["指标", "1-3月增长（%）"], ["浦东新区生产总值", "5.1"]]
     result = _import(invoke, tmp_path, "shanghai-2026", _write(tmp_path, "t", rows), "--lang", "zh")

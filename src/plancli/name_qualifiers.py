@@ -46,8 +46,11 @@ def close_names(plan: AnyPlan, text: str) -> tuple[list[tuple[str, str]], list[t
     plan that calls it 一产增加值)."""
     from plancli.i18n import _
     from plancli.indicator_names import plan_standard_names
+    from plancli.place_names import other_place
     from plancli.plan import close_words
 
+    if other_place(plan, text) is not None:  # 浦东新区生产总值 in 上海's: not 全市生产总值 misspelt
+        return [], []
     names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
     for name, shared in plan_standard_names(plan):
         names.setdefault(name, shared)
