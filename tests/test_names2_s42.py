@@ -171,10 +171,10 @@ def test_another_places_row_is_skipped_with_no_suggestion(invoke: Any, tmp_path:
     target, write its name…`, which would have Pudong's figure recorded as Shanghai's."""
     rows = [["指标", "1-3月增长（%）"], ["浦东新区生产总值", "5.1"], ["上海市生产总值", "5.4"]]
     sheet = _write(tmp_path, "t", rows)
+    ledger = str(tmp_path / "p.progress.toml")
     result = invoke(
-        "--plan", "shanghai-2026", "--ledger", str(tmp_path / "p.progress.toml"),
-        "import", str(sheet), "--skip-unknown",
-    )  # fmt: skip
+        "--plan", "shanghai-2026", "--ledger", ledger, "import", str(sheet), "--skip-unknown"
+    )
     assert result.exit_code == 0, result.output
     assert "skipped: " in result.stderr and "t.csv:2: 浦东新区生产总值\n" in result.stderr
     assert "did you mean" not in result.stderr
