@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from plancli import place_names, plain
+from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError, PlanProblem
 from plancli.i18n import N_, _, colon_join, join_list
 from plancli.locations import resolve_plan
@@ -343,8 +343,6 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
             "{id} is the target column's header: a header row repeated (two files pasted "
             "together?); delete the row"
         ).format(id=clip(target_id, quote=True))
-    if not target_id.isascii() and (elsewhere := place_names.other_message(plan, target_id)):
-        return elsewhere  # 浦东新区生产总值 in 上海's plan: not its 全市生产总值 misspelt
     close = [shown for _id, shown in close_targets(plan, target_id)]
     # A name is echoed cut short: a cell may hold 32,767 characters (60 KB of stderr a row).
     shown = clip(target_id, quote=True)
@@ -354,7 +352,10 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
         )
     if not target_id.isascii():  # close, but another scope's statistic (城镇居民 vs 居民)
         from plancli.name_qualifiers import close_names
+        from plancli.place_names import other_message
 
+        if elsewhere := other_message(plan, target_id):  # 浦东新区生产总值 in 上海's plan
+            return elsewhere  # (never offered as its 全市生产总值: `close_names`)
         if other := [text for _id, text in close_names(plan, target_id)[1]]:
             return _(
                 "unknown target {id} in plan {plan}; not the same statistic (a scope word "
