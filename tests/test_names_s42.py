@@ -110,7 +110,13 @@ def test_beijings_draft_carries_the_names_as_aliases(invoke: Any, tmp_path: Path
         "CPI",
     ]
     assert targets["pm25"]["name"] == "细颗粒物年均浓度"
-    assert targets["pm25"]["aliases"] == ["PM2.5年均浓度"]
+    assert targets["pm25"]["aliases"] == [  # 平均, 年平均: session 42's second round
+        "PM2.5年均浓度",
+        "细颗粒物平均浓度",
+        "PM2.5平均浓度",
+        "细颗粒物年平均浓度",
+        "PM2.5年平均浓度",
+    ]
 
 
 # ----------------------------------------------- 2. a rise column beside a fall column

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from plancli.bulletin_period_words import located_words, period_headers
+from plancli.bulletin_period_words import located_words, period_fall, period_headers
 from plancli.bulletin_series import coded_month, period_cell, refused_periods
 from plancli.errors import InputError
 from plancli.i18n import _, kind_word
@@ -107,7 +107,10 @@ def top_row(cells: Sequence[str | None], name: str, line: int, titles: Sequence[
         row = [(cell or "").strip() for cell in cells]
         repeated = any(a and _folded(a) == _folded(b) for a, b in itertools.pairwise(row))
         read = located_words(row, _period, name, line)  # 1-7月累计值（亿元）: 1-7月（亿元）
-        if not repeated and all(_period(period_cell(c)[0]) is None for c in read):
+        periods = any(
+            _period(period_cell(c)[0]) is not None or period_fall(c, _period) for c in read
+        )
+        if not repeated and not periods:  # (period_fall: 1-6月下降（%）, alone too)
             raise
         return Header({}, {}, len(row), row=tuple(row), titles=tuple(titles), refused=exc)
 

@@ -2,7 +2,8 @@
 name or alias, or by a bulletin's name of a shared indicator (`indicator_names`), compared as
 `name_key` folds them (numbering, 其中: and 全省 dropped, and an abbreviation bracketed inside
 the name: 细颗粒物（PM2.5）年均浓度); a name of two targets is refused naming both. Split out of
-bulletin.py (session 41)."""
+bulletin.py (session 41). The plan's own place before a name (上海市生产总值, 本市…) is read past
+since session 42 (`place_names`), another place's never (浦东新区生产总值)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.place_names import own_place_rest
 from plancli.plan import fold_name
 from plancli.safe import cell_shown
 
@@ -57,12 +59,15 @@ def names_index(plan: AnyPlan) -> dict[str, list[str]]:
 
 
 def target_id(plan: AnyPlan, text: str, index: dict[str, list[str]]) -> str | None:
-    """The id of the target a file names by id, Chinese name or alias; None when it names none
-    (the target check then suggests the closest); InputError when the name fits several."""
+    """The id of the target a file names by id, Chinese name or alias, with the plan's own place
+    before it or not (`上海市生产总值`: `place_names`); None when it names none (the target
+    check then suggests the closest); InputError when the name fits several."""
     stripped = text.strip()
     if plan.target(stripped) is not None:
         return stripped
-    ids = index.get(name_key(stripped))
+    ids = index.get(key := name_key(stripped))
+    if not ids and (rest := own_place_rest(plan, key)) is not None:
+        ids = index.get(name_key(rest))  # 上海市生产总值: `place_names`
     if not ids:
         return None
     if len(ids) > 1:

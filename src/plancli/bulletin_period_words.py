@@ -122,8 +122,11 @@ def span_refusal(span: str, start: int, month: int, quarters: bool, since: str) 
 def period_part(cell: str) -> str:
     """A header cell's period without its figure's word (`1-7月累计值` → `1-7月`, `截至7月末累计`
     → `1-7月`), folded; any other cell folded (the notice of a period read from the header)."""
+    from plancli.fall_columns import FALL_HEADERS
+
     text = since_january(_folded(cell))
-    word = next((w for w in _WORDS if text.endswith(w) and len(text) > len(w)), "")
+    words = (*_WORDS, *sorted(FALL_HEADERS, key=lambda w: (-len(w), w)))  # and 1-6月下降
+    word = next((w for w in words if text.endswith(w) and len(text) > len(w)), "")
     return text[: len(text) - len(word)]
 
 
@@ -251,10 +254,14 @@ def _one_period_labels(
     beside it) of such a row, and its period."""
     found: dict[int, tuple[str, str, str]] = {}
     months: dict[int, tuple[str, str]] = {}  # 4月 beside 1-4月: position → (code, label)
+    falls: dict[int, str] = {}  # 1-6月下降（%）: position → its fall column's header (下降(%))
     for position, cell in enumerate(row):
         folded = _folded(cell or "")
         split = _BRACKET.match(folded)
         text, bracket = (split.group(1), split.group(2)) if split else (folded, "")
+        if (fall := _period_fall(text, bracket, period)) is not None:
+            found[position], falls[position] = fall
+            continue
         own = _MONTH_OWN_GROWTH.match(text)  # 9月增长(%) beside 1-9月增长(%): 本月增长(%)
         if own is not None and one_month.match(own.group(1)) and period(own.group(1)):
             months[position] = (period(own.group(1)) or "", "本月" + own.group(2) + bracket)
@@ -265,14 +272,42 @@ def _one_period_labels(
         elif code:
             found[position] = (text, bracket, code)
     codes = {code for _t, _b, code in found.values()}
-    if len(found) < 2 or len(codes) > 1 or any(c not in codes for c, _l in months.values()):
+    if len(found) < (1 if falls else 2) or len(codes) > 1:  # a fall column alone: its period
+        return None
+    if any(c not in codes for c, _l in months.values()):
         return None
     labels = [cell or "" for cell in row]
     for position, (_text, bracket, _code) in found.items():
         labels[position] = ("数值" if bracket == "(%)" else "本年累计") + bracket
+        labels[position] = falls.get(position, labels[position])
     for position, (_code, label) in months.items():
         labels[position] = label
     return labels, next(iter(found.values()))[0]
+
+
+def _period_fall(
+    text: str, bracket: str, period: Callable[[str], str | None]
+) -> tuple[tuple[str, str, str], str] | None:
+    """((period, bracket, code), the fall column's header) of a header cell that is a period
+    then a fall's word (`1-6月下降`, `1-6月比上年同期下降` in % or without a unit: session 42, was
+    an unknown column while `累计下降（%）` under a title's period was read); None for any
+    other. Read as `fall_columns` reads `下降（%）`, beside a rise column or alone."""
+    from plancli.fall_columns import FALL_HEADERS
+
+    if bracket not in ("", "(%)"):
+        return None
+    for word in sorted(FALL_HEADERS, key=lambda w: (-len(w), w)):
+        if text.endswith(word) and len(text) > len(word):
+            code = period(text[: -len(word)])
+            return ((text[: -len(word)], bracket, code), word + bracket) if code else None
+    return None
+
+
+def period_fall(cell: str, period: Callable[[str], str | None]) -> bool:
+    """Is a header cell a period then a fall's word (`1-6月下降（%）`: `_period_fall`)?"""
+    split = _BRACKET.match(folded := _folded(cell))
+    text, bracket = (split.group(1), split.group(2)) if split else (folded, "")
+    return _period_fall(text, bracket, period) is not None
 
 
 # A month's own growth beside its span (`9月增长(%)`, `9月比上年同月增长(%)` beside `1-9月…`):

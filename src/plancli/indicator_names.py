@@ -16,7 +16,16 @@ if TYPE_CHECKING:
     from plancli.plain import AnyPlan, AnyTarget
 
 STANDARD_NAMES: dict[str, tuple[str, ...]] = {
-    "gdp": ("地区生产总值", "生产总值", "国内生产总值", "GDP", "县域生产总值", "镇域生产总值"),
+    # 地区总值: 海南's word for it (2024年实现地区总值增长8%左右; never 总产值, gross output)
+    "gdp": (
+        "地区生产总值",
+        "生产总值",
+        "国内生产总值",
+        "GDP",
+        "地区总值",
+        "县域生产总值",
+        "镇域生产总值",
+    ),
     "gdp_per_capita": ("人均地区生产总值", "人均生产总值", "人均GDP"),
     "primary_value_added": ("第一产业增加值",),
     "secondary_value_added": ("第二产业增加值",),
@@ -48,8 +57,17 @@ STANDARD_NAMES: dict[str, tuple[str, ...]] = {
     "grain_output": ("粮食产量", "粮食总产量"),
     "urbanization_rate": ("常住人口城镇化率",),
     # 生态环境 bulletins' 细颗粒物（PM2.5）年均浓度 (`bulletin_names.name_key` reads past the
-    # bracket), or the abbreviation alone (北京's 统计公报, 上海's and 天津's reviews)
-    "pm25": ("细颗粒物年均浓度", "PM2.5年均浓度"),
+    # bracket), or the abbreviation alone (北京's 统计公报, 上海's and 天津's reviews); 平均 for
+    # 年均 (四川's and 山东's reviews: PM2.5平均浓度降至28.5微克每立方米, the year's average, as
+    # a sheet's 1-6月 figure is the average to date) and 年平均 (浙江's PM2.5年平均浓度)
+    "pm25": (
+        "细颗粒物年均浓度",
+        "PM2.5年均浓度",
+        "细颗粒物平均浓度",
+        "PM2.5平均浓度",
+        "细颗粒物年平均浓度",
+        "PM2.5年平均浓度",
+    ),
     # 节能/降碳: a plan says 节能指标 or 降碳约束性指标, the 年报 and the 能耗公报 the indicator
     "energy_intensity": ("单位地区生产总值能耗", "单位生产总值能耗", "单位GDP能耗"),
     "co2_intensity": (

@@ -41,11 +41,16 @@ def close_names(plan: AnyPlan, text: str) -> tuple[list[tuple[str, str]], list[t
     """(id, as shown) of the targets, at most three, whose names are closest to an unknown name
     (`城镇调查失业率` → 城镇登记失业率 (unemployment_rate)), and apart those as close but of
     another scope (`城镇居民人均可支配收入` → 居民人均可支配收入 (resident_income)), each a
-    target once, by its closest name."""
+    target once, by its closest name (its own, an alias or a bulletin's), shown by the plan's
+    name for it (before session 42 by the name found: 第一产业增加值 (primary_value_added) of a
+    plan that calls it 一产增加值)."""
     from plancli.i18n import _
     from plancli.indicator_names import plan_standard_names
+    from plancli.place_names import other_place
     from plancli.plan import close_words
 
+    if other_place(plan, text) is not None:  # 浦东新区生产总值 in 上海's: not 全市生产总值 misspelt
+        return [], []
     names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
     for name, shared in plan_standard_names(plan):
         names.setdefault(name, shared)
@@ -53,10 +58,14 @@ def close_names(plan: AnyPlan, text: str) -> tuple[list[tuple[str, str]], list[t
     if not found:  # a part of a name, or a name with more words around it
         found = [n for n in names if text in n or n in text]
 
+    own = {t.id: t.name for t in plan.targets}
+
     def shown(chosen: list[str]) -> list[tuple[str, str]]:
-        by_id = {names[name]: name for name in reversed(chosen)}  # each target by its closest
+        # Each target once, by its closest name, shown as the plan names it: 第一产业 is near
+        # the bulletins' 第一产业增加值, but guizhou-2026 calls it 一产增加值 (session 42).
+        by_id = {names[name]: name for name in reversed(chosen)}
         return [
-            (names[n], _("{name} ({id})").format(name=n, id=names[n]))
+            (names[n], _("{name} ({id})").format(name=own[names[n]], id=names[n]))
             for n in chosen
             if by_id[names[n]] == n
         ][:3]

@@ -352,7 +352,10 @@ def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
         )
     if not target_id.isascii():  # close, but another scope's statistic (城镇居民 vs 居民)
         from plancli.name_qualifiers import close_names
+        from plancli.place_names import other_message
 
+        if elsewhere := other_message(plan, target_id):  # 浦东新区生产总值 in 上海's plan
+            return elsewhere  # (never offered as its 全市生产总值: `close_names`)
         if other := [text for _id, text in close_names(plan, target_id)[1]]:
             return _(
                 "unknown target {id} in plan {plan}; not the same statistic (a scope word "

@@ -206,6 +206,7 @@ def import_cmd(
     from plancli.bulletin import resolve_rows
     from plancli.bulletin_blanks import figureless_lines
     from plancli.bulletin_series import period_notice
+    from plancli.gdp_sectors import gdp_sectors
     from plancli.import_skip import (
         names_no_target,
         skipped_lines,
@@ -247,7 +248,9 @@ def import_cmd(
         if file != "-":
             stream.close()
     plan = st.plain_plan
-    # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks.
+    # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks;
+    # 第一产业 under 地区生产总值 first (gdp_sectors.py), by the rows' order.
+    rows = gdp_sectors(plan, rows)
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
     if notes.template_cells:  # a template's rows changed where they should not be?
         from plancli.shared_ledger import database_owners

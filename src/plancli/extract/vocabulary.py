@@ -160,7 +160,7 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     _entry(
         "gdp",
-        r"生产总值|^经济$|经济增长|GDP|经济总量",
+        r"生产总值|地区总值|^经济$|经济增长|GDP|经济总量",  # 地区总值: 海南's word
         "Gross regional product (GDP)",
         "亿元",
         "quarterly",
