@@ -90,6 +90,8 @@ def row_unit_check(target: AnyTarget, cell: str) -> tuple[bool, str] | None:
         return None
     own = [unit_text(target, "en"), unit_text(target, "zh"), unit_text(target, "zh", ZH_AMOUNT)]
     own += [GROWTH_TEXT] if price_rise(target) else []  # a CPI's, in a template before 涨幅
+    # 规上工业增加值's in a template before session 42, which named an amount column's unit
+    own += [f"增速%（{column}列：{target.unit}）" for column in ("amount", ZH_AMOUNT)]
     if _folded(cell) in {_folded(text) for text in own}:
         return None
     listed = list(dict.fromkeys(listed_units(cell)))

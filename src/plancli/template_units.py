@@ -44,6 +44,12 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
         return "完成进度%（0–100，或 done）" if zh else "% done (0–100, or done)"
     if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
         return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
+    if target.has_amount and "工业增加值" in target.name:  # a bulletin gives its growth alone
+        return (
+            f"增速%（统计局只公布增速，不公布总量：{amount}列留空）"
+            if zh
+            else f"growth % (bulletins publish its growth alone: leave {amount} empty)"
+        )
     if target.has_amount:
         unit = target.unit
         return f"增速%（{amount}列：{unit}）" if zh else f"growth % ({amount}: {unit})"
