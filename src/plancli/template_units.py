@@ -69,3 +69,14 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     if target.kind == "cumulative":
         return f"{target.unit}（年初至今累计）" if zh else f"{target.unit}, year to date"
     return target.unit
+
+
+def template_texts(target: AnyTarget) -> list[str]:
+    """Every text a template's `unit` column says (or said) of the target, in either language
+    and on either sheet: a CPI's `增速%` before 涨幅 (session 40), 规上工业增加值's amount column
+    before session 42 (`增速%（amount列：亿元）`), read back as the template's own words."""
+    own = [unit_text(target, "en"), unit_text(target, "zh"), unit_text(target, "zh", ZH_AMOUNT)]
+    own += [GROWTH_TEXT] if price_rise(target) else []
+    if target.has_amount:
+        own += [f"增速%（{column}列：{target.unit}）" for column in ("amount", ZH_AMOUNT)]
+    return own
