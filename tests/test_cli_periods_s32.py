@@ -142,9 +142,10 @@ def test_digits_nfkc_does_not_fold_are_no_period_in_any_form(text: str) -> None:
 def test_what_is_no_form_keeps_the_forms_message(text: str) -> None:
     with pytest.raises(InputError) as raised:
         read_period(text, 2022)
-    assert str(raised.value) == (
-        f"malformed period '{text}': use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, "
-        "e.g. 2022-06, 2022-Q2, 2022-H1, 2022"
+    assert str(raised.value) == (  # since session 42 a typed period's hint names the
+        # bulletin's forms too, which it reads
+        f"malformed period '{text}': use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY (e.g. 2022-06, "
+        "2022-Q2, 2022-H1, 2022), or a bulletin's 1-6月, 一季度, 上半年, 前三季度, 截至6月末, 全年"
     )
 
 

@@ -73,7 +73,7 @@ def test_gap_names_the_reference_not_yet_out(first_quarter, columns: int) -> Non
         ["无数据", "6.3%/≈参照"],
     ]
     assert "gdp 无数据" not in zh and "≈gdp" not in zh
-    assert squeezed(zh)[-1] == "参照：地区生产总值同期（2022年二季度）尚无数据"
+    assert squeezed(zh)[-1] == "参照：地区生产总值同期（2022年上半年）尚无数据"
     en = first_quarter("gap", "--section", "headline", lang="en", columns=columns)
     assert "4.1%/≈ref." in en and "≈gdp" not in en
     en, legend = en.split("\nUnits: ")  # the units legend after the table's (audit E, D2)
@@ -100,7 +100,7 @@ def test_status_names_the_reference_not_yet_out(first_quarter) -> None:  # type:
     # at the ids' width)
     assert rows[at + 1] == "城镇常住居民人均可支配收入"
     assert "1.9个百分点" in headline  # the gap column kept at 80 columns
-    assert "参照：地区生产总值同期（2022年二季度）尚无数据" in squeezed(zh)
+    assert "参照：地区生产总值同期（2022年上半年）尚无数据" in squeezed(zh)
     en = first_quarter("status", lang="en")
     urban = next(line for line in squeezed(en) if line.startswith("urban_income"))
     assert "≈ ref. 4.1% no data" in urban

@@ -139,7 +139,7 @@ def test_show_marks_a_late_figure_beside_its_period(run) -> None:  # type: ignor
     stale; `show` said so only at its foot, below 容差, where the 科长 did not see it."""
     show = run("show", "school_buildings_repaired")
     lines = [" ".join(line.split()) for line in show.split("评估")[1].splitlines() if line.strip()]
-    at = lines.index("期间 2022-Q1")
+    at = lines.index("期间 2022年一季度")  # in words since session 42 (it said 2022-Q1)
     assert lines[at + 1] == "数据未更新 最新数据早于应报送期"
     english = run("show", "school_buildings_repaired", lang="en")
     assert "period 2022-Q1\nstale the latest figure is older" in "\n".join(

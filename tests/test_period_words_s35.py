@@ -53,7 +53,8 @@ def test_a_spelling_that_names_one_period_is_read(text: str, period: str) -> Non
         ("2022年第5季", "malformed period '2022年第5季': there is no quarter 5 (a quarter is 1-4)"),
         # a day that is none is no date: as 2022年6月31日 is
         ("二〇二二年六月三十一日", "malformed period '二〇二二年六月三十一日': use YYYY-MM, "
-         "YYYY-Qn, YYYY-Hn or YYYY, e.g. 2022-06, 2022-Q2, 2022-H1, 2022"),
+         "YYYY-Qn, YYYY-Hn or YYYY (e.g. 2022-06, 2022-Q2, 2022-H1, 2022), or a bulletin's "
+         "1-6月, 一季度, 上半年, 前三季度, 截至6月末, 全年"),  # the bulletin's forms: session 42
     ],
 )  # fmt: skip
 def test_a_quarter_that_is_none_is_named_however_written(text: str, said: str) -> None:

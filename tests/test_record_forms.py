@@ -242,7 +242,8 @@ def test_a_malformed_period_is_shown_the_plans_own_year(invoke, tmp_path: Path) 
         result = invoke("--plan", "hubei-2026", "--ledger", str(ledger), *args)
         assert result.exit_code == 2
         assert result.stderr.endswith(
-            "use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"
+            "use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY (e.g. 2026-06, 2026-Q2, 2026-H1, 2026), or "
+            "a bulletin's 1-6月, 一季度, 上半年, 前三季度, 截至6月末, 全年\n"  # since session 42
         ), result.stderr
     quarter = invoke(
         "--plan", "hubei-2026", "--ledger", str(ledger), "record", "cpi", "1.3", "-p", "2026-Q5"
@@ -257,4 +258,7 @@ def test_a_malformed_period_is_shown_the_plans_own_year(invoke, tmp_path: Path) 
     # tests/test_period_spellings_s34.py)
     csv.write_text("target,period,value\ncpi,2026--03,1.3\n", encoding="utf-8")
     imported = invoke("--plan", "hubei-2026", "--ledger", str(ledger), "import", str(csv))
-    assert imported.stderr.endswith("e.g. 2026-06, 2026-Q2, 2026-H1, 2026\n"), imported.stderr
+    assert imported.stderr.endswith(  # with the bulletin's forms, which a cell takes: session 42
+        "(e.g. 2026-06, 2026-Q2, 2026-H1, 2026), or a bulletin's 1-6月, 一季度, 上半年, 前三季度, "
+        "截至6月末, 全年\n"
+    ), imported.stderr

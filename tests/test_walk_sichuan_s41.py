@@ -76,10 +76,11 @@ def test_basically_in_step_is_said_as_the_other_plans_say_it(
     assert invoke(*sichuan, "record", "resident_income", "5.2", "-p", "2026-Q2").exit_code == 0
     result = invoke("--lang", "zh", *sichuan, "show", "resident_income")
     assert result.exit_code == 0, result.output
-    assert "“基本同步”按同步关系" in result.output
+    assert "“基本同步”：居民收入增速不低于同期地区生产总值增速减1个百分点" in result.output
     assert "正常推进" in result.output
     english = invoke("--lang", "en", *sichuan, "show", "resident_income")
-    assert "基本同步 is read as relation same" in english.output
+    flat = " ".join(english.output.split())  # in the analyst's words since session 42
+    assert "income growth no more than 1 percentage point below GDP growth" in flat
 
 
 @pytest.mark.parametrize("word", ["偏低", "偏离区间", "偏高、偏低", "off_band", "below band"])

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from plancli.errors import InputError
 from plancli.i18n import _, join_list
 from plancli.period_numerals import period_words as numeral_words
+from plancli.period_since import SINCE, last_month
 from plancli.periods import bulletin_form
 from plancli.safe import cell_shown, clip_path
 
@@ -52,7 +53,7 @@ def _folded(cell: str) -> str:
 # are 1-6月's, and so is `截至二季度累计`, the quarter to its end (session 41); `前三季度`: 1-9月);
 # a span not from January (`截至4-6月累计`, `4-6月累计` without 截至: session 41) is refused,
 # naming it.
-_SINCE = re.compile(r"^(?:截至|截止)到?(.+?(?:月|季度|半年)(?:末|底)?)累计(.*)$")
+_SINCE = re.compile(rf"^{SINCE}累计(.*)$")  # the rule a typed period reads too
 _SPAN = re.compile(r"^(.+?(?:月|季度))累计")  # 4-6月累计（亿元）, 2-3季度累计值: refused
 SINCE_ALONE = re.compile(  # (截至七月末, 截至2026年7月末 too: the hint says what to write)
     r"^(?:截至|截止)到?(?:[0-9]{4}年|[〇○零一二三四五六七八九]{4}年)?"
@@ -70,7 +71,7 @@ def since_january(text: str) -> str:
         _span_from_january(bare.group(1))
     if found is None or form is None:
         return text
-    month, year, rest = _last_month(*form), form[1].get("year"), found.group(2)
+    month, year, rest = last_month(*form), form[1].get("year"), found.group(2)
     if not 1 <= month <= 12:
         return text
     start = form[1].get("start")
@@ -86,22 +87,9 @@ def _span_from_january(span: str) -> None:
     form = bulletin_form(numeral_words(span))
     start = form[1].get("start") if form else None
     if form is not None and start is not None and int(start) != 1:
-        month = _last_month(*form)
+        month = last_month(*form)
         if 1 <= month <= 12:
             span_refusal(span, int(start), month, form[0] == "R", "")
-
-
-def _last_month(granularity: str, parts: dict[str, str | None]) -> int:
-    """The month a form's period ends in (`7月末`: 7; `二季度末`, `上半年`: 6; `二季度` in
-    `截至二季度累计`: its end, 6); 0 for none a 截至…累计 header reads (`下半年`: the half's
-    own)."""
-    if granularity in ("M", "B"):
-        return int(parts["month"] or 0)
-    if granularity in ("Q", "R") or (granularity == "A" and parts.get("quarter")):
-        return 3 * int(parts["quarter"] or 0)
-    if granularity == "H" or (granularity == "A" and parts.get("half") == "上"):
-        return 6
-    return 0
 
 
 def span_refusal(span: str, start: int, month: int, quarters: bool, since: str) -> None:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _
-from plancli.template_units import GROWTH_TEXT, ZH_AMOUNT, price_rise, unit_text
+from plancli.template_units import template_texts
 
 if TYPE_CHECKING:
     from plancli.plain import AnyPlan, AnyRecord, AnyTarget
@@ -88,8 +88,7 @@ def row_unit_check(target: AnyTarget, cell: str) -> tuple[bool, str] | None:
     template's own text in its `unit` column (`万人, year to date`: `unit_text`) is no unit."""
     if unit_check(target, cell) is None:
         return None
-    own = [unit_text(target, "en"), unit_text(target, "zh"), unit_text(target, "zh", ZH_AMOUNT)]
-    own += [GROWTH_TEXT] if price_rise(target) else []  # a CPI's, in a template before 涨幅
+    own = template_texts(target)
     if _folded(cell) in {_folded(text) for text in own}:
         return None
     listed = list(dict.fromkeys(listed_units(cell)))

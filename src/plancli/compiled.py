@@ -58,6 +58,7 @@ _CODE = (
     "model.py",
     "paths.py",
     "period_numerals.py",
+    "period_since.py",
     "period_ranges.py",
     "period_slips.py",
     "periods.py",

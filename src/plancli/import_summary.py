@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from plancli.i18n import _, join_list, language
-from plancli.periods import zh_period
 from plancli.safe import clip_path
 from plancli.stores.base import cached_period
+from plancli.to_date import zh_to_date
 
 if TYPE_CHECKING:
     from plancli.bulletin import Header
@@ -66,21 +66,12 @@ def period_counts(result: ImportResult) -> dict[str, tuple[int, int, int]]:
     return {named[at]: (sums[0], sums[1], sums[2]) for at, sums in sorted(found.items())}
 
 
-# A year-to-date figure's quarter (or half) as the report and the bulletins name it:
-# 2026年二季度 is April to June alone (贵州 walk, session 42: a 1-6月 sheet said 期间 2026年二季度).
-_TO_DATE_ZH = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
-
-
 def period_name(code: str) -> str:
     """A period of the summary as the analyst names it: in Chinese in words, as the report
     says it (2022年一季度, 2022年上半年, 2022年6月: the year to date, as a figure is from
-    January; 2022年二季度 before session 42), in English plancli's code (2022-Q1)."""
-    if language() != "zh":
-        return code
-    period = cached_period(code)
-    if period.granularity in ("Q", "H"):
-        return f"{period.year}年{_TO_DATE_ZH[period.end_month]}"
-    return zh_period(code)
+    January, `to_date.zh_to_date`; 2022年二季度 before session 42), in English plancli's code
+    (2022-Q1)."""
+    return zh_to_date(code) if language() == "zh" else code
 
 
 def periods_text(result: ImportResult) -> str:

@@ -44,6 +44,12 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
         return "完成进度%（0–100，或 done）" if zh else "% done (0–100, or done)"
     if falls(target):  # 下降2.5%, 进一步下降: a signed change, no amount in % to give
         return "降幅%：填 下降2.7 或 -2.7" if zh else "fall %: type 下降2.7 or -2.7"
+    if target.has_amount and "工业增加值" in target.name:  # a bulletin gives its growth alone
+        return (
+            f"增速%（统计局只公布增速，不公布总量：{amount}列留空）"
+            if zh
+            else f"growth % (bulletins publish its growth alone: leave {amount} empty)"
+        )
     if target.has_amount:
         unit = target.unit
         return f"增速%（{amount}列：{unit}）" if zh else f"growth % ({amount}: {unit})"
@@ -63,3 +69,14 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     if target.kind == "cumulative":
         return f"{target.unit}（年初至今累计）" if zh else f"{target.unit}, year to date"
     return target.unit
+
+
+def template_texts(target: AnyTarget) -> list[str]:
+    """Every text a template's `unit` column says (or said) of the target, in either language
+    and on either sheet: a CPI's `增速%` before 涨幅 (session 40), 规上工业增加值's amount column
+    before session 42 (`增速%（amount列：亿元）`), read back as the template's own words."""
+    own = [unit_text(target, "en"), unit_text(target, "zh"), unit_text(target, "zh", ZH_AMOUNT)]
+    own += [GROWTH_TEXT] if price_rise(target) else []
+    if target.has_amount:
+        own += [f"增速%（{column}列：{target.unit}）" for column in ("amount", ZH_AMOUNT)]
+    return own

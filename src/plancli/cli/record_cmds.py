@@ -78,8 +78,10 @@ def record_cmd(
         typer.Option(
             "--add",
             help=_(
-                "Cumulative targets: VALUE is this period's increment, added to the "
-                "latest earlier period's total."
+                "Cumulative targets: VALUE is the period's own increment, added to the "
+                "year-to-date figure at the end of the month before it (-p 6月: 1-5月's; a "
+                "quarterly target's 2026-Q2: 一季度's), which must be recorded; the year's "
+                "first period adds to 0."
             ),
         ),
     ] = False,

@@ -361,23 +361,29 @@ def template_cmd(
         # The value column as the file heads it: 本期数值 on the Chinese sheet.
         value = sheet_headers(("value",), st.lang)[0] if suffix == ".xlsx" else "value"
         wrote = _(
-            "wrote {file}: {count} due for {period} (last figures from {ledger}); fill in "
-            "{value}, then `plancli import {file}`"
+            "wrote {file}: {count} due for {period} ({lasts}); fill in {value}, then "
+            "`plancli import {file}`"
         )
         if st.plan_ref is not None and not st.plan_from_env:
             # The plan given with --plan is the import's too: without it, the import reads
             # the workspace's or the default plan (another plan's ledger, or its owners).
             wrote = _(
-                "wrote {file}: {count} due for {period} (last figures from {ledger}); fill in "
-                "{value}, then `plancli --plan {plan} import {file}`"
+                "wrote {file}: {count} due for {period} ({lasts}); fill in {value}, then "
+                "`plancli --plan {plan} import {file}`"
             )
+        # a new workspace's ledger is not there yet: no last figures were read from it
+        lasts = (
+            _("last figures from {ledger}")
+            if location.url or Path(location.path).exists()
+            else _("no figures recorded yet: {ledger} is made by the first record or import")
+        )
         say(
             wrote.format(
                 file=clip_path(shell_word(file)),
                 count=count,
                 period=at,
                 value=value,
-                ledger=clip_path(st.ledger_shown),
+                lasts=lasts.format(ledger=clip_path(st.ledger_shown)),
                 plan=clip_path(st.ledger_location.plan_arg or shell_word(st.plan_ref or "")),
             )
         )

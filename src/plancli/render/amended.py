@@ -19,6 +19,7 @@ from plancli.judged_edges import reference_lines
 from plancli.periods import applies_from, zh_period
 from plancli.render.runs import ItemLines, KeepsRuns
 from plancli.safe import visible
+from plancli.to_date import zh_to_date
 
 
 def display_name(a: AssessmentOut, lang: Lang) -> str:
@@ -154,7 +155,9 @@ def marks_legend(
         name = visible((names or {}).get(reference, reference))  # the plan's words
         lines.append(
             t("awaiting_reference", lang).format(
-                mark=t("reference_cell", lang), name=name, period=entry_period(period, lang)
+                mark=t("reference_cell", lang),
+                name=name,  # 同期（2022年上半年）: a quarter's figure is the year to date
+                period=zh_to_date(period) if lang == "zh" else period,
             )
         )
     if not lines:
