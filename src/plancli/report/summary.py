@@ -24,25 +24,29 @@ from plancli.periods import parse_period
 from plancli.report.around_margin import beyond_stated, with_plan
 from plancli.report.fall_points import change_falls
 from plancli.report.model import Report
+from plancli.report.overview_words import (
+    COUNT_ORDER,
+    done_late,
+    milestones_sentence,
+    paced_sentence_en,
+    paced_sentence_zh,
+    status_verb,
+    status_word_zh,
+)
 from plancli.report.pace import pace_phrase
 from plancli.report.pending import pending_judgement, pending_sentence
 from plancli.report.phrases import (
-    COUNT_ORDER,
     MONTHS_EN,
     RATE_NAMES,
     aim_phrase,
     and_,
     bound_phrase,
     difference,
-    done_late,
     dropped_phrase,
     en_lead,
     figure_of,
     judged_phrase,
-    milestones_sentence,
     own_bound,
-    paced_sentence_en,
-    paced_sentence_zh,
     part_year_phrase,
     percent,
     percent_unit,
@@ -51,8 +55,6 @@ from plancli.report.phrases import (
     range_top,
     rate_fall,
     stated_bound,
-    status_verb,
-    status_word_zh,
     trend_phrase,
     unit_of,
 )
