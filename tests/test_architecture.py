@@ -164,11 +164,6 @@ LONG_MODULES: dict[str, tuple[int, str]] = {
     # Split out of a module above (session 41), its ceiling kept near its size as theirs are.
     "plancli.bulletin_names": (80, "a bulletin's target names: the plan's, its aliases, folded"),
     "plancli.model": (590, "the plan file's one schema, which `plancli schema` documents"),
-    "plancli.report.summary": (
-        660,
-        "one sentence rule per status and form of target (左右, 正增长), in both languages, "
-        "and the 时间过半、任务过半 verdict",
-    ),
     "plancli.stores.toml": (
         560,
         "one store: line-numbered errors, an empty file refused, atomic writes, the lock",
