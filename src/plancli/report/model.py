@@ -36,7 +36,8 @@ from plancli.fmt import bound_text
 from plancli.fmt import num as fmt_num
 from plancli.history import history_record
 from plancli.i18n import Lang
-from plancli.output import SCHEMA_VERSION, HistoryRecord, doc
+from plancli.output import SCHEMA_VERSION, doc
+from plancli.output_history import HistoryRecord
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan, Number, ProjectCount
 from plancli.ranges import states_alone, stretch_is_range_top
