@@ -28,7 +28,8 @@ from plancli.import_order import _amount_rows, _disordered
 from plancli.import_problems import _twice
 from plancli.import_summary import stream_counts
 from plancli.imports import ImportRejected, ImportResult, ImportRow, Problem, Problems
-from plancli.ledger import Figures, clean_text, is_unchanged
+from plancli.ledger import Figures, is_unchanged
+from plancli.ledger_values import clean_text
 from plancli.level_slips import CLASSES, change_row_slips, is_class, level_rules, share_warning
 from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period

@@ -22,8 +22,6 @@ COUNT_ORDER: tuple[Status, ...] = (
     "dropped",
     "no_data",
 )
-
-
 STATUS_WORDS_ZH: dict[str, str] = {
     "met": "完成",
     "on_track": "正常推进",
