@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from plancli.i18n import Lang, t
 from plancli.ranges import stretch_is_range_top
-from plancli.unit_words import class_figure as class_figure  # (for `ledger.parse_number`)
+from plancli.unit_words import class_figure as class_figure  # (for `ledger_values.parse_number`)
 from plancli.unit_words import class_text
 
 if TYPE_CHECKING:  # plain data (read commands) or the models (writing ones): both read alike
