@@ -29,7 +29,7 @@ import pytest
 import plancli
 from bulletin_files import ledger_values
 from plancli.errors import InputError
-from plancli.ledger import parse_value
+from plancli.ledger_values import parse_value
 from plancli.plan import load_plan
 
 BEIJING = "beijing-2026"

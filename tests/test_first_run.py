@@ -13,7 +13,7 @@ import pytest
 
 from plancli.assess import assess_plan
 from plancli.demo import DEMO_SOURCE, demo_records
-from plancli.ledger import check_value
+from plancli.ledger_values import check_value
 from plancli.locations import bundled_plans
 from plancli.model import Record
 from plancli.periods import parse_period

@@ -23,13 +23,8 @@ from plancli.errors import InputError
 from plancli.import_order import _disordered, _in_order
 from plancli.import_stream import _warnings
 from plancli.imports import ImportRejected, import_rows, parse_import
-from plancli.ledger import (
-    Entry,
-    Figures,
-    check_entry,
-    parse_number,
-    sequence_warnings,
-)
+from plancli.ledger import Entry, Figures, check_entry, sequence_warnings
+from plancli.ledger_values import parse_number
 from plancli.locations import LedgerLocation
 from plancli.periods import parse_period
 from plancli.plain import Record as PlainRecord

@@ -18,7 +18,8 @@ from pydantic import ValidationError
 from ledgers import Ledger, snapshot, store_of
 from plancli.errors import InputError, LedgerFileError
 from plancli.history import history
-from plancli.ledger import Entry, Figures, check_entry, new_batch_id, parse_number, record_entry
+from plancli.ledger import Entry, Figures, check_entry, record_entry
+from plancli.ledger_values import new_batch_id, parse_number
 from plancli.locations import BUNDLED_LEDGERS, LedgerLocation, PlanSource, data_dir, resolve_ledger
 from plancli.model import Plan, Record, current_records, decimal_to_json
 from plancli.periods import Period, parse_period, parse_plan_period

@@ -11,7 +11,7 @@ import pytest
 
 from plancli.errors import InputError
 from plancli.figure_words import own_unit_figure
-from plancli.ledger import parse_number, parse_value
+from plancli.ledger_values import parse_number, parse_value
 from plancli.plan import load_plan
 
 

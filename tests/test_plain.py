@@ -25,7 +25,8 @@ from plancli.assess import (
 )
 from plancli.history import amendment_history, amendment_out, history, history_record
 from plancli.locations import bundled_plans
-from plancli.output import HistoryOutput, TargetsOutput, dump_json, number_text, plain_data
+from plancli.output import dump_json, number_text, plain_data
+from plancli.output_history import HistoryOutput, TargetsOutput
 from plancli.plan import load_plain_plan
 from plancli.safe import json_text
 

@@ -29,7 +29,7 @@ import pytest
 from bulletin_files import ROWS, bulletin_file, ledger_values
 from bulletin_files import import_bulletin as _import
 from plancli.errors import InputError
-from plancli.ledger import parse_value
+from plancli.ledger_values import parse_value
 from plancli.plan import load_plan
 
 LIAONING = "liaoning-2026"

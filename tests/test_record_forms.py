@@ -13,7 +13,8 @@ import pytest
 from ledgers import start_ledger
 from plancli.errors import InputError
 from plancli.fmt import value_is_percent
-from plancli.ledger import entry_period, parse_value
+from plancli.ledger import entry_period
+from plancli.ledger_values import parse_value
 from plancli.locations import data_dir
 from plancli.plan import load_plan
 

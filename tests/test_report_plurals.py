@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from plancli.report.phrases import paced_sentence_en
+from plancli.report.overview_words import paced_sentence_en
 from plancli.report.yearend import counted_result
 
 PLAN = """\

@@ -190,14 +190,14 @@ def test_english_output_glosses_the_chinese_units_it_shows(sichuan, tmp_path: Pa
 
 
 def test_one_table_of_units_serves_the_counts_and_the_glosses() -> None:
-    """fmt.WHOLE_UNITS (a count needs 12个 a month, not 11.5) and phrases.MEASURE_WORDS (English
-    says 36, not 36 个) come from the one table that glosses them (unit_words.UNITS)."""
-    from plancli import fmt, unit_words
+    """need_text.WHOLE_UNITS (a count needs 12个 a month, not 11.5) and phrases.MEASURE_WORDS
+    (English says 36, not 36 个) come from the one table that glosses them (unit_words.UNITS)."""
+    from plancli import need_text, unit_words
     from plancli.report import phrases
 
-    assert set(unit_words.UNITS) >= fmt.WHOLE_UNITS
+    assert set(unit_words.UNITS) >= need_text.WHOLE_UNITS
     assert set(unit_words.UNITS) >= phrases.MEASURE_WORDS
-    assert "个" in fmt.WHOLE_UNITS and "人次" not in fmt.WHOLE_UNITS
+    assert "个" in need_text.WHOLE_UNITS and "人次" not in need_text.WHOLE_UNITS
     assert "人次" in phrases.MEASURE_WORDS and "万人" not in phrases.MEASURE_WORDS
     assert unit_words.legend(["亿斤", "%", "万标箱?", "个"]) == (
         "Units: 亿斤 = 100 million jin (50,000 t); 个 = a count."

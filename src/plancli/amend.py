@@ -32,7 +32,7 @@ from plancli.history import amendment_bound_text as amendment_bound_text
 from plancli.history import amendment_history as amendment_history
 from plancli.history import amendment_out as amendment_out
 from plancli.i18n import _, join_list, language, t
-from plancli.ledger import clean_text, new_batch_id, parse_number, utc_now
+from plancli.ledger_values import clean_text, new_batch_id, parse_number, utc_now
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyAmendment

@@ -356,7 +356,7 @@ def _not_a_number(value: str | Decimal, column: str) -> str | None:
     a number`: the checks after the rows name a series' columns together); None for a figure
     and for a cell with words or a unit (`下降0.4`, `27.9万人`), which the target decides."""
     from plancli.bulletin import plain_number
-    from plancli.ledger import parse_number
+    from plancli.ledger_values import parse_number
 
     if not isinstance(value, str) or _WORDS.search(unicodedata.normalize("NFKC", value)):
         return None

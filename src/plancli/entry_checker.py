@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from plancli.errors import InputError
 from plancli.harvest_parts import HarvestPart
-from plancli.ledger import Entry, Figures, check_entry, clean_text, entry_period
+from plancli.ledger import Entry, Figures, check_entry, entry_period
+from plancli.ledger_values import clean_text
 from plancli.level_slips import never_negative
 from plancli.model import Record
 from plancli.periods import Period

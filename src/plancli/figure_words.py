@@ -167,7 +167,7 @@ def other_scale(number: str, given: str, unit: str) -> str | None:
 
 
 def typed_figure(text: str, unit: str | None, percent: bool) -> tuple[str, str | None]:
-    """A figure typed, for `ledger.parse_number`: its class as a number for a target in 类
+    """A figure typed, for `ledger_values.parse_number`: its class as a number for a target in 类
     (`Ⅱ类` is 2: `class_figure`), or without the plan's own unit (`own_unit_figure`); and the
     unit it is in: % for a percentage (a growth's figure, whose plan's unit is its amount's:
     `5.0亿元` is no growth, and a refusal names % as the unit to give it in)."""

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from plancli.fmt import bound_text, num, stated
-from plancli.output import AmendmentOut, HistoryRecord
+from plancli.output_history import AmendmentOut, HistoryRecord
 from plancli.periods import Period, parse_period
 from plancli.plain import BOUNDED_KINDS, AnyAmendment, AnyPlan, AnyTarget
 from plancli.safe import clip_path

@@ -1,17 +1,24 @@
 """Whether an import's cumulative totals are in order with each other and with the figures in
 force (`import_stream`), and a growth target's amounts with no jump beyond their months
 (`sequence_slips.jumps`): nearly every bulletin's are, and then `sequence_warnings` has nothing
-to say and the 570,000 cumulative rows of a million-row import need no second pass."""
+to say and the 570,000 cumulative rows of a million-row import need no second pass. The rows
+that are not in order get their warnings here (`_warnings`), against the ledger as the import
+leaves it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from operator import itemgetter
 
 from plancli.ledger import Figures
 from plancli.periods import parse_period
-from plancli.sequence_slips import JUMP, jumps
+from plancli.plain import AnyPlan
+from plancli.plain import Record as PlainRecord
+from plancli.sequence_slips import JUMP, amount_sequence_warnings, jumps, sequence_warnings
+
+_ZERO = Decimal(0)  # a growth row's own figure in `_warnings`: only its amount is looked at
 
 
 def _disordered(
@@ -164,3 +171,57 @@ def _amount_rows(
         for key, amount, packed in zip(keys, amounts, rows, strict=True)
         if key >> 16 in disordered
     ]
+
+
+def _warnings(
+    plan: AnyPlan,
+    current: Figures,
+    asked: list[tuple[str, str, Decimal, int]],
+    batch: str,
+    recorded_at: datetime,
+    dropped: Sequence[tuple[int, int, str]] = (),
+    amounts: Sequence[tuple[str, str, Decimal | None, int]] = (),
+) -> list[tuple[int, str]]:
+    """(row, warning) of the rows of cumulative targets, against the ledger as the import
+    leaves it: rows that change it first, then the unchanged ones, each in file order.
+
+    `asked`: the rows of the targets whose figures, with the import's, are not in order
+    (`_disordered`); `sequence_warnings` has nothing to say about the others (where every
+    figure of a year is at least every figure of an earlier month), and a bulletin's totals
+    are nearly all so. `dropped`: (0, row, warning) of rows whose amount drops out of force
+    (a growth target's: never a cumulative one's), merged in. `amounts`: the rows of growth
+    targets whose amounts are out of order (`_amount_rows`), as `asked` (the figure: the
+    amount), for `amount_sequence_warnings`."""
+    if not asked and not amounts:
+        return [(row, warning) for _, row, warning in sorted(dropped, key=itemgetter(0, 1))]
+    records = [
+        PlainRecord(target, period, value, None, None, None, recorded_at, batch)
+        for target, period, value, _ in asked
+    ]
+    # A growth's own figure is not looked at here: only its amount.
+    growths = [
+        PlainRecord(target, period, _ZERO, amount, None, None, recorded_at, batch)
+        for target, period, amount, _ in amounts
+    ]
+    # The ledger as the import leaves it, for the targets asked about only (each warning looks
+    # at its own target's figures): not a second index of the whole ledger.
+    asked_ids = {target for target, _, _, _ in asked} | {target for target, _, _, _ in amounts}
+    merged = Figures(
+        [
+            *(record for target in asked_ids for _, record in current.of_target(target)),
+            *records,
+            *growths,
+        ]
+    )
+    warned = [
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(asked, records, strict=True)
+        for warning in sequence_warnings(plan, record, merged, importing=True)
+    ]
+    warned.extend(
+        (packed & 1, packed >> 1, warning)
+        for (_, _, _, packed), record in zip(amounts, growths, strict=True)
+        for warning in amount_sequence_warnings(plan, record, merged)
+    )
+    warned.extend(dropped)
+    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0, 1))]

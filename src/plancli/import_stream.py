@@ -16,7 +16,6 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from itertools import chain
-from operator import itemgetter
 from typing import Literal
 
 from plancli.bulletin_units import SCALE_FACTOR, out_of_scale, scale_limit
@@ -24,11 +23,12 @@ from plancli.entry_checker import EntryChecker
 from plancli.errors import InputError
 from plancli.growth_slips import _FALL, fall_ids, growth_bounds, growth_slip, rise_for_decline
 from plancli.import_listing import Listed
-from plancli.import_order import _amount_rows, _disordered
+from plancli.import_order import _amount_rows, _disordered, _warnings
 from plancli.import_problems import _twice
 from plancli.import_summary import stream_counts
 from plancli.imports import ImportRejected, ImportResult, ImportRow, Problem, Problems
-from plancli.ledger import Figures, clean_text, is_unchanged
+from plancli.ledger import Figures, is_unchanged
+from plancli.ledger_values import clean_text
 from plancli.level_slips import CLASSES, change_row_slips, is_class, level_rules, share_warning
 from plancli.part_year import part_year_warnings, year_total_ids
 from plancli.periods import Period, parse_period
@@ -36,7 +36,6 @@ from plancli.plain import AnyPlan, AnyRecord, AnyTarget, plan_ids
 from plancli.plain import Record as PlainRecord
 from plancli.record_text import dropped_amount
 from plancli.rollup_sums import import_rollups
-from plancli.sequence_slips import amount_sequence_warnings, sequence_warnings
 from plancli.stated_base import stated_base_warnings
 from plancli.stores.base import LedgerSession
 from plancli.superseded import Superseded, kept_out
@@ -444,57 +443,3 @@ def _chunks(rows: list[ImportRow]) -> Iterator[list[ImportRow]]:
         del rows[-_CHUNK:]
         chunk.reverse()
         yield chunk
-
-
-def _warnings(
-    plan: AnyPlan,
-    current: Figures,
-    asked: list[tuple[str, str, Decimal, int]],
-    batch: str,
-    recorded_at: datetime,
-    dropped: Sequence[tuple[int, int, str]] = (),
-    amounts: Sequence[tuple[str, str, Decimal | None, int]] = (),
-) -> list[tuple[int, str]]:
-    """(row, warning) of the rows of cumulative targets, against the ledger as the import
-    leaves it: rows that change it first, then the unchanged ones, each in file order.
-
-    `asked`: the rows of the targets whose figures, with the import's, are not in order
-    (`_disordered`); `sequence_warnings` has nothing to say about the others (where every
-    figure of a year is at least every figure of an earlier month), and a bulletin's totals
-    are nearly all so. `dropped`: (0, row, warning) of rows whose amount drops out of force
-    (a growth target's: never a cumulative one's), merged in. `amounts`: the rows of growth
-    targets whose amounts are out of order (`_amount_rows`), as `asked` (the figure: the
-    amount), for `amount_sequence_warnings`."""
-    if not asked and not amounts:
-        return [(row, warning) for _, row, warning in sorted(dropped, key=itemgetter(0, 1))]
-    records = [
-        PlainRecord(target, period, value, None, None, None, recorded_at, batch)
-        for target, period, value, _ in asked
-    ]
-    # A growth's own figure is not looked at here: only its amount.
-    growths = [
-        PlainRecord(target, period, _ZERO, amount, None, None, recorded_at, batch)
-        for target, period, amount, _ in amounts
-    ]
-    # The ledger as the import leaves it, for the targets asked about only (each warning looks
-    # at its own target's figures): not a second index of the whole ledger.
-    asked_ids = {target for target, _, _, _ in asked} | {target for target, _, _, _ in amounts}
-    merged = Figures(
-        [
-            *(record for target in asked_ids for _, record in current.of_target(target)),
-            *records,
-            *growths,
-        ]
-    )
-    warned = [
-        (packed & 1, packed >> 1, warning)
-        for (_, _, _, packed), record in zip(asked, records, strict=True)
-        for warning in sequence_warnings(plan, record, merged, importing=True)
-    ]
-    warned.extend(
-        (packed & 1, packed >> 1, warning)
-        for (_, _, _, packed), record in zip(amounts, growths, strict=True)
-        for warning in amount_sequence_warnings(plan, record, merged)
-    )
-    warned.extend(dropped)
-    return [(row, warning) for _, row, warning in sorted(warned, key=itemgetter(0, 1))]

@@ -35,16 +35,8 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 from plancli.errors import InputError
 from plancli.i18n import _, ngettext
 from plancli.import_problems import _twice, first_change_row, given_text, named_problem, naming_rows
-from plancli.ledger import (
-    Change,
-    Entry,
-    Figures,
-    change_warnings,
-    check_entry,
-    new_batch_id,
-    utc_now,
-    with_warnings,
-)
+from plancli.ledger import Change, Entry, Figures, change_warnings, check_entry, with_warnings
+from plancli.ledger_values import new_batch_id, utc_now
 from plancli.model import Record
 from plancli.periods import Period, parse_period
 from plancli.plain import AnyPlan

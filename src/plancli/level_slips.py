@@ -26,8 +26,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from plancli.figure_slips import growth_is_figure
-from plancli.fmt import WHOLE_UNITS
 from plancli.i18n import _
+from plancli.need_text import WHOLE_UNITS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,8 +39,8 @@ _HUNDRED = Decimal(100)
 _PERCENT = ("%", "％")
 # Words of a figure that is a change or a balance, which may be below 0.
 _SIGNED_WORDS = re.compile("涨|增|降|减|变|改善|差|净|盈|亏|利润|收支|余额")
-# Units of a count: the things `fmt.WHOLE_UNITS` counts whole (户, 个, 人), and the events and
-# cases counted (人次, 例, 起); with 万 or 千 before them (万人, 万户).
+# Units of a count: the things `need_text.WHOLE_UNITS` counts whole (户, 个, 人), and the events
+# and cases counted (人次, 例, 起); with 万 or 千 before them (万人, 万户).
 _COUNTS = WHOLE_UNITS | frozenset({"人次", "户次", "次", "例", "起", "期", "篇"})
 _SCALES = "十百千万亿"
 

@@ -10,7 +10,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from plancli.errors import PlanFileError, PlanProblem
-from plancli.output import SCHEMA_VERSION, AmendmentOut, doc
+from plancli.output import SCHEMA_VERSION, doc
+from plancli.output_history import AmendmentOut
 from plancli.plain import Number
 
 

@@ -87,7 +87,7 @@ else:
 
 def figure_problem(value: Decimal) -> str | None:
     """What makes `value` unfit to be recorded, or None: the one rule for every figure,
-    typed (`ledger.parse_number`) or read back from a ledger, TOML or SQLite.
+    typed (`ledger_values.parse_number`) or read back from a ledger, TOML or SQLite.
 
     - finite, and at most 10^15 in magnitude: the district's GDP is 1441 亿元, so anything
       larger is a typing or script error;

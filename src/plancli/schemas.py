@@ -5,7 +5,7 @@ written), the one place output types meet Pydantic. Above the outputs it documen
 from __future__ import annotations
 
 from plancli.assess import GapOutput, ShowOutput, StatusOutput
-from plancli.output import HistoryOutput, TargetsOutput
+from plancli.output_history import HistoryOutput, TargetsOutput
 from plancli.output_listings import ExtractComparison, PlansOutput
 from plancli.output_writes import AmendOutput, RecordOutput, UndoOutput, ValidateOutput
 

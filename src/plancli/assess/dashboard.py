@@ -21,7 +21,8 @@ from plancli.assess.output import (
     month_end,
 )
 from plancli.assess.select import status_counts, worst_first
-from plancli.output import SCHEMA_VERSION, AmendmentOut, HistoryRecord, doc
+from plancli.output import SCHEMA_VERSION, doc
+from plancli.output_history import AmendmentOut, HistoryRecord
 from plancli.plain import Number, Target
 
 # ------------------------------------------------------------------------- the dashboard

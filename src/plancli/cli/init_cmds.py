@@ -357,7 +357,7 @@ def _holds_figures(location: "LedgerLocation") -> bool:
 def _write_demo(plan: "Plan", location: "LedgerLocation") -> None:
     """The demo figures, one batch in a new ledger (so one `plancli undo` removes them)."""
     from plancli.demo import demo_records, describe
-    from plancli.ledger import new_batch_id, utc_now
+    from plancli.ledger_values import new_batch_id, utc_now
     from plancli.stores import open_store
 
     now = utc_now()

@@ -77,7 +77,8 @@ def history_cmd(
         say(note)
     if json_out:
         from plancli.history import amendment_out, history_record
-        from plancli.output import HistoryOutput, dump_json
+        from plancli.output import dump_json
+        from plancli.output_history import HistoryOutput
 
         out = HistoryOutput(
             plan=plan.plan.id,

@@ -71,12 +71,14 @@ def targets_cmd(
     amendments = open_store(location).amendments() if stored else []
     selected = enforced_owners(location, selected)  # a database's 牵头单位, not the file's
     if json_out:
-        from plancli.output import dump_json, targets_output
+        from plancli.output import dump_json
+        from plancli.output_history import targets_output
 
         amended = amended_at_year_end(plan, amendments)
         emit(dump_json(targets_output(plan, selected, amended)), utf8=True)
     elif csv_out:
-        from plancli.output import csv_text, targets_csv
+        from plancli.output import csv_text
+        from plancli.output_history import targets_csv
 
         emit_csv(csv_text(*targets_csv(selected, amended_at_year_end(plan, amendments))))
     else:

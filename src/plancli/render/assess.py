@@ -28,13 +28,10 @@ from plancli.assess import (
     StatusOutput,
 )
 from plancli.assess.band_side import band_side, column_key, section_columns, split_counts
-from plancli.fmt import (
-    gap_text,
-    num,
-    stated,
-)
+from plancli.fmt import num, stated
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
+from plancli.need_text import gap_text
 from plancli.render import shown
 from plancli.render.amended import (
     Names,

@@ -20,16 +20,15 @@ from plancli.fmt import (
     growth_rest_text,
     halfway_note,
     num,
-    per_month_text,
     percent_figure,
     relation_sign,
     stated,
     stated_text,
     table_cell,
-    whole_need,
 )
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell, judged_edges
+from plancli.need_text import per_month_text, whole_need
 from plancli.periods import earlier_part
 from plancli.render import shown
 from plancli.render.amended import (

@@ -9,17 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import (
-    bound_text,
-    gap_text,
-    growth_rest_text,
-    num,
-    per_month_text,
-    stated,
-    stated_text,
-    whole_need,
-)
+from plancli.fmt import bound_text, growth_rest_text, num, stated, stated_text
 from plancli.i18n import Lang, _, t
+from plancli.need_text import gap_text, per_month_text, whole_need
 from plancli.periods import applies_from, parse_period
 from plancli.plain import Record, Target
 from plancli.render import shown, zh_brackets

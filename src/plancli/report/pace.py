@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import num, per_month_figure, whole_need
+from plancli.fmt import num
+from plancli.need_text import per_month_figure, whole_need
 from plancli.report.model import Report
 from plancli.report.phrases import unit_of
 from plancli.report.yearend import overdue, overdue_phrase, shortfall

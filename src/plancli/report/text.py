@@ -10,22 +10,13 @@ from decimal import Decimal
 
 from plancli.assess import AssessmentOut, Status
 from plancli.assess.band_side import band_side
-from plancli.fmt import (
-    bound_text,
-    gap_text,
-    need_unit,
-    num,
-    per_month_figure,
-    relation_sign,
-    stated_text,
-    whole_need,
-    zh_cell,
-)
+from plancli.fmt import bound_text, num, relation_sign, stated_text, zh_cell
 from plancli.fmt import (
     stated as as_stated,
 )
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
+from plancli.need_text import gap_text, need_unit, per_month_figure, whole_need
 from plancli.part_year import UNJUDGED_PARTS
 from plancli.periods import applies_from
 from plancli.periods import zh_period as zh_period  # where the report modules import it

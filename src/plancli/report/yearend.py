@@ -17,17 +17,14 @@ from plancli.fmt import num, stated
 from plancli.i18n import Lang
 from plancli.periods import parse_period
 from plancli.report.model import Report
+from plancli.report.overview_words import COUNT_ORDER, done_late, status_verb, status_word_zh
 from plancli.report.phrases import (
-    COUNT_ORDER,
     and_,
     bound_phrase,
     difference,
-    done_late,
     en_period,
     percent,
     percent_unit,
-    status_verb,
-    status_word_zh,
     unit_of,
 )
 from plancli.report.text import zh_period
