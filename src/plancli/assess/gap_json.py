@@ -27,7 +27,6 @@ from plancli.assess.output import (
     _completion_boundaries,
     _pace_boundaries,
     _places,
-    _units_keeping_side,
     actual_from,
     bound_in_force,
     gap_output,
@@ -35,7 +34,9 @@ from plancli.assess.output import (
     month_end,
     pending_in_force,
     range_top_in_force,
+    rest_ends,
 )
+from plancli.assess.rounding import _units_keeping_side
 from plancli.assess.select import status_counts
 from plancli.fmt import actual_words, bound_text, stretch_exceeds
 from plancli.output import (
@@ -266,6 +267,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if (exceeds := _exceeds(target, amendment)) is None else _string(exceeds),
         texts.period(a.reference_period),
         "null" if (words := actual_words(target, a.actual)) is None else _string(words),
+        *("null" if end is None else _number(end) for end in rest_ends(a)),
     )
 
 
