@@ -12,7 +12,6 @@ from plancli.assess import AssessmentOut
 from plancli.fmt import (
     bound_text,
     gap_text,
-    growth_rest_text,
     num,
     per_month_text,
     stated,
@@ -32,6 +31,7 @@ from plancli.render.cells import (
     target_status_text,
 )
 from plancli.render.runs import keeping_runs
+from plancli.rest_precision import rest_shown
 from plancli.safe import clip
 from plancli.settled import PACE_LINES, is_settled, pace_over
 from plancli.unit_words import class_text
@@ -142,10 +142,9 @@ def assessment_detail(
     else:
         add("required_per_month", per_month_text(a, lang, spaced=True))
     if a.required_growth_rest is not None:
-        add(
-            "required_growth_rest",
-            growth_rest_text(a.required_growth_rest, lang, "detail", a.exclusive),
-        )
+        base = None if planned is None else planned.baseline
+        level = None if base is None else base.value_text  # 5.2万亿元, where it is withheld
+        add("required_growth_rest", rest_shown(a, lang, "detail", level=level))
     elif planned is not None:
         add("required_growth_rest", why_no_growth_need(a, planned))
     if a.months_left is not None:
