@@ -240,3 +240,17 @@ def test_a_range_too_wide_is_withheld(invoke, tmp_path: Path) -> None:  # type: 
 def test_reading_rule(low: str | None, high: str | None, how: str) -> None:
     ends = (None, None) if low is None else (Decimal(low), Decimal(high or "0"))
     assert reading(*ends) == how
+
+
+def test_both_json_writers_agree(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`gap --json` writes its rows straight (gap_json.py), `show --json` from the dataclass
+    (assess/output.py): the same range in both, and in `gap --csv`'s last two columns."""
+    ledger = _recorded(invoke, tmp_path, "beijing-2026", "3.0", "38563", "2026-Q3")
+    shown = json.loads(_run(invoke, "beijing-2026", ledger, "show", "gdp", "--json"))
+    gap = _gdp_json(invoke, "beijing-2026", ledger)
+    fields = ("required_growth_rest", "required_growth_rest_low", "required_growth_rest_high")
+    assert [shown["assessment"][f] for f in fields] == [gap[f] for f in fields]
+    rows = _run(invoke, "beijing-2026", ledger, "gap", "--csv").splitlines()
+    assert rows[0].endswith(",actual_text,required_growth_rest_low,required_growth_rest_high")
+    gdp_row = next(row for row in rows if row.startswith("gdp,"))
+    assert gdp_row.endswith(",3.0 %,9.97,10.33")

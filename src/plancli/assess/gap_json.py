@@ -267,8 +267,17 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if (exceeds := _exceeds(target, amendment)) is None else _string(exceeds),
         texts.period(a.reference_period),
         "null" if (words := actual_words(target, a.actual)) is None else _string(words),
-        *("null" if end is None else _number(end) for end in rest_ends(a)),
+        *(_NO_ENDS if a.required_growth_rest_range is None else _ends_texts(a)),
     )
+
+
+_NO_ENDS = ("null", "null")  # most targets: no range of the growth still needed
+
+
+def _ends_texts(a: Assessment) -> tuple[str, str]:
+    """`required_growth_rest_low` and `_high` (`output.rest_ends`) as JSON texts."""
+    low, high = rest_ends(a)
+    return ("null" if low is None else _number(low), "null" if high is None else _number(high))
 
 
 def _exceeds(target: Any, amendment: Any) -> str | None:
