@@ -14,7 +14,6 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from plancli.file_types import PlanRule
 from plancli.i18n import N_
 
 _STATED = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(\S*)")
@@ -49,6 +48,8 @@ def value_text_problem(value: Decimal | None, text: str | None, unit: str | None
     of the target's unit, or another amount than `value` (5.67万亿元 beside value = 5670)."""
     if text is None or unit is None:
         return
+    from plancli.file_types import PlanRule  # (pydantic's: the read commands do without it)
+
     if value is None:
         raise PlanRule(
             N_("value_text '{text}' needs value = … (the same level in {unit})"),
