@@ -371,17 +371,21 @@ def test_baselines_are_figures_of_the_review(place: str) -> None:
         assert t.baseline.year == 2025, t.id
         for key in ("value", "growth"):
             value = getattr(t.baseline, key)
-            if value is not None:
+            stated = t.baseline.value_text if key == "value" else None
+            if value is not None and stated is not None:  # 5.67万亿元 for 56700 亿元 (session 42:
+                assert stated in text[:start], (t.id, stated)  # the plan rule holds it = value)
+            elif value is not None:
                 assert abs(Decimal(value)).normalize() in review, (t.id, key, value)
 
 
 # place -> target id -> (the 2025 review's words, baseline value, baseline growth): every
 # baseline of the 2026 plans, read from the reports. A figure the review states for the same
-# indicator belongs here; a level in another unit (5.2万亿元 against 亿元) or a narrower scope
-# (扣除房地产开发投资后) does not.
+# indicator belongs here, a level in another scale of the unit in the target's (5.2万亿元
+# as 52000 亿元, with `value_text`, since session 42); a narrower scope (扣除房地产开发投资后)
+# does not.
 BASELINES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
     "beijing": {
-        "gdp": ("全市地区生产总值5.2万亿元、增长5.4%", None, "5.4"),
+        "gdp": ("全市地区生产总值5.2万亿元、增长5.4%", "52000", "5.4"),
         "budget_revenue": ("一般公共预算收入增长4.8%", None, "4.8"),
         "surveyed_unemployment_rate": ("城镇调查失业率4.1%", "4.1", None),
         "resident_income": ("居民人均可支配收入实际增长4.4%", None, "4.4"),
@@ -402,7 +406,7 @@ BASELINES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
     "guangdong": {
         "gdp": ("地区生产总值增长3.9%", None, "3.9"),
         "budget_revenue": ("地方一般公共预算收入增长3%。", None, "3"),
-        "resident_income": ("居民人均可支配收入提高到5.4万元、增长4.3%", None, "4.3"),
+        "resident_income": ("居民人均可支配收入提高到5.4万元、增长4.3%", "54000", "4.3"),
     },
     "guizhou": {
         "gdp": ("全省地区生产总值突破2万亿元、达到23562亿元", "23562", "4.9"),
@@ -445,15 +449,15 @@ BASELINES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
         "grain_output": ("粮食产量1347万吨", "1347", None),
     },
     "shandong": {
-        "gdp": ("地区生产总值增长5.5%、达到10.3万亿元", None, "5.5"),
+        "gdp": ("地区生产总值增长5.5%、达到10.3万亿元", "103000", "5.5"),
         "new_urban_jobs": ("城镇新增就业124.9万人", "124.9", None),
     },
     "shanghai": {
-        "gdp": ("全市生产总值达到5.67万亿元、增长5.4%", None, "5.4"),
+        "gdp": ("全市生产总值达到5.67万亿元、增长5.4%", "56700", "5.4"),
         "budget_revenue": ("地方一般公共预算收入达到8500亿元、增长1.5%", "8500", "1.5"),
         "rd_intensity": ("全社会研发经费支出相当于全市生产总值的比例达到4.5%左右", "4.5", None),
         "surveyed_unemployment_rate": ("城镇调查失业率平均为4.2%", "4.2", None),
-        "resident_income": ("居民人均可支配收入达到9.2万元、增长4.1%", None, "4.1"),
+        "resident_income": ("居民人均可支配收入达到9.2万元、增长4.1%", "92000", "4.1"),
         "cpi": ("居民消费价格上涨0.1%", "0.1", None),
     },
     "sichuan": {

@@ -10,7 +10,8 @@ from fractions import Fraction
 import pytest
 
 from plancli.assess.gap_json import _pace_edges, _rounded_text, _units_text
-from plancli.assess.output import _pace_boundaries, _units_keeping_side
+from plancli.assess.output import _pace_boundaries
+from plancli.assess.rounding import _units_keeping_side
 
 VALUES = [
     Fraction(0),

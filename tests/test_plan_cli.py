@@ -33,6 +33,7 @@ def test_targets_json_is_the_contract(invoke, mini_plan: Path) -> None:
         "growth": 0.3,
         "plan": 8,
         "plan_text": None,
+        "value_text": None,  # session 42: 5.67万亿元 beside value = 56700
     }
     for field in (
         "id",

@@ -177,8 +177,9 @@ def test_a_bound_without_its_scale_is_warned(tmp_path: Path) -> None:
 def test_a_baseline_without_its_scale_is_warned(tmp_path: Path) -> None:
     """上海's 2025 GDP 5.67万亿元 typed as `value = 5.67` in a target counted in 亿元 (the slip
     the plan file's comment warns of) was read as the report's bare 5.67 and passed."""
-    old = "baseline = { year = 2025, growth = 5.4 }"
-    plan = _mutated(tmp_path, "shanghai", old, old.replace("growth", "value = 5.67, growth"))
+    old = 'baseline = { year = 2025, value = 56700, value_text = "5.67万亿元", growth = 5.4 }'
+    bare = "baseline = { year = 2025, growth = 5.4 }"  # the plan before session 42
+    plan = _mutated(tmp_path, "shanghai", old, bare.replace("growth", "value = 5.67, growth"))
     assert _found(plan, SHANGHAI, "gdp") == [
         (
             "baseline_not_in_source",
@@ -186,7 +187,7 @@ def test_a_baseline_without_its_scale_is_warned(tmp_path: Path) -> None:
             "万亿: in 亿元, write value = 56700",
         )
     ]
-    right = _mutated(tmp_path, "shanghai", old, old.replace("growth", "value = 56700, growth"))
+    right = _mutated(tmp_path, "shanghai", old, bare.replace("growth", "value = 56700, growth"))
     assert _found(right, SHANGHAI, "gdp") == []
 
 

@@ -50,7 +50,12 @@ def test_every_headline_figure_is_the_reports() -> None:
     for target in plan["targets"]:
         assert target["quote"] in paragraph, target["id"]
     assert by_id["gdp"]["around"] == 5 and "地区生产总值增长5%左右，" in paragraph
-    assert by_id["gdp"]["baseline"] == {"year": 2025, "growth": 5.4}
+    assert by_id["gdp"]["baseline"] == {  # 全市地区生产总值5.2万亿元 (since session 42)
+        "year": 2025,
+        "value": 52000,
+        "value_text": "5.2万亿元",
+        "growth": 5.4,
+    }
     assert "全市地区生产总值5.2万亿元、增长5.4%" in lines[21]
     assert by_id["budget_revenue"]["around"] == 4
     assert by_id["budget_revenue"]["baseline"] == {"year": 2025, "growth": 4.8}

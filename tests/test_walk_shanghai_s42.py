@@ -47,7 +47,12 @@ def test_every_headline_figure_is_the_reports() -> None:
     clauses = paragraph.split("：", 1)[1].rstrip("。").split("，")
     assert [t["quote"] for t in plan["targets"]] == clauses
     assert by_id["gdp"]["around"] == 5
-    assert by_id["gdp"]["baseline"] == {"year": 2025, "growth": 5.4}
+    assert by_id["gdp"]["baseline"] == {  # 全市生产总值达到5.67万亿元 (since session 42)
+        "year": 2025,
+        "value": 56700,
+        "value_text": "5.67万亿元",
+        "growth": 5.4,
+    }
     assert "全市生产总值达到5.67万亿元、增长5.4%" in review
     assert by_id["budget_revenue"]["min"] == 2
     assert by_id["budget_revenue"]["baseline"] == {"year": 2025, "value": 8500, "growth": 1.5}
@@ -59,7 +64,12 @@ def test_every_headline_figure_is_the_reports() -> None:
     assert by_id["surveyed_unemployment_rate"]["baseline"] == {"year": 2025, "value": 4.2}
     assert "城镇调查失业率平均为4.2%" in review
     assert by_id["resident_income"]["relation"] == "same"
-    assert by_id["resident_income"]["baseline"] == {"year": 2025, "growth": 4.1}
+    assert by_id["resident_income"]["baseline"] == {  # 达到9.2万元 (since session 42)
+        "year": 2025,
+        "value": 92000,
+        "value_text": "9.2万元",
+        "growth": 4.1,
+    }
     assert "居民人均可支配收入达到9.2万元、增长4.1%" in review
     assert by_id["cpi"]["around"] == 2 and by_id["cpi"]["direction"] == "band"
     assert by_id["cpi"]["baseline"] == {"year": 2025, "value": 0.1}

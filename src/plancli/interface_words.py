@@ -396,6 +396,32 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "growth_rest.compact.strict": ("> {value}%", "> {value}%"),
     "growth_rest.compact.fall.strict": ("may fall < {value}%", "可降<{value}%"),
+    # the same, as precise as last year's level allows (rest_precision.py): 约5.4%, a range,
+    # or withheld where the range is too wide to act on
+    "growth_rest.about": ("about {value}{gap}%", "约{value}{gap}%"),
+    "growth_rest.ends": ("{low}{gap}%–{high}{gap}%", "{low}{gap}%—{high}{gap}%"),
+    "growth_rest.withheld.needs": (
+        "growth the rest of the year needs unclear: last year's level is rounded ({ends})",
+        "余下月份所需增速无法确定：上年总量为约数（算得{ends}）",
+    ),
+    "growth_rest.withheld.sentence": (
+        "the growth the rest of the year needs is unclear, last year's level being rounded "
+        "({ends})",
+        "余下月份所需增速因上年总量为约数无法确定（算得{ends}）",
+    ),
+    "growth_rest.withheld.detail": (
+        "unclear: last year's level is rounded, the growth needed lies in {ends}, too wide to "
+        "act on; give baseline value exactly (and drop value_text) to get it",
+        "无法确定：上年总量为约数，所需增速在{ends}之间，区间过宽；在 baseline 中给出精确的 "
+        "value（并删去 value_text）即可算出",
+    ),
+    "growth_rest.withheld.detail.level": (
+        "unclear: last year's level is stated only as {level}, the growth needed lies in "
+        "{ends}, too wide to act on; give baseline value exactly (and drop value_text) to get it",
+        "无法确定：上年总量只给到{level}，所需增速在{ends}之间，区间过宽；在 baseline 中给出"
+        "精确的 value（并删去 value_text）即可算出",
+    ),
+    "growth_rest.withheld.compact": ("base rounded", "基数为约数"),
     "report.needs_month": ("{value} {unit} a month", "月均需完成{value}{unit}"),
     "report.needs_last_month": ("{value} {unit} in the last month", "最后1个月需完成{value}{unit}"),
     "report.needs_month_pp": ("{value} pp a month", "月均需推进{value}个百分点"),

@@ -29,6 +29,7 @@ from plancli.file_types import FROM_FILE as FROM_FILE
 from plancli.file_types import PlanRule as PlanRule
 from plancli.file_types import file_number, file_time
 from plancli.i18n import N_, _
+from plancli.level_precision import value_text_problem
 
 # Plain names, imported from here before they moved (re-exported).
 from plancli.plain import BOUNDED_KINDS as BOUNDED_KINDS
@@ -128,6 +129,9 @@ class Baseline(StrictModel):
     plan: PlanNumber | None = Field(default=None, description="the baseline year's planned figure")
     plan_text: str | None = Field(
         default=None, description="the baseline year's plan as the report words it (正增长…)"
+    )
+    value_text: str | None = Field(
+        default=None, description="`value` as the report states it (5.67万亿元): its precision"
     )
 
 
@@ -284,6 +288,13 @@ class Target(NamedModel):
                 value=value,
             )
         return value
+
+    @field_validator("baseline")
+    @classmethod
+    def _stated_level(cls, baseline: Baseline | None, info: ValidationInfo) -> Baseline | None:
+        if baseline is not None:  # 5.67万亿元 is value = 56700 in 亿元 (level_precision.py)
+            value_text_problem(baseline.value, baseline.value_text, info.data.get("unit"))
+        return baseline
 
     @field_validator("profile")
     @classmethod

@@ -129,6 +129,7 @@ class Baseline(NamedTuple):
     growth: Decimal | None = None
     plan: Decimal | None = None
     plan_text: str | None = None
+    value_text: str | None = None  # `value` as the report states it (5.67万亿元)
 
 
 class ProjectCount(NamedTuple):

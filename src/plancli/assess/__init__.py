@@ -40,10 +40,9 @@ from plancli.assess.output import (
     assessment_out,
     csv_rows,
     gap_output,
-    round_half_up,
-    round_keeping_side,
 )
 from plancli.assess.records import Observation, RecordIndex, in_force
+from plancli.assess.rounding import round_half_up, round_keeping_side
 from plancli.assess.select import parse_statuses, select, status_counts, worst_first
 
 __all__ = [

@@ -20,7 +20,7 @@ from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _
 from plancli.part_year import part_year, year_average
 from plancli.periods import Period, parse_plan_period
-from plancli.plain import Amendment, Frequency, Plan, StatusRules, Target
+from plancli.plain import Amendment, Baseline, Frequency, Plan, StatusRules, Target
 
 Status = Literal[
     "met", "on_track", "at_risk", "behind", "missed", "no_data", "pending", "tracked", "dropped"
@@ -101,6 +101,8 @@ class Assessment(NamedTuple):
     dropped_by: Amendment | None = None  # the drop in force (status dropped, 不再考核)
     superseded_own: Observation | None = None  # roll-up: own figure older than every part's
     reference_period: Period | None = None  # relative: the period of `reference_actual`
+    # growth: `required_growth_rest` at either end of the baseline level's stated precision
+    required_growth_rest_range: tuple[Fraction, Fraction] | None = None
 
 
 Rule = Callable[["Context", Target, Period], Assessment]
@@ -426,6 +428,26 @@ def required_growth_rest(
     if last_year_rest <= 0:
         return None
     return ((target_amount - a) / last_year_rest - 1) * 100
+
+
+def rest_range(
+    amount: Decimal, growth: Decimal, baseline: Baseline, target_growth: Decimal, unit: str
+) -> tuple[Fraction, Fraction] | None:
+    """`required_growth_rest` (low, high) over the baseline level as precise as the report
+    states it (`baseline.value_text`: 5.67万亿元 is 56700 ± 50 亿元); None without it. The
+    growth needed moves one way with the level (its derivative's sign is that of the growth
+    to date less the target's), so the two ends of the level give the two ends of the range;
+    None too where either end leaves no rest of last year to grow from."""
+    from plancli.level_precision import stated_level
+
+    stated = None if baseline.value_text is None else stated_level(baseline.value_text, unit)
+    if stated is None:
+        return None
+    value, half = stated
+    ends = [required_growth_rest(amount, growth, value + k, target_growth) for k in (-half, half)]
+    if ends[0] is None or ends[1] is None:
+        return None
+    return min(ends[0], ends[1]), max(ends[0], ends[1])
 
 
 def month_period(as_of: Period, end_month: int) -> Period:

@@ -27,7 +27,6 @@ from plancli.assess.output import (
     _completion_boundaries,
     _pace_boundaries,
     _places,
-    _units_keeping_side,
     actual_from,
     bound_in_force,
     gap_output,
@@ -35,7 +34,9 @@ from plancli.assess.output import (
     month_end,
     pending_in_force,
     range_top_in_force,
+    rest_ends,
 )
+from plancli.assess.rounding import _units_keeping_side
 from plancli.assess.select import status_counts
 from plancli.fmt import actual_words, bound_text, stretch_exceeds
 from plancli.output import (
@@ -266,7 +267,17 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if (exceeds := _exceeds(target, amendment)) is None else _string(exceeds),
         texts.period(a.reference_period),
         "null" if (words := actual_words(target, a.actual)) is None else _string(words),
+        *(_NO_ENDS if a.required_growth_rest_range is None else _ends_texts(a)),
     )
+
+
+_NO_ENDS = ("null", "null")  # most targets: no range of the growth still needed
+
+
+def _ends_texts(a: Assessment) -> tuple[str, str]:
+    """`required_growth_rest_low` and `_high` (`output.rest_ends`) as JSON texts."""
+    low, high = rest_ends(a)
+    return ("null" if low is None else _number(low), "null" if high is None else _number(high))
 
 
 def _exceeds(target: Any, amendment: Any) -> str | None:

@@ -30,6 +30,7 @@ from plancli.assess.core import (
     Status,
 )
 from plancli.assess.engine import PlanAssessment
+from plancli.assess.rounding import outward, round_half_up, round_keeping_side
 from plancli.assess.select import status_counts
 from plancli.fmt import actual_words, bound_text, num, stretch_exceeds
 from plancli.output import (
@@ -51,44 +52,6 @@ INVESTMENT_SECTION = "investment"
 COMPLETION_PLACES = 4  # completion, time progress, expected share
 PP_PLACES = 2  # percentage points and percent growth
 AMOUNT_PLACES = 2  # at least; more when the target's own figures have more
-
-
-def round_half_up(value: Fraction, places: int) -> Decimal:
-    """Exact 四舍五入: half away from zero, from the exact fraction (no float on the way)."""
-    return Decimal(_half_up_units(value, 10**places)).scaleb(-places)
-
-
-def _half_up_units(value: Fraction, scale: int) -> int:
-    # floor(|value| × scale + 1/2), in integers: Fraction arithmetic was a third of `gap`'s
-    # time at 1,000 targets.
-    numerator, denominator = value.numerator, value.denominator
-    units = (2 * abs(numerator) * scale + denominator) // (2 * denominator)
-    return units if numerator >= 0 else -units
-
-
-def round_keeping_side(value: Fraction, places: int, boundaries: Iterable[Fraction]) -> Decimal:
-    """`round_half_up`, except that the result stays on the same side of each boundary."""
-    return Decimal(_units_keeping_side(value, 10**places, boundaries)).scaleb(-places)
-
-
-def _units_keeping_side(value: Fraction, scale: int, boundaries: Iterable[Fraction]) -> int:
-    # In integers (value = n/d, boundary = bn/bd, shown = units/scale, every d > 0): comparing
-    # Fractions was most of the rounding's time at 10,000 targets.
-    n, d = value.numerator, value.denominator
-    units = (2 * abs(n) * scale + d) // (2 * d)
-    if n < 0:
-        units = -units
-    for boundary in boundaries:
-        bn, bd = boundary.numerator, boundary.denominator
-        # Kept off the boundary as printed (7/12: 0.5833); exactly on it, printed as it is.
-        printed = (2 * abs(bn) * scale + bd) // (2 * bd)
-        if bn < 0:
-            printed = -printed
-        if n * bd < bn * d:  # value < boundary
-            units = min(units, printed - 1)
-        elif bn * d < n * bd:  # boundary < value
-            units = max(units, printed + 1)
-    return units
 
 
 def _places(*values: Decimal | None) -> int:
@@ -302,6 +265,13 @@ class AssessmentOut:
     actual_text: str | None = field(  # (since session 31: `fmt.actual_words`)
         metadata=doc("`actual` in words, with its unit, in English: `劣Ⅴ类` for 6 in 类, `5.2 %`")
     )
+    required_growth_rest_low: Number | None = field(
+        metadata=doc(
+            "`required_growth_rest` at the end of the range the baseline level's stated "
+            "precision allows (`baseline.value_text`: 5.67万亿元 is 56700 ± 50 亿元), rounded down"
+        )
+    )
+    required_growth_rest_high: Number | None = field(metadata=doc("… its other end, rounded up"))
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -417,7 +387,16 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         stretch_exceeds(target) if amendment is None else None,
         str(a.reference_period) if a.reference_period else None,
         actual_words(target, a.actual),
+        *rest_ends(a),
     )
+
+
+def rest_ends(a: Assessment) -> tuple[Decimal | None, Decimal | None]:
+    """`required_growth_rest_low` and `_high`: null without a range, or where the figure is."""
+    ends = a.required_growth_rest_range
+    if ends is None or a.required_growth_rest is None:
+        return None, None
+    return outward(ends, PP_PLACES)
 
 
 def month_end(period: Period | None) -> str | None:

@@ -17,7 +17,6 @@ from rich.text import Text
 from plancli.assess import AssessmentOut, Status
 from plancli.fmt import (
     bound_text,
-    growth_rest_text,
     halfway_note,
     num,
     percent_figure,
@@ -40,6 +39,7 @@ from plancli.render.amended import (
 )
 from plancli.render.figure_runs import after_slash
 from plancli.render.runs import BreaksAfterSlash, keeping_runs
+from plancli.rest_precision import rest_shown
 from plancli.unit_words import class_text
 
 STATUS_STYLES: dict[Status, str] = {
@@ -207,7 +207,7 @@ def needs_text(a: AssessmentOut, lang: Lang) -> str:
     if a.required_per_month is not None:
         return f"{per_month_text(a, lang)}{t('per_month', lang)}"
     if a.required_growth_rest is not None:
-        return growth_rest_text(a.required_growth_rest, lang, "compact", a.exclusive)
+        return rest_shown(a, lang, "compact")  # 约5.4%, 9.9%—10.4% (rest_precision.py)
     return ""
 
 

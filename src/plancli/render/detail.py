@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import bound_text, growth_rest_text, num, stated, stated_text
+from plancli.fmt import bound_text, num, stated, stated_text
 from plancli.i18n import Lang, _, t
 from plancli.need_text import gap_text, per_month_text, whole_need
 from plancli.periods import applies_from, parse_period
@@ -24,6 +24,7 @@ from plancli.render.cells import (
     target_status_text,
 )
 from plancli.render.runs import keeping_runs
+from plancli.rest_precision import rest_shown
 from plancli.safe import clip
 from plancli.settled import PACE_LINES, is_settled, pace_over
 from plancli.to_date import zh_period_end, zh_to_date
@@ -136,10 +137,9 @@ def assessment_detail(
     else:
         add("required_per_month", per_month_text(a, lang, spaced=True))
     if a.required_growth_rest is not None:
-        add(
-            "required_growth_rest",
-            growth_rest_text(a.required_growth_rest, lang, "detail", a.exclusive),
-        )
+        base = None if planned is None else planned.baseline
+        level = None if base is None else base.value_text  # 5.2万亿元, where it is withheld
+        add("required_growth_rest", rest_shown(a, lang, "detail", level=level))
     elif planned is not None:
         add("required_growth_rest", why_no_growth_need(a, planned))
     if a.months_left is not None:

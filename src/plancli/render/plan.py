@@ -298,7 +298,7 @@ def target_detail(
         else:
             planned = f"{num(b.plan)} {plan_unit}" if b.plan is not None else ""
         fields = [
-            f"{t('detail.value', lang)} {num(b.value)} {target.unit}"
+            f"{t('detail.value', lang)} {num(b.value)} {target.unit}{_stated(b.value_text, lang)}"
             if b.value is not None
             else "",
             (
@@ -383,3 +383,11 @@ def _as_read(quote: str | None) -> str | None:
     if not quote:
         return quote
     return "\n".join(quote_lines(quote.replace("\r\n", "\n")))
+
+
+def _stated(text: str | None, lang: str) -> str:
+    """The level as the report states it, after the plan's (52000 亿元（5.2万亿元）): its
+    precision, which the growth still needed is shown to (rest_precision.py)."""
+    if text is None:
+        return ""
+    return f"（{text}）" if lang == "zh" else f" ({text})"

@@ -71,4 +71,6 @@ ZH_HEADERS: dict[str, str] = {
     "stretch_exceeds": "争取目标须超过",
     "reference_period": "参照指标数据期间",
     "actual_text": "完成值（文字）",
+    "required_growth_rest_low": "余下月份需增长下限(%)",  # by last year's level's rounding
+    "required_growth_rest_high": "余下月份需增长上限(%)",
 }

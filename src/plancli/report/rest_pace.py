@@ -5,9 +5,9 @@ reach where it grew slower (余下月份需增长5.88%方能达到5.5%)."""
 from __future__ import annotations
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import growth_rest_text
 from plancli.i18n import Lang
 from plancli.report.phrases import rest_goal
+from plancli.rest_precision import rest_shown
 
 
 def rest_ahead(a: AssessmentOut) -> bool:
@@ -22,4 +22,5 @@ def rest_text(a: AssessmentOut, lang: Lang, form: str = "needs") -> str:
     cell) or `sentence` (the summary's, after a comma)."""
     assert a.required_growth_rest is not None
     goal, ahead = rest_goal(a), rest_ahead(a)
-    return growth_rest_text(a.required_growth_rest, lang, form, a.exclusive, goal, ahead)
+    # as precise as last year's level allows: 约5.4%, a range, or withheld (rest_precision)
+    return rest_shown(a, lang, form, goal, ahead)

@@ -52,6 +52,7 @@ def _no_result(a: Assessment) -> Assessment:
         required_per_month=None,
         months_left=None,
         required_growth_rest=None,
+        required_growth_rest_range=None,
     )
 
 

@@ -14,6 +14,7 @@ from plancli.assess.core import (
     against_bound,
     pending,
     required_growth_rest,
+    rest_range,
 )
 from plancli.periods import Period
 from plancli.plain import Target
@@ -28,6 +29,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         return Assessment(target, "no_data", as_of, reason="no_record", bound=bound)
     recorded = observation.value
     rest: Fraction | None = None
+    rest_ends: tuple[Fraction, Fraction] | None = None
     base = target.baseline
     goal = bound.goal
     if (
@@ -44,6 +46,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         and as_of.end_month < 12
     ):
         rest = required_growth_rest(observation.amount, recorded, base.value, goal)
+        rest_ends = rest_range(observation.amount, recorded, base, goal, target.unit)
     return against_bound(
         ctx,
         target,
@@ -53,5 +56,6 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         -recorded if target.decline else recorded,
         ctx.rules.growth_tolerance,
         required_growth_rest=rest,
+        required_growth_rest_range=rest_ends,
         recorded=recorded if target.decline else None,
     )
