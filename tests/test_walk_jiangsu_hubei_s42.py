@@ -196,3 +196,24 @@ def test_a_trends_total_alone_is_refused(invoke: Any, jiangsu: list[str], tmp_pa
         result.stderr
     ), result.stderr
     assert not (tmp_path / "js.progress.toml").exists()
+
+
+def test_the_template_says_a_trend_takes_its_growth(
+    invoke: Any, jiangsu: list[str], tmp_path: Path
+) -> None:
+    """The year-end template's unit for 粮食产量保持稳定 said `%`, under which an analyst types
+    the 统计公报's 762.4 (亿斤); it says the growth on last year, not the total, as a tracked
+    growth's does, and the sheet filled in is read back without a unit warning."""
+    assert invoke(*jiangsu, "record", "gdp", "5.2", "-p", "2026-Q2").exit_code == 0
+    sheet = tmp_path / "年报.csv"
+    made = invoke("--lang", "zh", *jiangsu, "template", str(sheet), "-p", "全年")
+    assert made.exit_code == 0, made.output
+    rows = sheet.read_text(encoding="utf-8-sig").splitlines()
+    grain = next(row for row in rows if row.startswith("grain_output,"))
+    assert grain == "grain_output,2026,,,,,粮食产量,增速%（比上年同期，非总量）,,"
+    filled = [rows[0], grain.replace("grain_output,2026,,", "grain_output,2026,0.3,")]
+    sheet.write_text("\n".join(filled) + "\n", encoding="utf-8")
+    result = invoke("--lang", "zh", *jiangsu, "import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert "警告" not in result.stderr, result.stderr
+    assert _actuals(invoke, jiangsu)["grain_output"]["actual"] == 0.3
