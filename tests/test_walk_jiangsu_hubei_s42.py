@@ -217,3 +217,18 @@ def test_the_template_says_a_trend_takes_its_growth(
     assert result.exit_code == 0, result.output
     assert "警告" not in result.stderr, result.stderr
     assert _actuals(invoke, jiangsu)["grain_output"]["actual"] == 0.3
+
+
+def test_a_trend_given_its_total_by_hand_is_warned_of(invoke: Any, jiangsu: list[str]) -> None:
+    """`record grain_output 762.4 -p 2026`, the 统计公报's 亿斤 typed for the trend's growth, went
+    in silently, and the report said 粮食产量增长762.4%. It is still recorded as given (a likely
+    slip, not a sure one), with the warning a growth target's 累计值 typed as its growth gets;
+    a real growth (0.3) is not warned of."""
+    result = invoke("--lang", "zh", *jiangsu, "record", "grain_output", "762.4", "-p", "2026")
+    assert result.exit_code == 0, result.output
+    assert (
+        "grain_output 2026 = 762.4 %：比上年增速远超任何可能的幅度；"
+        "是否把总量（累计值）填进了增速栏？" in result.stderr
+    ), result.stderr
+    again = invoke("--lang", "zh", *jiangsu, "record", "grain_output", "0.3", "-p", "2026")
+    assert again.exit_code == 0 and "警告" not in again.stderr, again.stderr
