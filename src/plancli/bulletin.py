@@ -46,9 +46,9 @@ from plancli.errors import InputError
 from plancli.fall_columns import FALL, FALL_HEADERS, fall_beside, fall_cells, fall_refused
 from plancli.figure_slips import (
     IndexWatch,
+    growth_figure,
     growth_for_figure,
     growth_header,
-    growth_indicator,
     growth_is_figure,
     index_said,
     index_slip,
@@ -669,7 +669,7 @@ def _column_unit(
         columns = (TOTAL,)
     elif row in notes.paired:
         columns = ("value", TOTAL) if target.has_amount else (TOTAL,)
-        columns = ("value",) if growth_indicator(target) else columns
+        columns = ("value",) if growth_figure(target) else columns
     else:
         columns = ("value", "amount") if has_amount else ("value",)
     for column in columns:

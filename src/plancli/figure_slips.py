@@ -67,6 +67,13 @@ def growth_indicator(target: AnyTarget) -> bool:
     return any(word in text for word in _RISES for text in (target.name, said[1] if said else note))
 
 
+def growth_figure(target: AnyTarget) -> bool:
+    """Is the target's figure a growth % with no room for an amount: a `growth_indicator`, or a
+    trend (粮食产量保持稳定: its signed growth, docs/forms.md)? A bulletin's 累计值 beside it
+    (粮食总产量 762.4 亿斤) is a total, not its figure (江苏 walk, session 42: 增长762.4%)."""
+    return target.kind == "trend" or growth_indicator(target)
+
+
 def growth_is_figure(target: AnyTarget) -> bool:
     """Is a growth column's figure the target's own? A growth (or relative) target's, a level
     whose figure is itself a rise on last year: a CPI's 涨幅 (`cpi`, 居民消费价格涨幅), which a
@@ -83,7 +90,7 @@ def totals_unit(target: AnyTarget, notes: ReadNotes, row: int) -> bool:
     figure came from the growth column? Then it says nothing of the figure (a % growth)."""
     header = notes.header
     growth = row in notes.growth_only or row in notes.paired
-    return growth and header is not None and growth_header(header) and growth_indicator(target)
+    return growth and header is not None and growth_header(header) and growth_figure(target)
 
 
 def total_for_growth(
@@ -100,7 +107,7 @@ def total_for_growth(
     header = notes.header
     column = header.units.get(TOTAL) if header is not None else None
     units = [notes.units.get(row), column.unit if column is not None else None]
-    if not growth_indicator(target) or any(u and u.strip() in _PERCENT for u in units):
+    if not growth_figure(target) or any(u and u.strip() in _PERCENT for u in units):
         return None
     slip = index_slip(target, entry.target, period, total, index_said(notes, row))
     if slip is not None and slip[0]:
@@ -144,7 +151,7 @@ def paired_figure(
         "value": column_label(notes, "value"),
         "growth": cell_shown(value),
     }
-    if growth_indicator(target):
+    if growth_figure(target):
         message = _(
             "{target} is a {kind} target whose figure is a growth %: its figure is the {value} "
             "column ({growth}); the {total} column ({amount}) is a total, not recorded"

@@ -40,8 +40,12 @@ _FALL = Decimal(-100)  # a fall of more than 100 %: the amount would be below no
 
 def growth_limit(target: AnyTarget) -> Decimal | None:
     """The largest year-to-date growth of a growth (or relative) target not warned about as
-    beyond likely; None for a target whose figure is no growth."""
-    if not target.has_amount:
+    beyond likely; None for a target whose figure is no growth. A trend's figure and a tracked
+    growth indicator's are growths too (`figure_slips.growth_figure`: 江苏's 粮食产量保持稳定
+    recorded as 762.4 %, the 统计公报's 亿斤, was not warned of before session 42)."""
+    from plancli.figure_slips import growth_figure
+
+    if not target.has_amount and not growth_figure(target):
         return None
     baseline = target.baseline
     known = [
@@ -212,6 +216,12 @@ def amount_as_growth(
         message = _(
             "{target} {period}: a fall of more than 100 % ({value} %) would leave an amount "
             "below nothing; check the figure (read as a growth of {value} %)"
+        )
+        return [message.format(**fields)]
+    if not target.has_amount:  # a trend's growth, an indicator's: no amount to name
+        message = _(
+            "{target} {period} = {value} %: a growth on last year beyond any likely one; the "
+            "total (累计值) typed as the growth? (read as a growth of {value} %)"
         )
         return [message.format(**fields)]
     references = _references(target)

@@ -85,8 +85,18 @@ def layout_spans(codes: Mapping[str, str | None]) -> dict[str, str]:
     return {cell: code for cell, code in codes.items() if code is not None}
 
 
+# A header cell that is a year alone (`2026年`: a 统计公报's `指标,单位,2026年,比上年增长（%）`)
+# heads the year's figures; a title's bare year names no period (`2026年主要经济指标`), so the
+# header gives it as the year's, `2026年全年` (session 42's 江苏/湖北 walk: it was refused as
+# `missing column(s) period`).
+_YEAR_ALONE = re.compile(r"^[0-9]{4}年$")
+
+
 def span_months(cell: str) -> str:
-    """A header's period as a title names it: `1-6` as `1-6月`, any other as it is."""
+    """A header's period as a title names it: `1-6` as `1-6月`, `2026年` as `2026年全年`, any
+    other as it is."""
+    if _YEAR_ALONE.match("".join(unicodedata.normalize("NFKC", cell).split())):
+        return f"{cell.strip()}全年"
     return f"{cell.strip()}月" if _bare(cell) else cell
 
 

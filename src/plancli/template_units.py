@@ -35,7 +35,7 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     """What a template's `unit` column says the value column holds for this target, and the
     amount's unit where it has one, in the column its header names `amount` (对应总量 on the
     Chinese xlsx sheet) (`plancli template`; read back, it is not a unit to check)."""
-    from plancli.figure_slips import growth_indicator
+    from plancli.figure_slips import growth_figure, growth_indicator
     from plancli.fmt import num
     from plancli.growth_slips import falls
 
@@ -57,7 +57,9 @@ def unit_text(target: AnyTarget, lang: Lang, amount: str = "amount") -> str:
     # it said `%` until session 41, where an index 100.4 typed in was only warned of)
     if price_rise(target) and (growth_indicator(target) or _level_rise(target)):
         return "涨幅%（比上年同期，非指数）" if zh else "rise % (on last year, not the index)"
-    if growth_indicator(target):  # 固定资产投资 (录入：累计增速%): the growth, not 亿元 (audit T)
+    # 固定资产投资 (录入：累计增速%): the growth, not 亿元 (audit T); a trend's too, 粮食产量
+    # 保持稳定 (it said `%`, and the 统计公报's 762.4 亿斤 was recorded as 762.4 %: session 42)
+    if growth_figure(target):
         return GROWTH_TEXT if zh else "growth % (on last year, not the total)"
     if target.kind == "cumulative" and target.opening is not None:  # the stock, not the year's
         opening = num(target.opening)
