@@ -429,7 +429,8 @@ BASELINES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
         "gdp": ("地区生产总值迈上6万亿元台阶，达到62661亿元", "62661", "5.5"),
     },
     "jiangsu": {
-        "gdp": ("地区生产总值增长5.3%", None, "5.3"),
+        # the level is the 十四五 review's 达14.2万亿元 (test_walk_jiangsu_hubei_s42 reads it)
+        "gdp": ("地区生产总值增长5.3%", "142000", "5.3"),
         "budget_revenue": ("一般公共预算收入增长2.1%", None, "2.1"),
         "new_urban_jobs": ("城镇新增就业141万人", "141", None),
         "surveyed_unemployment_rate": ("城镇调查失业率4.6%", "4.6", None),

@@ -65,7 +65,7 @@ def test_bundled_levels_are_the_reports(  # type: ignore[no-untyped-def]
     assert f"增长{baseline['growth']}%" in words
 
 
-@pytest.mark.parametrize("plan", ["shanghai", "beijing", "shandong", "guangdong"])
+@pytest.mark.parametrize("plan", ["shanghai", "beijing", "shandong", "guangdong", "jiangsu"])
 def test_no_level_left_out_for_its_scale(plan: str) -> None:
     assert "growth only" not in (DATA / f"{plan}.toml").read_text(encoding="utf-8")
 
@@ -77,6 +77,7 @@ def test_no_level_left_out_for_its_scale(plan: str) -> None:
         ("beijing", "北京市"),
         ("shandong", "山东省"),
         ("guangdong", "广东省"),
+        ("jiangsu", "江苏省"),
     ],
 )
 def test_validate_source_finds_every_level(invoke, plan: str, report: str) -> None:  # type: ignore[no-untyped-def]

@@ -35,8 +35,10 @@ SHANGHAI = (
     "保持基本同步，居民消费价格涨幅2%左右，单位生产总值二氧化碳排放量进一步下降，主要污染物重点"
     "工程减排量完成国家下达目标。"
 )
-# 江苏省.txt's review sentences holding the plan's baselines (gdp 5.3 in another sentence).
+# 江苏省.txt's review sentences holding the plan's baselines (gdp 5.3 in another sentence; its
+# level, 14.2万亿元, in the "十四五" review's since session 42).
 JIANGSU_REVIEW = (
+    "地区生产总值连续迈上4个万亿元台阶、达14.2万亿元。"
     "全省地区生产总值增长5.3%。一般公共预算收入增长2.1%。城镇新增就业141万人，城镇调查失业率"
     "4.6%。全社会研发投入强度达3.38%左右。"
 )

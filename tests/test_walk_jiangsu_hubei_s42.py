@@ -66,8 +66,14 @@ def test_jiangsu_every_headline_figure_is_the_reports() -> None:
     assert (by_id["grain_output"]["kind"], by_id["grain_output"]["direction"]) == ("trend", "band")
     co2 = by_id["co2_intensity"]
     assert co2["decline"] is True and co2["pending"] is True
-    assert by_id["gdp"]["baseline"] == {"year": 2025, "growth": 5.3}
+    assert by_id["gdp"]["baseline"] == {
+        "year": 2025,
+        "value": 142000,
+        "value_text": "14.2万亿元",
+        "growth": 5.3,
+    }  # the level since session 42's levels, as 上海's and 北京's (the "十四五" review's)
     assert "地区生产总值增长5.3%" in lines[31]
+    assert "地区生产总值连续迈上4个万亿元台阶、达14.2万亿元" in lines[21]
     assert by_id["budget_revenue"]["baseline"] == {"year": 2025, "growth": 2.1}
     assert by_id["new_urban_jobs"]["baseline"] == {"year": 2025, "value": 141}
     assert by_id["surveyed_unemployment_rate"]["baseline"] == {"year": 2025, "value": 4.6}
