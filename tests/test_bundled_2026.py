@@ -404,7 +404,8 @@ BASELINES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
         "urbanization_rate": ("常住人口城镇化率由52.23%提高到58.08%", "58.08", None),
     },
     "guangdong": {
-        "gdp": ("地区生产总值增长3.9%", None, "3.9"),
+        # the level is the 十四五 review's 从11.37万亿元提高到14.58万亿元 (test_levels_s42)
+        "gdp": ("地区生产总值增长3.9%", "145800", "3.9"),
         "budget_revenue": ("地方一般公共预算收入增长3%。", None, "3"),
         "resident_income": ("居民人均可支配收入提高到5.4万元、增长4.3%", "54000", "4.3"),
     },
@@ -418,7 +419,8 @@ BASELINES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
         "urbanization_rate": ("提升到2025年的57.7%", "57.7", None),
     },
     "henan": {
-        "gdp": ("生产总值增长5.6%", None, "5.6"),
+        # the level is the 十四五 review's 生产总值6.66万亿元 (test_levels_s42)
+        "gdp": ("生产总值增长5.6%", "66600", "5.6"),
         "industrial_value_added": ("规上工业增加值增长8.4%", None, "8.4"),
         "retail_sales": ("社会消费品零售总额增长5.6%", None, "5.6"),
         "foreign_trade": ("进出口总值增长14.1%", None, "14.1"),

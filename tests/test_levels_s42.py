@@ -19,6 +19,7 @@ import pytest
 from tests.conftest import CORPUS, corpus_report
 
 from plancli.level_precision import stated_level
+from plancli.plan import load_plan
 from plancli.rest_precision import reading
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "2026"
@@ -65,7 +66,40 @@ def test_bundled_levels_are_the_reports(  # type: ignore[no-untyped-def]
     assert f"增长{baseline['growth']}%" in words
 
 
-@pytest.mark.parametrize("plan", ["shanghai", "beijing", "shandong", "guangdong", "jiangsu"])
+@pytest.mark.parametrize(
+    ("plan", "report", "words", "value", "text"),
+    [
+        (
+            "jiangsu",
+            "江苏省",
+            "地区生产总值连续迈上4个万亿元台阶、达14.2万亿元",
+            "142000",
+            "14.2万亿元",
+        ),
+        (
+            "guangdong",
+            "广东省",
+            "地区生产总值从11.37万亿元提高到14.58万亿元",
+            "145800",
+            "14.58万亿元",
+        ),
+        ("henan", "河南省", "综合实力稳步提升。生产总值6.66万亿元", "66600", "6.66万亿元"),
+    ],
+)
+def test_review_levels_are_the_reports(
+    plan: str, report: str, words: str, value: str, text: str
+) -> None:
+    """The 十四五 reviews' 2025 levels (their growth in another sentence), added by the lead
+    after levels: each in its plan as its report's line states it."""
+    assert words in corpus_report(report) and words.endswith(text)
+    gdp = load_plan(f"{plan}-2026").target("gdp")
+    assert gdp is not None and gdp.baseline is not None
+    assert (gdp.baseline.value, gdp.baseline.value_text) == (Decimal(value), text)
+
+
+@pytest.mark.parametrize(
+    "plan", ["shanghai", "beijing", "shandong", "guangdong", "jiangsu", "henan"]
+)
 def test_no_level_left_out_for_its_scale(plan: str) -> None:
     assert "growth only" not in (DATA / f"{plan}.toml").read_text(encoding="utf-8")
 
@@ -78,6 +112,7 @@ def test_no_level_left_out_for_its_scale(plan: str) -> None:
         ("shandong", "山东省"),
         ("guangdong", "广东省"),
         ("jiangsu", "江苏省"),
+        ("henan", "河南省"),
     ],
 )
 def test_validate_source_finds_every_level(invoke, plan: str, report: str) -> None:  # type: ignore[no-untyped-def]

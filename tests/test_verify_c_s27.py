@@ -145,11 +145,13 @@ def test_a_baseline_warning_names_its_line(tmp_path: Path, invoke: Any, form: st
     text = (REPO / "data" / "2026" / "henan.toml").read_text(encoding="utf-8")
     inline = "baseline = { year = 2025, value = 121.7 }\n"
     if form == "inline":
-        text, line = text.replace(inline, inline.replace("121.7", "127.1")), 116
+        text = text.replace(inline, inline.replace("121.7", "127.1"))
+        line = text.split("\n").index(inline.replace("121.7", "127.1").strip()) + 1
     else:
         block = 'quote = "城镇新增就业110万人以上"\n'
         table = "\n[targets.baseline]\nyear = 2025\nvalue = 127.1\n"
-        text, line = text.replace(inline, "").replace(block, block + table), 121
+        text = text.replace(inline, "").replace(block, block + table)
+        line = text.split("\n").index("value = 127.1") + 1
     plan = tmp_path / "henan.toml"
     plan.write_text(text, encoding="utf-8")
     assert text.split("\n")[line - 1].startswith(("baseline", "value")), text.split("\n")[line - 1]
