@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import REPO
 
+import plancli
+
 PLAN = REPO / "data" / "plan2022.toml"
-SRC = REPO / "src"
+SRC = Path(plancli.__file__).resolve().parents[1]  # the tree under test (PYTHONPATH)
 
 
 def _env(home: Path, **more: str) -> dict[str, str]:
@@ -77,7 +78,7 @@ def _terminated_mid_import(home: Path, args: list[str], wait: float) -> tuple[in
     time.sleep(wait)
     assert child.poll() is None, "the import ended before it could be stopped: a larger file"
     child.send_signal(signal.SIGTERM)
-    out, err = child.communicate(timeout=120)
+    _, err = child.communicate(timeout=120)
     return child.returncode, err.decode("utf-8")
 
 

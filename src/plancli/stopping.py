@@ -8,6 +8,7 @@ stderr (`error: terminated`, `错误：已终止`), exit 143 (128 + 15, as the s
 Kept free of imports: `plancli.__main__` installs it before anything else is loaded.
 """
 
+import contextlib
 import signal
 
 INTERRUPTED_EXIT = 130  # 128 + SIGINT
@@ -24,10 +25,8 @@ def _raise_terminated(signum: int, frame: object) -> None:
 
 def on_terminate() -> None:
     """SIGTERM raises `Terminated` in the main thread (the program's, never a test runner's)."""
-    try:
+    with contextlib.suppress(ValueError, OSError):  # not the main thread, or no SIGTERM
         signal.signal(signal.SIGTERM, _raise_terminated)
-    except (ValueError, OSError):  # not the main thread, or a platform without it
-        pass
 
 
 def stop_code(exc: BaseException) -> int:

@@ -22,9 +22,9 @@ from plancli.safe import visible
 F = TypeVar("F", bound=Callable[..., Any])
 
 # Exit codes: 0 ok, 1 only `gap --fail-on`, 2 usage or input error, 3 plan or ledger file
-# invalid, 130 interrupted, 143 terminated (SIGTERM). An exception no rule foresaw is a bug in plancli; it is reported as
-# one `error: internal error: …` line with EX_SOFTWARE from sysexits.h, so a script can tell
-# it from a verdict (1) or from bad input (2, 3).
+# invalid, 130 interrupted, 143 terminated (SIGTERM). An exception no rule foresaw is a bug in
+# plancli; it is reported as one `error: internal error: …` line with EX_SOFTWARE from
+# sysexits.h, so a script can tell it from a verdict (1) or from bad input (2, 3).
 INTERNAL_ERROR_EXIT = 70
 
 
