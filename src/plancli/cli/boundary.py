@@ -58,7 +58,7 @@ def interrupted_message(stop: BaseException | None = None) -> str:
 
 
 # Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
-_FILE_ARGUMENTS = frozenset({"file", "output", "report", "from_ledger", "to_ledger"})
+_FILE_ARGUMENTS = frozenset({"file", "files", "output", "report", "from_ledger", "to_ledger"})
 
 
 def check_text_arguments(arguments: dict[str, Any]) -> None:
