@@ -207,3 +207,131 @@ def test_ascii_terminal_csv_hint_in_chinese(tmp_path: Path) -> None:
     # stderr under ascii writes the Chinese escaped; the message's tail is ASCII
     assert "PLANCLI_CSV_BOM=1" in refused.stderr
     assert "--json" in refused.stderr
+
+
+# --------------------------------------------------------------------- several files, one batch
+
+
+@pytest.fixture
+def month(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """A month's two files of the seed's plan (官渡区 2022): the 统计局's GDP, the 商务局's
+    retail sales; and the global options that import them into a fresh ledger."""
+    a = tmp_path / "统计局.csv"
+    a.write_text("target,period,value,amount\ngdp,2022-Q2,5.0,700\n", encoding="utf-8")
+    b = tmp_path / "商务局.csv"
+    b.write_text(
+        "target,period,value\nretail_sales,2022-05,4.1\nretail_sales,2022-06,6.2\n",
+        encoding="utf-8",
+    )
+    return a, b, ["--plan", str(PLAN), "--ledger", str(tmp_path / "l.toml")]
+
+
+def test_several_files_one_batch_named_each_and_one_undo(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+    """`plancli import a.csv b.csv` said `unexpected extra argument: b.csv`; now both are
+    imported as one batch, the summary names each file, and one `undo` takes both back."""
+    a, b, opts = month
+    done = _plancli(tmp_path, *opts, "import", str(a), str(b))
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert f"imported {a}: 1 new, 0 revised, 0 unchanged of 1 row; period 2022-Q2" in lines
+    assert (
+        f"imported {b}: 2 new, 0 revised, 0 unchanged of 2 rows; "
+        "by period: 2022-05: 1 new; 2022-06: 1 new" in lines
+    )
+    last = lines[-1]
+    assert last.startswith(f"2 files imported into {tmp_path / 'l.toml'} as one batch ")
+    batch = last.split(" as one batch ")[1].split(" ")[0]
+    ledger = (tmp_path / "l.toml").read_text(encoding="utf-8")
+    assert ledger.count(f'batch = "{batch}"') == 3
+    again = _plancli(tmp_path, *opts, "import", str(a), str(b))
+    assert again.returncode == 0, again.stderr
+    assert (
+        again.stderr.splitlines()[-1]
+        == f"2 files: nothing to import; {tmp_path / 'l.toml'} unchanged"
+    )
+    assert (tmp_path / "l.toml").read_text(encoding="utf-8") == ledger  # idempotent
+    undone = _plancli(tmp_path, *opts, "undo", "--yes")
+    assert undone.returncode == 0, undone.stderr
+    assert f'batch = "{batch}"' not in (tmp_path / "l.toml").read_text(encoding="utf-8")
+    status = _plancli(tmp_path, *opts, "gap", "--json")
+    assert '"actual": 5.0' not in status.stdout and '"actual": 6.2' not in status.stdout
+
+
+def test_several_files_a_bad_row_in_one_writes_none(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+    a, b, opts = month
+    c = tmp_path / "c.csv"
+    c.write_text("target,period,value\nfixed_asset_investment,2022-06,abc\n", encoding="utf-8")
+    refused = _plancli(tmp_path, *opts, "import", str(a), str(b), str(c))
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == [
+        f"error: {c}: 1 bad row; nothing was imported",
+        f"{c}:2: target fixed_asset_investment: value 'abc' is not a number (e.g. 310, 5.2, -0.3)",
+        "nothing of the 3 files was imported (several files are one batch)",
+    ]
+    assert not (tmp_path / "l.toml").exists()
+
+
+def test_several_files_giving_one_position_twice_are_refused(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+    """商务局's 2022-06 and a second sheet's 2022-Q2 are one position (the end of June): as
+    in one file, one figure per target and position, and nothing is written."""
+    _, b, opts = month
+    d = tmp_path / "d.csv"
+    d.write_text("target,period,value\nretail_sales,2022-Q2,6.4\n", encoding="utf-8")
+    refused = _plancli(tmp_path, *opts, "import", str(b), str(d))
+    assert refused.returncode == 2
+    assert (
+        f"{d}:2: retail_sales 2022-Q2 is also in {b} (row 3); give one figure per target and "
+        "period in the files of one import"
+    ) in refused.stderr.splitlines()
+    assert not (tmp_path / "l.toml").exists()
+
+
+def test_several_files_dry_run_names_each_and_writes_nothing(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+    a, b, opts = month
+    shown = _plancli(tmp_path, *opts, "import", "--dry-run", str(a), str(b))
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stderr.splitlines()
+    assert f"would import {a}: 1 new, 0 revised, 0 unchanged of 1 row; period 2022-Q2" in lines
+    assert lines[-1] == f"2 files, one batch; nothing written to {tmp_path / 'l.toml'} (--dry-run)"
+    assert "700" in shown.stdout and "6.2" in shown.stdout  # each file's table
+    assert not (tmp_path / "l.toml").exists()
+
+
+def test_several_files_on_sqlite_one_batch(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+    a, b, _ = month
+    opts = ["--plan", str(PLAN), "--ledger", str(tmp_path / "l.sqlite")]
+    assert _plancli(tmp_path, *opts, "import", str(a), str(b)).returncode == 0
+    history = _plancli(tmp_path, *opts, "history", "--json")
+    batches = {line.split('"')[3] for line in history.stdout.splitlines() if '"batch":' in line}
+    assert len(batches) == 1, history.stdout
+    assert _plancli(tmp_path, *opts, "undo", "--yes").returncode == 0
+    gap = _plancli(tmp_path, *opts, "gap", "--json")
+    assert '"actual": 6.2' not in gap.stdout
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["-"], "error: `-` (stdin) is imported alone, not with other files"),
+        (["--json"], "error: import --json takes one file; import the files one by one"),
+    ],
+)
+def test_several_files_refusals_of_the_command_line(
+    tmp_path: Path,
+    month,  # type: ignore[no-untyped-def]
+    extra: list[str],
+    message: str,
+) -> None:
+    a, b, opts = month
+    refused = _plancli(tmp_path, *opts, "import", str(a), *extra, str(b))
+    assert refused.returncode == 2
+    assert refused.stderr == message + "\n"
+    assert not (tmp_path / "l.toml").exists()
+
+
+def test_several_files_one_named_twice(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+    a, _, opts = month
+    again = a.parent / "." / a.name
+    refused = _plancli(tmp_path, *opts, "import", str(a), str(again))
+    assert refused.returncode == 2
+    assert refused.stderr == f"error: {again} is given twice (as {a}); name each file once\n"
