@@ -11,21 +11,28 @@ import sys
 
 
 def main() -> None:
+    from plancli.stopping import on_terminate, stop_code
+
+    on_terminate()  # SIGTERM (`timeout`, systemd): Ctrl-C's way out, exit 143 (stopping.py)
     try:
         _main()
-    except KeyboardInterrupt:  # Ctrl-C while plancli loads (a run maps its own): no traceback
-        _say_interrupted()
-        sys.exit(130)
+    except KeyboardInterrupt as stop:  # Ctrl-C while plancli loads (a run maps its own)
+        _say_interrupted(stop)
+        sys.exit(stop_code(stop))
 
 
-def _say_interrupted() -> None:
-    """`error: interrupted`, in the interface's language if it was chosen yet."""
+def _say_interrupted(stop: KeyboardInterrupt) -> None:
+    """`error: interrupted` (or `terminated`), in the interface's language if it was chosen yet."""
+    from plancli.stopping import stop_word
+
+    word = stop_word(stop)
     try:
         from plancli.i18n import _
 
-        line = _("error: {message}").format(message=_("interrupted"))
+        words = {"interrupted": _("interrupted"), "terminated": _("terminated")}
+        line = _("error: {message}").format(message=words[word])
     except BaseException:  # the catalog itself was being loaded
-        line = "error: interrupted"
+        line = f"error: {word}"
     import contextlib
 
     with contextlib.suppress(OSError, AttributeError):  # stderr full or closed: the exit says it

@@ -99,9 +99,11 @@ def main() -> None:
         code = app(standalone_mode=False)
     except SystemExit as exc:  # Typer's closed-pipe branch exits 1 itself: stop quietly
         code = 0 if exc.code == 1 else exc.code
-    except KeyboardInterrupt:
-        sys.stderr.write(interrupted_message() + "\n")
-        code = 130
+    except KeyboardInterrupt as stop:  # Ctrl-C 130, SIGTERM 143 (stopping.py)
+        from plancli.stopping import stop_code
+
+        sys.stderr.write(interrupted_message(stop) + "\n")
+        code = stop_code(stop)
     except OutputError as exc:  # `--help`, `--version` with stdout closed: 74, one line,
         code = _output_lost(exc)  # not "internal error" (session 42)
     except OSError as exc:
@@ -128,7 +130,7 @@ def main() -> None:
     if code == 0 and streams.stderr_lost() is not None:
         # A message was lost (the log's disk is full): "the output could not be written", and
         # for a write command the ledger was written, as when stdout fails. A failure's own
-        # code (2, 3, 4, 130, gap's verdict 1) says more, and is kept.
+        # code (2, 3, 4, 130, 143, gap's verdict 1) says more, and is kept.
         code = OUTPUT_ERROR_EXIT
     sys.exit(code)
 

@@ -22,9 +22,9 @@ from plancli.safe import visible
 F = TypeVar("F", bound=Callable[..., Any])
 
 # Exit codes: 0 ok, 1 only `gap --fail-on`, 2 usage or input error, 3 plan or ledger file
-# invalid, 130 interrupted. An exception no rule foresaw is a bug in plancli; it is reported as
-# one `error: internal error: …` line with EX_SOFTWARE from sysexits.h, so a script can tell
-# it from a verdict (1) or from bad input (2, 3).
+# invalid, 130 interrupted, 143 terminated (SIGTERM). An exception no rule foresaw is a bug in
+# plancli; it is reported as one `error: internal error: …` line with EX_SOFTWARE from
+# sysexits.h, so a script can tell it from a verdict (1) or from bad input (2, 3).
 INTERNAL_ERROR_EXIT = 70
 
 
@@ -48,13 +48,17 @@ def internal_error_message(exc: BaseException) -> str:
     ).format(error=f"{name}{': ' + detail if detail else ''}", version=__version__)
 
 
-def interrupted_message() -> str:
-    """Ctrl-C's line: an `error:` line (`错误：`), as every error is, not a bare word."""
-    return _("error: {message}").format(message=_("interrupted"))
+def interrupted_message(stop: BaseException | None = None) -> str:
+    """Ctrl-C's line: an `error:` line (`错误：`), as every error is, not a bare word; SIGTERM's
+    says `terminated` (`错误：已终止`, stopping.py)."""
+    from plancli.stopping import Terminated
+
+    word = _("terminated") if isinstance(stop, Terminated) else _("interrupted")
+    return _("error: {message}").format(message=word)
 
 
 # Command parameters that are file names given as text (`import FILE`, `report --output FILE`).
-_FILE_ARGUMENTS = frozenset({"file", "output", "report", "from_ledger", "to_ledger"})
+_FILE_ARGUMENTS = frozenset({"file", "files", "output", "report", "from_ledger", "to_ledger"})
 
 
 def check_text_arguments(arguments: dict[str, Any]) -> None:
@@ -113,9 +117,11 @@ def guarded(func: F) -> F:
                 say(summary)
             # 0, or the verdict settled before printing (`gap --fail-on … | head -1`: 1)
             raise typer.Exit(streams.verdict()) from None
-        except KeyboardInterrupt:
-            say(interrupted_message())
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as stop:  # Ctrl-C 130, SIGTERM 143 (stopping.py)
+            from plancli.stopping import stop_code
+
+            say(interrupted_message(stop))
+            raise typer.Exit(stop_code(stop)) from None
         except Exception as exc:  # a bug: never a traceback, and never exit 1 (--fail-on)
             if is_typer_exception(exc):
                 raise  # Typer's own: usage errors (exit 2) and the exits commands ask for

@@ -5,7 +5,6 @@ Talk (confirmations, warnings) goes to stderr; data (the import dry-run table, -
 stdout. Neither imports Rich unless it prints a table, to keep a cron job's start-up short.
 """
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,15 +15,12 @@ from plancli.cli.figure_args import FigureCommand
 from plancli.cli.ledger_opts import DryRunOpt, TargetArg, WrittenJsonOpt, advise
 from plancli.cli.streams import emit
 from plancli.cli.written import import_json, written_record
-from plancli.errors import InputError, os_reason
-from plancli.i18n import _, join_list, ngettext
+from plancli.errors import InputError
+from plancli.i18n import _, join_list
 from plancli.safe import clip_path
 
 if TYPE_CHECKING:
-    from plancli.read_notes import ReadNotes
-
-# The warnings of an import printed, as the refusals are: the first of them, then how many more.
-WARNINGS_SHOWN = 1000
+    pass
 
 
 # Negative figures (GDP growth of -2.5 %) must not be taken for options: `plancli record gdp
@@ -169,14 +165,14 @@ def record_cmd(
 )
 def import_cmd(
     ctx: typer.Context,
-    file: Annotated[
-        str,
+    files: Annotated[
+        list[str],
         typer.Argument(
-            metavar="FILE",
+            metavar="FILE...",
             help=_(
                 "CSV with header target,period,value[,amount,note,source], a JSON list of "
                 "such objects, JSON Lines, or an Excel .xlsx sheet with the CSV's columns; "
-                "`-` reads stdin."
+                "`-` reads stdin. Several files are one batch: all of them or none."
             ),
         ),
     ],
@@ -205,71 +201,27 @@ def import_cmd(
     dry_run: DryRunOpt = False,
     json_out: WrittenJsonOpt = False,
 ) -> None:
-    from plancli.bulletin import resolve_rows
-    from plancli.bulletin_blanks import figureless_lines
-    from plancli.bulletin_series import period_notice
-    from plancli.gdp_sectors import gdp_sectors
-    from plancli.import_skip import (
-        names_no_target,
-        skipped_lines,
-        skipped_rows,
-        unknown_hint,
-        unknown_rows,
-        without,
-    )
-    from plancli.import_summary import series_rows
-    from plancli.imports import ImportRejected, import_rows, read_import
-    from plancli.read_notes import ReadNotes
+    from plancli.cli.import_reading import read_file, refusal, say_file_notes
+    from plancli.import_skip import skipped_rows
+    from plancli.imports import ImportRejected, import_rows
     from plancli.record_text import import_counts
     from plancli.stores import open_store
 
+    if len(files) > 1:  # one batch, all or none (import_several.py)
+        if json_out:
+            raise InputError(_("import --json takes one file; import the files one by one"))
+        from plancli.cli.import_several import import_several
+
+        import_several(ctx, files, sheet=sheet, skip_unknown=skip_unknown, dry_run=dry_run)
+        return
     st = state(ctx)
     location = st.ledger_location
     creating = st.ledger_to_create()
     store = open_store(location)
     store.check_writable()  # before reading a possibly long stdin
-    # The file is read before the plan is loaded: a file over a limit is refused at once,
-    # and the rows do not need the plan until they are checked.
-    from plancli.cli.inputs import open_input
-
-    name, stream, size = open_input(file)
-    try:
-        notes = ReadNotes()
-        if not (skip_unknown and json_out):  # --json lists every row skipped: keep them
-            # Rows naming no target past the first 1,000 are counted, not kept (audit S D7).
-            notes.no_target = names_no_target(lambda: st.plain_plan)
-        notes.plan_year = lambda: st.plain_plan.plan.year  # a typed 1-6's year (xlsx dates)
-        name, rows, problems = read_import(stream, name, size=size, sheet=sheet, notes=notes)
-    except InputError as exc:  # refused: how the file was read, as an import says it (GB18030)
-        raise _read_as(exc, name, notes) from None
-    except OSError as exc:  # the file, or stdin, failed while it was read
-        raise InputError(
-            _("{path}: cannot read: {reason}").format(path=clip_path(name), reason=os_reason(exc))
-        ) from None
-    finally:
-        if file != "-":
-            stream.close()
+    read = read_file(st, store, files[0], sheet=sheet, skip_unknown=skip_unknown, json_out=json_out)
+    name, notes, unknown = read.name, read.notes, read.unknown
     plan = st.plain_plan
-    # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks;
-    # 第一产业 under 地区生产总值 first (gdp_sectors.py), by the rows' order.
-    rows = gdp_sectors(plan, rows)
-    rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
-    if notes.template_cells:  # a template's rows changed where they should not be?
-        from plancli.shared_ledger import database_owners
-        from plancli.template_check import template_problems
-
-        # A database's 牵头单位, not the file's, decide whose sheet a row belongs to.
-        template_problems(plan, notes, problems, store.read, lambda: database_owners(location))
-    # The texts resolve_rows found naming no target: not every text looked up again.
-    texts: Iterable[str] | None = notes.unknown
-    if texts is None:
-        texts = notes.targets or {row.entry.target for row in rows}
-    unknown = unknown_rows(plan, rows, texts)
-    rows = without(rows, unknown) if skip_unknown else rows  # left out, and listed below
-    if not skip_unknown:
-        problems.more += notes.dropped  # bad rows, counted
-    notice = period_notice(name, notes.header, rows)  # 1-6月: the title's, the header's, a series'
-    file_rows = series_rows(notes.header, rows)  # a series: the summary counts rows and figures
     # The rows are checked and written as a stream (a million rows: the figures in force and
     # the rows in memory, not a model of each); --json lists them all, from the stream's own.
     try:
@@ -277,83 +229,21 @@ def import_cmd(
             store,
             plan,
             name,
-            rows,
-            problems,
+            read.rows,
+            read.problems,
             dry_run=dry_run,
             keep=False,
             pasted=notes.pasted,
             listed=json_out,
         )
     except ImportRejected as rejected:
-        from plancli.column_labels import with_column_labels
-
-        labelled = with_column_labels(rejected, notes)  # '本月止累计' '2,004.9亿元': …
-        if unknown and not skip_unknown:
-            hinted = unknown_hint(plan, labelled, unknown, notes.dropped)
-            raise _read_as(hinted, name, notes) from None
-        raise _read_as(labelled, name, notes) from None
+        raise refusal(rejected, plan, read, skip_unknown) from None
     skipped = skipped_rows(plan, unknown) if skip_unknown else []
     say_created(location.path, creating, result.written, dry_run, store)
-    if notes.sheet is not None:
-        say(notes.sheet)
-    if notes.encoding == "GB18030":
-        say(_read_as_line(name))
-    if notice is not None:
-        say(notice)
-    if notes.blank_rows:
-        say(
-            ngettext(
-                "{file}: {n} blank row skipped (a template row with no figure yet)",
-                "{file}: {n} blank rows skipped (template rows with no figure yet)",
-                notes.blank_rows,
-            ).format(file=clip_path(name), n=notes.blank_rows)
-        )
-    if notes.no_data_rows:
-        say(
-            ngettext(
-                "{file}: {n} row marked — (no data) skipped",
-                "{file}: {n} rows marked — (no data) skipped",
-                notes.no_data_rows,
-            ).format(file=clip_path(name), n=notes.no_data_rows)
-        )
-    if notes.total_rows:
-        say(
-            ngettext(
-                "{file}: {n} total row (合计, 总计, 小计: the table's, not a target) skipped",
-                "{file}: {n} total rows (合计, 总计, 小计: the table's, not a target) skipped",
-                notes.total_rows,
-            ).format(file=clip_path(name), n=notes.total_rows)
-        )
-    for line in [
-        *figureless_lines(name, notes),
-        *skipped_lines(plan, name, skipped, notes.dropped),
-    ]:
-        say(line)  # a bulletin's rows with no figure (bulletin_blanks), the rows of no target
-    warned: dict[int, list[str]] = {}
-    for row, message in [*notes.warnings, *result.row_warnings()]:
-        warned.setdefault(row, []).append(message)
-    lines = [(row, warning) for row in sorted(warned) for warning in warned[row]]
-    for row, warning in lines[:WARNINGS_SHOWN]:
-        say(
-            _("warning: {file}:{row}: {message}").format(
-                file=clip_path(name), row=row, message=warning
-            )
-        )
-    if len(lines) > WARNINGS_SHOWN:  # a file of 190,000 slips: a terminal cannot read them
-        more = len(lines) - WARNINGS_SHOWN
-        say(
-            ngettext(
-                "warning: {file}: {n} more warning not shown (`import --json` lists each row's)",
-                "warning: {file}: {n} more warnings not shown (`import --json` lists each row's)",
-                more,
-            ).format(file=clip_path(name), n=f"{more:,}")
-        )
-    from plancli.import_summary import periods_text, stale_sheet
+    say_file_notes(plan, store, read, skipped, result)
+    from plancli.import_summary import periods_text
 
-    stale = stale_sheet(name, result, notes, store.read)
-    if stale is not None:
-        say(_("warning: {message}").format(message=stale))
-    counts, periods = import_counts(result, file_rows), periods_text(result)
+    counts, periods = import_counts(result, read.file_rows), periods_text(result)
     if dry_run:
         if result.changes and not json_out:
             from plancli.render import console
@@ -386,19 +276,5 @@ def import_cmd(
         )
     advise(store)
     if json_out:
-        shown = import_json(plan, location.shown, result, dry_run, notes, skipped, file_rows)
+        shown = import_json(plan, location.shown, result, dry_run, notes, skipped, read.file_rows)
         emit(shown, utf8=True)
-
-
-def _read_as_line(name: str) -> str:
-    return _("{file}: read as GB18030 text (Excel's CSV on a Chinese Windows)").format(
-        file=clip_path(name)
-    )
-
-
-def _read_as(exc: InputError, name: str, notes: "ReadNotes") -> InputError:
-    """A refusal of a file read as GB18030 says so on its last line, as an import says it: a
-    user fixing it (a garbled name) should know how the file was read; `error:` stays first."""
-    if notes.encoding == "GB18030":
-        exc.args = (f"{exc}\n{_read_as_line(name)}",)
-    return exc

@@ -350,7 +350,7 @@ def template_cmd(
 
         data = template_workbook(rows, st.lang, created=report_time())
     elif file == "-":  # CSV on stdout in the terminal's encoding, as every --csv (GBK too)
-        emit_csv(template_csv(rows, st.lang))
+        emit_csv(template_csv(rows, st.lang), json=False)  # template has no --json
         data = None
     else:  # Excel opens a CSV as UTF-8 only with the byte-order mark
         data = template_csv(rows, st.lang).encode("utf-8-sig")

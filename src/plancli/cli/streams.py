@@ -23,26 +23,29 @@ from plancli.i18n import _
 _SUPERSET = {"gbk": "gb18030", "gb2312": "gb18030"}
 
 
-def emit(text: str, *, utf8: bool = False) -> None:
+def emit(text: str, *, utf8: bool = False, csv: str | None = None) -> None:
     """Data on stdout, ending with one newline. JSON and CSV come here already safe for a
     terminal: `output.dump_json` and `output.csv_text` make them so (issue 14). JSON and TOML
     (`utf8`) are UTF-8 whatever the locale (`emit_parts`); CSV and text are in the terminal's
-    encoding, or its superset where it lacks a character (the module's docstring)."""
+    encoding, or its superset where it lacks a character (the module's docstring). `csv`: the
+    text is CSV, and the hint of an encoding that lacks a character names what else writes it
+    (`emit_csv`)."""
     if utf8:
         emit_parts([text])
         return
-    write_text(sys.stdout, text if text.endswith("\n") else text + "\n")
+    write_text(sys.stdout, text if text.endswith("\n") else text + "\n", csv=csv)
 
 
-def emit_csv(text: str) -> None:
+def emit_csv(text: str, *, json: bool = True) -> None:
     """CSV on stdout: in the terminal's encoding (`emit`), or, where `PLANCLI_CSV_BOM` is on
     (`csv_bom`), as UTF-8 with the byte-order mark: Excel reads a CSV as UTF-8 only with it (a
     Chinese Excel reads one without it as GBK), so a CSV made on a UTF-8 system (a server, WSL,
-    a Mac) for Excel asks for it."""
+    a Mac) for Excel asks for it. `json`: the command has --json, which an encoding that lacks a
+    character is told of (`template` has none)."""
     if csv_bom():
         emit_parts(["\ufeff", text if text.endswith("\n") else text + "\n"])
         return
-    emit(text)
+    emit(text, csv="json" if json else "")
 
 
 _ON, _OFF = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
@@ -66,12 +69,14 @@ def csv_bom() -> bool:
     )
 
 
-def write_text(stream: TextIO, text: str) -> None:
+def write_text(stream: TextIO, text: str, *, csv: str | None = None) -> None:
     """CSV and text on `stream` in its encoding. A GBK terminal (zh_CN.GBK) lacks some
     characters (𠮷, 䶮, an emoji): those are written in GB18030, GBK's superset, whose bytes are
     GBK's for every character GBK has (they raised UnicodeEncodeError, exit 70). Another
     encoding that lacks one is an InputError naming it: CSV is data, and a `?` in its place
-    would be a wrong figure's name (the exact text is in --json)."""
+    would be a wrong figure's name (the exact text is in --json). `csv` (CSV: "json" where the
+    command has --json, "" where not): the error names PLANCLI_CSV_BOM=1 too, which writes the
+    CSV as UTF-8 whatever the terminal's encoding (`PYTHONIOENCODING=ascii gap --csv`)."""
     try:
         with writing():
             stream.write(text)  # encoded whole before a byte is written: nothing written twice
@@ -86,12 +91,26 @@ def write_text(stream: TextIO, text: str) -> None:
         from plancli.errors import InputError
 
         lacking = exc.object[exc.start : exc.end]
+        if csv is not None:
+            raise InputError(_csv_hint(csv).format(encoding=exc.encoding, text=lacking)) from None
         raise InputError(
             _(
                 "the terminal's encoding {encoding} cannot write {text!r}; set a UTF-8 locale "
                 "or use --json"
             ).format(encoding=exc.encoding, text=lacking)
         ) from None
+
+
+def _csv_hint(csv: str) -> str:
+    if csv == "json":
+        return _(
+            "the terminal's encoding {encoding} cannot write {text!r}; set a UTF-8 locale, "
+            "set PLANCLI_CSV_BOM=1 (the CSV in UTF-8) or use --json"
+        )
+    return _(
+        "the terminal's encoding {encoding} cannot write {text!r}; set a UTF-8 locale or "
+        "set PLANCLI_CSV_BOM=1 (the CSV in UTF-8)"
+    )
 
 
 # Text for people where the output's encoding lacks it: the signs as the tables write them
