@@ -26,7 +26,7 @@ from plancli.imports import (
     Problems,
     check_import,
 )
-from plancli.ledger import new_batch_id, utc_now
+from plancli.ledger_values import new_batch_id, utc_now
 from plancli.periods import parse_period
 from plancli.plain import AnyPlan, AnyRecord
 from plancli.safe import clip_path
