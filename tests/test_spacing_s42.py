@@ -116,9 +116,9 @@ def test_the_chinese_workbooks_figure_in_words_is_written_as_its_bound(
         guandu("report", "-o", str(out), lang=lang, err=True)
         sheet = load_workbook(out).worksheets[1]
         rows = list(sheet.iter_rows(values_only=True))
-        words = {row[0]: row[-1] for row in rows[1:]}
+        column = rows[0].index("完成值（文字）" if lang == "zh" else "actual_text")
+        words = {row[0]: row[column] for row in rows[1:]}  # before levels' 余下月份需增长 columns
         if lang == "zh":
-            assert rows[0][-1] == "完成值（文字）"
             assert (words["gdp"], words["old_compounds_renovated"]) == ("5.0%", "40个")
             assert words["external_funds"] == "50亿元"
         else:
