@@ -148,3 +148,33 @@ def test_a_dropped_amounts_warning_writes_it_as_the_tables_do(
         assert "2022-Q2 的总量 700亿元不再生效" in err, err
     else:
         assert "2022-Q2's amount 700 亿元 is no longer in force" in err, err
+
+
+# ------------------------------------------- 5. status's figure and its unit, narrow
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [44, 50, 58, 64, 66, 73, 77])
+def test_status_keeps_pm25s_figure_with_its_unit(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
+) -> None:
+    """北京's pm25 (31.5 for 1-12月, against ≈29, judged ≤30.45) in `status`: `31.5` broke over
+    `微克/立方米` in English cards at 40–65 columns, `≈ 29` over `微克/立方米` and `(≤30.45`
+    over `微克/立方米)` in the English table at 72–76: the actual column's least width counted
+    `微克/立方米` alone (`render.runs.FigureAndUnit`)."""
+    ledger = tmp_path / "bj.progress.toml"
+    monkeypatch.setenv("COLUMNS", "120")
+    at = ("--plan", "beijing-2026", "--ledger", str(ledger))
+    assert invoke(*at, "record", "pm25", "31.5", "-p", "1-12月").exit_code == 0
+    monkeypatch.setenv("COLUMNS", str(columns))
+    done = invoke("--lang", lang, *at, "status")
+    assert done.exit_code == 0, done.output
+    lines = done.stdout.splitlines()
+    assert max(map(len, lines)) <= columns, done.stdout
+    space = "" if lang == "zh" else " "
+    for whole in (
+        f"≈ 29{space}微克/立方米",
+        f"31.5{space}微克/立方米",
+        f"≤30.45{space}微克/立方米",
+    ):
+        assert any(whole in line for line in lines), (whole, done.stdout)
