@@ -55,7 +55,7 @@ def test_history_with_a_count_says_what_history_takes(
     result = run("history", *args, lang=lang)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", HISTORY[lang])
     shown = run("history", "gdp")  # what it points to shows the revision
-    assert shown.exit_code == 0 and "0.3 %" in shown.stdout
+    assert shown.exit_code == 0 and "0.3%" in shown.stdout
 
 
 @pytest.mark.parametrize(
@@ -102,12 +102,12 @@ def test_a_file_named_like_a_number_is_reached_after_double_dash(
     imported = run("import", "--", "-5.csv")  # as told
     assert imported.exit_code == 0, imported.stderr
     shown = run("history", "gdp")
-    assert "2022-06" in shown.stdout and "0.3 %" in shown.stdout
+    assert "2022-06" in shown.stdout and "0.3%" in shown.stdout
 
 
 def test_figures_stay_figures_where_a_command_takes_them(run: Callable[..., Any]) -> None:
     """`record` and `amend` read `-5` as a figure (session 32): the new refusal is not theirs."""
     recorded = run("record", "gdp", "-5", "-p", "2022-06")
     assert recorded.exit_code == 0, recorded.stderr
-    assert "gdp 2022-06 = -5 %" in recorded.stderr
+    assert "gdp 2022-06 = -5%" in recorded.stderr
     assert run("undo", "--batch", "-5", "-y").stderr.startswith("error: no batch -5 in ")

@@ -96,7 +96,7 @@ def test_a_hostile_run_together_word_is_clipped_and_escaped(run: Callable[..., A
 
 def test_negative_figures_dry_runs_and_the_double_dash(run: Callable[..., Any]) -> None:
     dry = run("record", "gdp", "-n", "5", "-p", "2022-06")
-    assert dry.exit_code == 0 and "would record gdp 2022-06 = 5 %" in dry.stderr
+    assert dry.exit_code == 0 and "would record gdp 2022-06 = 5%" in dry.stderr
     assert not run.ledger.exists()  # type: ignore[attr-defined]
     for args, value in (
         (("gdp", "-0.5", "-p", "2022-Q1"), "-0.5"),
@@ -106,7 +106,7 @@ def test_negative_figures_dry_runs_and_the_double_dash(run: Callable[..., Any]) 
     ):
         result = run("record", *args)
         assert result.exit_code == 0, (args, result.stderr)
-        assert f"recorded gdp 2022-Q1 = {value} %" in result.stderr
+        assert f"recorded gdp 2022-Q1 = {value}%" in result.stderr
     mistyped = run("record", "gdp", "5", "-p", "2022-06", "-x")
     assert mistyped.exit_code == 2
     assert mistyped.stderr.startswith("error: no such option: -x; see `plancli record --help`")

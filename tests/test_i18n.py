@@ -308,13 +308,13 @@ def test_what_record_says_is_chinese(invoke, mini_plan: Path) -> None:  # type: 
     ledger = mini_plan.with_name("mini.progress.toml")
     first = invoke("--plan", str(mini_plan), "--lang", "zh", "record", "g5", "150", "-p", "2022-06")
     [record] = read_records(ledger)
-    assert first.stderr == f"已录入 g5 2022-06 = 150 个，写入 {ledger}（批次 {record.batch}）\n"
+    assert first.stderr == f"已录入 g5 2022-06 = 150个，写入 {ledger}（批次 {record.batch}）\n"
     again = invoke("--plan", str(mini_plan), "--lang", "zh", "record", "g5", "160", "-p", "2022-06")
     batch = read_records(ledger)[-1].batch
     assert again.stderr.startswith(
-        f"已录入 g5 2022-06 = 160 个，写入 {ledger}（批次 {batch}）；取代 "
+        f"已录入 g5 2022-06 = 160个，写入 {ledger}（批次 {batch}）；取代 "
     )
-    assert again.stderr.endswith(" UTC 录入的 150 个\n")
+    assert again.stderr.endswith(" UTC 录入的 150个\n")
 
 
 def test_the_undo_question_is_chinese(invoke, mini_plan: Path) -> None:  # type: ignore[no-untyped-def]

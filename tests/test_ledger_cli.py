@@ -82,9 +82,9 @@ def test_record_again_says_what_it_supersedes(run, ledger: Path) -> None:  # typ
 def test_record_growth_with_amount_and_negative_value(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("record", "gdp", "-2.5", "--period", "2022-Q1", "--amount", "330.1")
     assert result.exit_code == 0, result.stderr
-    assert "gdp 2022-Q1 = -2.5 % (amount 330.1 亿元)" in result.stderr
+    assert "gdp 2022-Q1 = -2.5% (amount 330.1 亿元)" in result.stderr
     result = run("record", "centre", "done", "--period", "2022-09")
-    assert "centre 2022-09 = 100 %" in result.stderr
+    assert "centre 2022-09 = 100%" in result.stderr
 
 
 def test_record_add_and_dry_run(run, ledger: Path) -> None:  # type: ignore[no-untyped-def]
@@ -613,7 +613,7 @@ def test_bundled_2021_ledger_is_read_only_and_init_copies_it(invoke, tmp_path: P
     plan = str(workspace / "plan2021.toml")
     result = invoke("--plan", plan, "record", "gdp", "0.4", "--period", "2021")
     assert result.exit_code == 0, result.stderr
-    assert "supersedes 0.3 %" in result.stderr
+    assert "supersedes 0.3%" in result.stderr
     # init again never overwrites a ledger that has figures
     invoke("--plan", "guandu-2021", "init", str(workspace), "--force")
     assert len(read_records(copied)) == len(read_records(bundled)) + 1
@@ -646,7 +646,7 @@ def test_history_of_long_ids_never_folds_an_id(
         shown = [m.groups() for m in map(card.match, pairs) if m is not None]
     else:  # period, value, the time recorded, the batch's end and the note on the id's line
         row = re.compile(
-            r"^ [* ] +(\S+) +(20[0-9]{2}(?:-[QH]?[0-9]+)?) +[0-9.]+ (?:%|万人) +"
+            r"^ [* ] +(\S+) +(20[0-9]{2}(?:-[QH]?[0-9]+)?) +[0-9.]+(?:%| 万人) +"
             r"\d\d-\d\d \d\d:\d\d +[0-9a-f]{6} +\(demo\)$"
         )
         shown = [m.groups() for m in map(row.match, lines) if m is not None]
@@ -680,7 +680,7 @@ def test_the_undo_preview_never_folds_an_id(invoke, tmp_path: Path) -> None:  # 
     assert result.exit_code == 0, result.output
     shown = (result.stdout + result.stderr).splitlines()
     line = next(line for line in shown if "compulsory" in line)
-    assert line.split()[:3] == ["compulsory_education_retention_rate", "2022-07", "99.6"]
+    assert line.split()[:3] == ["compulsory_education_retention_rate", "2022-07", "99.6%"]
     assert max(len(line) for line in shown if line.startswith(" ")) <= 80  # the table
 
 

@@ -327,9 +327,9 @@ def test_import_json_from_the_stream_is_the_checked_imports(tmp_path: Path, suff
         "recorded_at": "2022-07-05T09:00:00Z",
     }
     assert kept["warnings"] == [
-        "gdp 2022-Q1: the file's 4.1 % (amount 330 亿元) was superseded by a later record, and "
-        "4.2 % (amount 330 亿元) (recorded 2022-07-05 09:00 UTC) stays in force; row not "
-        "imported (to return to 4.1 % (amount 330 亿元), record it by hand)"
+        "gdp 2022-Q1: the file's 4.1% (amount 330 亿元) was superseded by a later record, and "
+        "4.2% (amount 330 亿元) (recorded 2022-07-05 09:00 UTC) stays in force; row not "
+        "imported (to return to 4.1% (amount 330 亿元), record it by hand)"
     ]
     may = next(r for r in records if r["period"] == "2022-05")
     assert any("below 2022-04's 80" in warning for warning in may["warnings"])

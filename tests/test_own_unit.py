@@ -141,10 +141,10 @@ def test_record_amend_and_add_read_the_plans_unit(invoke, tmp_path: Path) -> Non
 
     main = run("record", "new_urban_jobs", "27.9万人", "--period", "2026-06")
     assert main.exit_code == 0, main.output
-    assert "new_urban_jobs 2026-06 = 27.9 万人" in main.output
+    assert "new_urban_jobs 2026-06 = 27.9万人" in main.output
     added = run("record", "new_urban_jobs", "３.１ 万人", "--period", "2026-07", "--add")
     assert added.exit_code == 0, added.output
-    assert "new_urban_jobs 2026-07 = 31.0 万人（2026-06 的 27.9 + 3.1）" in added.output
+    assert "new_urban_jobs 2026-07 = 31.0万人（2026-06 的 27.9 + 3.1）" in added.output
     amended = run("amend", "new_urban_jobs", "--from", "2026-07", "--min", "45万人")
     assert amended.exit_code == 0, amended.output
     assert "≥ 45 万人" in amended.output

@@ -120,13 +120,13 @@ def test_the_bulletin_the_template_and_record_spell_one_position_alike(
     corrected = run("record", "gdp", "5.1", "-p", "2022-Q2", "--amount", "702")
     assert corrected.exit_code == 0, corrected.stderr
     # the figure it supersedes has its own period: none named beside it
-    assert "supersedes 5.0 % (amount 700 亿元) recorded" in corrected.stderr, corrected.stderr
+    assert "supersedes 5.0% (amount 700 亿元) recorded" in corrected.stderr, corrected.stderr
     assert "2022-06's" not in corrected.stderr
     history = json.loads(run("history", "gdp", "--json").stdout)["records"]
     assert [(r["period"], r["value"]) for r in history] == [("2022-Q2", 5), ("2022-Q2", 5.1)]
     again = run("import", "june.csv", files=bulletin())  # the daily job: the correction stays
     assert again.exit_code == 0, again.stderr
-    assert "gdp 2022-Q2: the file's 5.0 % (amount 700 亿元) was superseded" in again.stderr
+    assert "gdp 2022-Q2: the file's 5.0% (amount 700 亿元) was superseded" in again.stderr
     assert "1 kept out" in again.stderr
     assert figures(run)["gdp"] == ("2022-Q2", 5.1, 702)
 
@@ -167,13 +167,13 @@ def test_a_ledger_with_the_old_spelling_is_read_and_superseded(
     assert shown.stdout.count("*") == 2  # the one in force, and the legend
     report = run("report", "--as-of", "2022-06", lang="zh").stdout
     assert "地区生产总值累计增长5.1%" in report and "累计增长5%" not in report
-    # the old bulletin again: its 5.0 % was superseded at the position, kept out
+    # the old bulletin again: its 5.0% was superseded at the position, kept out
     old = run("import", "june.csv", files=bulletin())
-    kept_out = "gdp 2022-Q2: the file's 5.0 % (amount 700 亿元) was superseded"
+    kept_out = "gdp 2022-Q2: the file's 5.0% (amount 700 亿元) was superseded"
     assert kept_out in old.stderr, old.stderr
     assert "1 kept out" in old.stderr
     preview = run("undo", "--dry-run")
-    assert "2022-06's 5.0 %" in preview.stdout, preview.stdout
+    assert "2022-06's 5.0%" in preview.stdout, preview.stdout
     assert run("undo", "--yes").exit_code == 0
     assert figures(run) == before
     assert run("status", "--json").stdout == status_before

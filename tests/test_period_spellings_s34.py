@@ -136,7 +136,7 @@ def test_record_reads_a_date_in_numerals_as_its_month(run: Callable[..., Any]) -
     """GDP grew 0.3 % (the seed report's 地区生产总值…同比增长0.3%), recorded as 二〇二二年六月."""
     result = run("record", "gdp", "0.3", "-p", "二〇二二年六月")
     assert result.exit_code == 0, result.stderr
-    assert "gdp 2022-Q2 = 0.3 %" in result.stderr  # a bulletin's June: quarterly gdp's Q2
+    assert "gdp 2022-Q2 = 0.3%" in result.stderr  # a bulletin's June: quarterly gdp's Q2
     records = read_records(run.ledger)  # type: ignore[attr-defined]
     assert [(r.period, str(r.value)) for r in records] == [("2022-Q2", "0.3")]
 

@@ -239,6 +239,6 @@ def test_zh_history_writes_a_figure_with_its_unit_together(invoke: Any, tmp_path
     every = invoke(*zh, "history").stdout
     assert "700亿斤" in every and "5.3%" in every and "下降2.9%" in every
     assert "5.3 %" not in every
-    # English keeps its spaced form
+    # English keeps a unit of words spaced, a % with its figure as status (since session 42)
     en = invoke(*at, "history").stdout
-    assert "700 亿斤" in en and "5.3 %" in en
+    assert "700 亿斤" in en and "5.3%" in en and "5.3 %" not in en

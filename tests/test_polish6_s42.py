@@ -61,7 +61,7 @@ def test_a_period_to_the_end_of_a_month_is_recorded_as_its_year_to_date(
     ledger = tmp_path / "sh.progress.toml"
     result = invoke(*_at(ledger), "record", target, "0.3", "-p", typed)
     assert result.exit_code == 0, result.stderr
-    assert f"recorded {target} {period} = 0.3 %" in result.stdout + result.stderr
+    assert f"recorded {target} {period} = 0.3%" in result.stdout + result.stderr
     assert ledger_values(ledger) == {(target, period): (Decimal("0.3"), None)}
 
 

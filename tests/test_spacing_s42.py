@@ -7,8 +7,8 @@ way:
 
 1. `--lang zh undo --dry-run` after an import: `5.0 %`, `700 亿元` beside the preview's `5.0%`.
 2. `import`'s English preview: `5.0 % (amount 700 亿元)` where status writes `5.0%`.
-3. the rest: the Chinese xlsx's 完成值（文字） (`5.0 %` beside 目标 `≥ 7%`). Left as they were:
-   `record`'s line (`= 5.1 %`), English `history` and `undo` (`5.0 %`), which ~100 tests pin.
+3. the rest: the Chinese xlsx's 完成值（文字） (`5.0 %` beside 目标 `≥ 7%`). `record`'s line
+   (`= 5.1 %`), English `history` and `undo` (`5.0 %`) followed later (tests/test_spacing2_s42.py).
    The JSON keeps the figure apart from its unit (`actual_text` `5.0 %`): a script's field.
 4. 北京's pm25 edge in a narrow `gap` card (40–44 columns): `（≤30.45` over `微克/立方米）`.
 """

@@ -33,7 +33,7 @@ def test_guangdong_gdp_45_warns_as_4_5_typed_as_45(invoke, tmp_path: Path) -> No
     zh = _record(invoke, tmp_path, "guangdong-2026", "gdp", "45", "--period", "1-9月")
     assert zh.exit_code == 0, zh.output
     assert GDP_45_ZH in zh.stderr.splitlines()
-    assert "已录入 gdp 2026-Q3 = 45 %" in zh.stderr  # recorded as given
+    assert "已录入 gdp 2026-Q3 = 45%" in zh.stderr  # recorded as given
     en = _record(invoke, tmp_path, "guangdong-2026", "gdp", "45", "--period", "1-9月", lang="en")
     assert GDP_45_EN in en.stderr.splitlines()  # already in force: still said
 

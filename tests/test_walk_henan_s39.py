@@ -55,7 +55,7 @@ def test_add_takes_a_span_as_a_bulletin_names_the_increment(
     the quarter's increment (二季度新增就业28万人). After: 30.2 + 28 = 58.2 for 1-6月."""
     result = invoke("--lang", "zh", *henan, "record", "new_urban_jobs", "28", "-p", span, "--add")
     assert result.exit_code == 0, result.output
-    assert "2026-06 = 58.2 万人（2026-03 的 30.2 + 28）" in result.output
+    assert "2026-06 = 58.2万人（2026-03 的 30.2 + 28）" in result.output
     row = _current(invoke, henan, "new_urban_jobs")
     assert (row["period"], row["actual"]) == ("2026-06", 58.2)
 

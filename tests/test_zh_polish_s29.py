@@ -436,6 +436,6 @@ def test_an_added_increment_is_in_full_width_brackets_under_zh(invoke, tmp_path:
     where = ["--plan", str(plan), "--ledger", str(ledger)]
     assert invoke(*where, "record", "g5", "100", "-p", "2022-05").exit_code == 0
     zh = invoke(*where, "--lang", "zh", "record", "g5", "20", "-p", "2022-06", "--add")
-    assert "已录入 g5 2022-06 = 120 个（2022-05 的 100 + 20），写入" in zh.stderr, zh.stderr
+    assert "已录入 g5 2022-06 = 120个（2022-05 的 100 + 20），写入" in zh.stderr, zh.stderr
     en = invoke(*where, "record", "g5", "5", "-p", "2022-07", "--add")
     assert "recorded g5 2022-07 = 125 个 (2022-06's 120 + 5) in" in en.stderr, en.stderr

@@ -322,7 +322,8 @@ def figure_text(
     a Chinese table and sentence is (it was `5.2 % (总量 700 亿元)`)."""
     if target is None:  # a record of a target the plan no longer has
         text = stated(value)
-    elif value_is_percent(target):  # spaced (record's line, JSON); a table's cell: table_cell
+    elif value_is_percent(target):  # spaced, as the JSON's actual_text (a table's cell and
+        # record's line write it `3.0%`: `record_text.figure_cell`, `table_cell`)
         text = f"{stated(value)} %"
     else:  # (a water class as the report writes it: Ⅱ类, not 2 类)
         text = class_text(value, target.unit) or f"{stated(value)} {target.unit}"

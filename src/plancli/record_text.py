@@ -23,7 +23,7 @@ def record_message(plan: AnyPlan, change: Change, ledger: str, dry_run: bool) ->
     lang = language()
     record = change.record
     target = plan.target(record.target)
-    figure = _stated(record, target, lang)  # 下降3%, as the tables write it (not -3 %)
+    figure = figure_cell(record, target, lang)  # 下降3%, 5.3%, as the tables write them
     what = f"{record.target} {record.period} = {figure}"
     if change.unchanged:
         return _("{what} is already the figure in force; nothing written ({ledger})").format(
@@ -131,10 +131,13 @@ def revision_texts(
 
 
 def figure_cell(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
-    """A recorded figure with its unit as the import preview's table writes it: `_stated`, in
-    the tables' one typography (`table_cell`), as status and gap write it: `5.3%`, `4.5 万吨`,
-    `5.0% (amount 700 亿元)`; in Chinese `5.3%`, `4.5万吨`, `5.0%（总量700亿元）` beside
-    `下降2.9%`. Before session 42 the English preview wrote `5.3 %` beside status's `5.3%`."""
+    """A recorded figure with its unit as the ledger's tables and messages write it (the
+    preview's, `record`'s line, a kept-out row's warning, the figure in force they name):
+    `_stated`, in the tables' one typography (`table_cell`), as status and gap write it:
+    `5.3%`, `4.5 万吨`, `5.0% (amount 700 亿元)`; in Chinese `5.3%`, `4.5万吨`,
+    `5.0%（总量700亿元）` beside `下降2.9%`. Before session 42 the English preview wrote `5.3 %`
+    beside status's `5.3%`, and `record` and a kept-out row's warning `5.3 %` (`文件中的 150
+    个`) in both languages."""
     return table_cell(_stated(record, target, lang), lang)
 
 
@@ -151,7 +154,7 @@ def _stated(record: AnyRecord, target: AnyTarget | None, lang: Lang) -> str:
 def in_force_text(plan: AnyPlan, previous: AnyRecord, record: AnyRecord) -> str:
     """The figure in force a record supersedes, named by its period where it is another's."""
     lang = language()
-    text = _stated(previous, plan.target(record.target), lang)
+    text = figure_cell(previous, plan.target(record.target), lang)
     if previous.period != record.period:
         return _("{period}'s {figure}").format(period=previous.period, figure=text)
     return text
@@ -165,6 +168,7 @@ def dropped_amount(plan: AnyPlan, previous: AnyRecord | None, record: AnyRecord)
         return []
     target = plan.target(record.target)
     unit = f" {target.unit}" if target is not None else ""
+    amount = table_cell(f"{stated(previous.amount)}{unit}", language())  # 701亿元; 701 亿元
     return [
         _(
             "{target} {period} has no amount: {previous}'s amount {amount} is no longer in "
@@ -173,7 +177,7 @@ def dropped_amount(plan: AnyPlan, previous: AnyRecord | None, record: AnyRecord)
             target=record.target,
             period=record.period,
             previous=previous.period,
-            amount=f"{stated(previous.amount)}{unit}",
+            amount=amount,
         )
     ]
 

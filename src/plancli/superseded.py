@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from plancli.fmt import figure_text
 from plancli.i18n import _, language
 from plancli.plain import AnyPlan, AnyRecord
-from plancli.record_text import in_force_text, recorded_time
+from plancli.record_text import figure_cell, in_force_text, recorded_time
 
 if TYPE_CHECKING:
     from plancli.ledger import Change
@@ -90,7 +89,7 @@ def kept_out(plan: AnyPlan, record: AnyRecord, in_force: AnyRecord) -> str:
     ).format(
         target=record.target,
         period=record.period,
-        figure=figure_text(record.value, record.amount, plan.target(record.target), language()),
+        figure=figure_cell(record, plan.target(record.target), language()),  # 5.3%, as the rest
         current=in_force_text(plan, in_force, record),
         time=recorded_time(in_force.recorded_at),
     )

@@ -57,7 +57,7 @@ from plancli.render.cells import (
 from plancli.render.fitted import FittedTable
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
 from plancli.render.runs import BreaksAfterSlash, KeepsRuns
-from plancli.render.widths import Column, id_column
+from plancli.render.widths import Column, FigureAndUnit, id_column
 from plancli.safe import clip_path
 
 
@@ -275,7 +275,10 @@ def headline_table(
     (`reference_names`). Before any figure is recorded the actual column, blank in every
     row, is left out: the status says 无数据, and its room goes to the names (甘肃's
     `地区生产` over `总值` beside an empty 完成值 at 72 columns, session 38)."""
-    actuals = [marked(a, partial_mark(a, actual_with_unit(a, lang))) for a in rows]
+    actuals: list[Text] = []
+    for a in rows:  # `31.5 微克/立方米` whole in a narrow column (`FigureAndUnit`)
+        cell = marked(a, partial_mark(a, actual_with_unit(a, lang)))
+        actuals.append(FigureAndUnit(cell.plain, style=cell.style))
     return _fitted(
         [
             _id_column(rows, lang),

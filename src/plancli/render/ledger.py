@@ -106,16 +106,16 @@ def batch_label(batch: str) -> str:
 
 
 def recorded_figure(value: Decimal, target: AnyTarget | None, lang: Lang) -> str:
-    """A recorded figure with its unit; in Chinese in the tables' one typography (`table_cell`,
-    as `record_text.figure_cell`: `5.3%`, `40个`; `undo` wrote `5.3 %` before session 42), in
-    English as `record` says it (`5.3 %`: status's `5.3%` not yet, 40 tests pin it); a
-    decline's in Chinese as the bulletin writes it (`下降3%`, never `-3 %`: forms.md), the
-    record being the signed growth (-3)."""
+    """A recorded figure with its unit, in the tables' one typography (`table_cell`, as
+    `record_text.figure_cell`: `5.3%`, `40 个`; in Chinese `5.3%`, `40个`); a decline's in
+    Chinese as the bulletin writes it (`下降3%`, never `-3 %`: forms.md), the record being the
+    signed growth (-3). Before session 42 `history` and `undo` wrote `5.3 %` in English (and
+    `undo` in Chinese too)."""
     if lang == "zh" and target is not None and target.decline:
         text = fall_text(target, -value, lang) or figure_text(value, None, target)
     else:
         text = figure_text(value, None, target)
-    return table_cell(text, lang) if lang == "zh" else text
+    return table_cell(text, lang)
 
 
 def history_table(
@@ -414,8 +414,7 @@ def _undo_records_table(plan: Plan, undo: UndoPlan, lang: Lang, width: int) -> T
         cells.append(shown(recorded_figure(record.value, target, lang)))
         if with_amount:  # in the target's unit, as the figures beside it are: 330.8 亿元
             unit = f" {target.unit}" if target is not None and record.amount is not None else ""
-            amount = f"{stated(record.amount)}{unit}"
-            cells.append(shown(table_cell(amount, lang) if lang == "zh" else amount))  # 330.8亿元
+            cells.append(shown(table_cell(f"{stated(record.amount)}{unit}", lang)))  # 330.8亿元
         after = recorded_figure(restored.value, target, lang) if restored else "—"
         if restored is not None and restored.period != record.period:  # same month: 2022-Q2
             after = _w("{period}'s {figure}", lang).format(period=restored.period, figure=after)

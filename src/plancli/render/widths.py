@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from plancli.render import shown
-from plancli.render.figure_runs import after_slash
+from plancli.render.figure_runs import after_slash, figure_words
 from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 
 
@@ -75,6 +75,19 @@ class Column:
         return widest
 
 
+_FIGURE_WORD = figure_words(")）")  # `31.5 微克/立方米`, `≥ 4.5 %` whole
+
+
+class FigureAndUnit(BreaksAfterSlash):
+    """A figure with its unit (`status`'s `31.5 微克/立方米`) that a narrow column never parts:
+    its least width is its widest figure word (the figure, the space and the unit), not its
+    widest word between spaces; `31.5` broke over `微克/立方米` in `status`'s card at 40–65
+    columns in English (北京's pm25, session 42), `least_width` giving the column 11 cells."""
+
+    def least_width(self) -> int:
+        return max((cell_len(m.group()) for m in _FIGURE_WORD.finditer(self.plain)), default=0)
+
+
 def id_column(header: str | Text, ids: list[str]) -> Column:
     """Ids (what `show ID` takes), never cut: too narrow, each goes on a line of its own."""
     cells = [shown(i) for i in ids]
@@ -125,11 +138,15 @@ def least_width(column: Column) -> int:
         # A figure Rich may wrap between its words (`≥ 40` over `万人`), a short one kept
         # whole (`≥ 7 %`, not `≥ 7` over `%`).
         texts = [plain_text(column.header), *(cell.plain for cell in column.cells)]
+        kept = [c.least_width() for c in column.cells if isinstance(c, FigureAndUnit)]
         return max(
-            (
-                cell_len(text) if cell_len(text) <= SHORT_FIGURE else widest_text_word(text)
-                for text in texts
-            ),
+            [
+                *(
+                    cell_len(text) if cell_len(text) <= SHORT_FIGURE else widest_text_word(text)
+                    for text in texts
+                ),
+                *kept,  # a figure with its unit whole (`31.5 微克/立方米`: `FigureAndUnit`)
+            ],
             default=1,
         )
     return column.width()
