@@ -19,14 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-GUANDU = "guandu-2022"
-JUNE = """target,period,value,amount,note,source
-gdp,2022-Q2,5.0,700,,区统计局
-retail_sales,2022-06,6.5,330.8,,区统计局
-old_compounds_renovated,2022-Q2,40,,,区住建局
-external_funds,2022-06,50,,,区投促局
-"""
+from tests.test_spacing_s42 import GUANDU, _june  # 官渡's June, as spacing's tests import it
 
 
 @pytest.fixture
@@ -42,12 +35,6 @@ def guandu(invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Call
         return done
 
     return call
-
-
-def _june(tmp_path: Path) -> str:
-    path = tmp_path / "june.csv"
-    path.write_text(JUNE, encoding="utf-8")
-    return str(path)
 
 
 def _rows(text: str, target: str) -> list[str]:
