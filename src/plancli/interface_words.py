@@ -309,9 +309,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.milestones": ("Milestones due", "待完成的节点目标"),
     "report.milestones_closed": ("Milestones not done", "未完成的节点目标"),
+    # the done ones named (session 43): a 时间过半 report says which, not only how many
     "report.milestones_done": (
-        "{done} of {total} milestones done.",
-        "节点目标已完成{done}项，共{total}项。",
+        "{done} of {total} milestones done: {names}.",
+        "节点目标{total}项，已完成{done}项：{names}。",
     ),
     "report.no_milestone_done": (
         "None of the {total} milestones is done yet.",

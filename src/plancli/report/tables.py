@@ -18,7 +18,7 @@ from plancli.assess.band_side import (
     section_columns,
     status_key,
 )
-from plancli.fmt import num, stated
+from plancli.fmt import stated
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell, reference_lines
 from plancli.plain import ProjectCount
@@ -214,7 +214,8 @@ def investment(
                 if a.actual is not None
                 else text.DASH
             ),
-            Cell(num(a.min) + edge_cell(a, lang)),  # 58.72（按分项合计58.71考核）
+            # the plan's figure as printed (2.30, not 2.3: session 43); 58.72（按分项合计58.71考核）
+            Cell(stated(a.min) + edge_cell(a, lang)),
             Cell(text.percent(a.completion)),
             Cell(text.percent(a.expected_share)),
             Cell(text.signed(a.pace_gap_pp)),
@@ -274,6 +275,14 @@ def attention(report: Report, lang: Lang) -> Table:
     return _table(columns)
 
 
+def _due(due: str | None, lang: Lang) -> str:
+    """A milestone's 节点时间 as the report's text writes a period: 2022年, 2022年6月 (before
+    session 43 the code: 2022, 2022-06, under a Chinese heading)."""
+    if not due:
+        return text.DASH
+    return text.zh_period(due) if lang == "zh" else due
+
+
 def milestones(report: Report, lang: Lang) -> Table:
     """Milestones not yet done that have a figure, the soonest due first; those without one
     are named in one line (`text.milestones_without_data`), not a grey row each."""
@@ -289,7 +298,7 @@ def milestones(report: Report, lang: Lang) -> Table:
         [
             Cell(text.name(a, lang)),
             Cell(report.section_name(a.section, lang)),
-            Cell(a.due or text.DASH),
+            Cell(_due(a.due, lang)),
             Cell(text.value(a, a.actual)),
             _status(a, lang),
             Cell(text.needs(a, lang)),

@@ -355,9 +355,11 @@ def investment_heading(unit: str, lang: Lang) -> str:
 
 
 def milestones_line(report: Report, lang: Lang) -> str:
-    """`节点目标已完成3项，共27项。`; with none done, `27项节点目标尚无一项完成。` only when
-    some have a figure: when none has, it says so (`27项节点目标尚无进度数据。`), as the summary
-    does, not that 27 are not done."""
+    """`节点目标27项，已完成3项：A；B；C。`, the done ones named in the plan's order (before
+    session 43 only counted: `节点目标已完成3项，共27项。`, and the table lists those not done, so
+    no output of the report said which were); with none done, `27项节点目标尚无一项完成。` only
+    when some have a figure: when none has, it says so (`27项节点目标尚无进度数据。`), as the
+    summary does, not that 27 are not done."""
     if report.milestones_total == 1:  # not 1项节点目标尚无一项完成, nor 均已完成 of one
         state = "done" if report.milestones_done else "due"
         if _no_milestone_data(report):
@@ -366,9 +368,25 @@ def milestones_line(report: Report, lang: Lang) -> str:
     key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
     if _no_milestone_data(report):
         key = "report.no_milestone_data"
-    done = t(key, lang).format(done=report.milestones_done, total=report.milestones_total)
+    done = t(key, lang).format(
+        done=report.milestones_done, total=report.milestones_total, names=_done_names(report, lang)
+    )
     line = done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
     return closed(line, report, lang)
+
+
+def _done_names(report: Report, lang: Lang) -> str:
+    """The milestones done, in the plan's order, joined by ；(a name may hold a 、 of its own),
+    one done after its 节点时间 saying so: `区人民医院迁建新院区投用（逾期，节点时间2022年6月，
+    2022年三季度完成）`."""
+    from plancli.report.overview_words import done_late
+
+    done = [
+        name(a, lang) + done_late(a, lang == "zh", report.done_in)
+        for a in report.assessments
+        if a.kind == "milestone" and a.status == "met"
+    ]
+    return ("；" if lang == "zh" else "; ").join(done)
 
 
 def _no_milestone_data(report: Report) -> bool:

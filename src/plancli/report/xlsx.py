@@ -294,20 +294,23 @@ def _adjusted_bounds(adjustment: AdjustmentOut, lang: Lang) -> tuple[str, str]:
 def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
     """The report's first page: title, the written summary (a sentence a row, wrapped across
     the page), the headline table and, as the Markdown and HTML reports have them, the
-    section table (分领域情况) and the targets needing attention. Portrait A4; texts are the
-    Markdown report's."""
+    section table (分领域情况), the investment plan, the targets needing attention and the
+    milestones (the last two since session 43). Portrait A4; texts are the Markdown report's."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     from plancli.report import tables
+    from plancli.report.sheet_blocks import Block, investment_block, milestones_block, tables_of
     from plancli.report.summary import build_summary
 
     table = tables.headline(report, lang) if report.headline else None
     by_section = tables.sections(report, lang)
     attention = tables.attention(report, lang) if report.attention else None
+    investment, milestones = investment_block(report, lang), milestones_block(report, lang)
     widths = _summary_widths(table or by_section)
     span = len(widths)  # the texts' width: the first table's
-    widths = _wider(widths, table or by_section, by_section, attention)
+    more = tables_of(investment, milestones)
+    widths = _wider(widths, table or by_section, by_section, attention, *more)
     last = get_column_letter(span)
     for position, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(position)].width = width
@@ -350,11 +353,23 @@ def _summary_sheet(sheet: Worksheet, report: Report, lang: Lang) -> None:
     _table(sheet, by_section, widths)
     if by_section.note:
         line(by_section.note, note)
+
+    def block(part: Block | None, small: Font | None = None) -> None:
+        if part is not None:
+            for number, text_ in enumerate([part.heading, *part.before]):
+                line(text_, None if number else heading, gap_before=not number)
+            if part.table is not None:
+                _table(sheet, part.table, widths)
+            for text_ in part.after:
+                line(text_, small)
+
+    block(investment, note)  # before session 43: no 91项 line, category or milestone table
     line(text.attention_heading(report, lang), heading, gap_before=True)
     if attention is not None:
         _table(sheet, attention, widths)
     else:
         line(text.no_attention(report, lang))
+    block(milestones)
     if report.generated is not None:
         line(text.generated_line(report, lang), note, gap_before=True)
     a4(sheet, landscape=False, title_rows=None)
