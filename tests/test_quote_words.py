@@ -79,7 +79,7 @@ def test_a_floor_typed_as_around_is_warned(tmp_path: Path) -> None:
     assert _found(plan, target="foreign_trade") == [
         (
             "bound_side_not_in_quote",
-            "line 116: around = 10 (about) contradicts its quote's '10%以上': write min = 10",
+            "line 121: around = 10 (about) contradicts its quote's '10%以上': write min = 10",
         )
     ]
 
@@ -120,7 +120,7 @@ def test_a_change_in_points_typed_as_a_level_is_warned(tmp_path: Path) -> None:
     assert _found(plan, target="urbanization_rate") == [
         (
             "change_typed_as_level",
-            "line 181: kind = \"level\", but its quote's '提升1个百分点以上' is a change in "
+            "line 188: kind = \"level\", but its quote's '提升1个百分点以上' is a change in "
             '个百分点: write kind = "change" (its bounds then a rise from the baseline\'s value)',
         )
     ]
@@ -131,7 +131,7 @@ def test_a_bound_in_another_unit_is_warned(tmp_path: Path) -> None:
     assert _found(plan, target="grain_output") == [
         (
             "bound_unit_not_in_quote",
-            "line 210: min = 1300 is in 亿斤, but its quote writes '1300万吨以上': give the "
+            "line 218: min = 1300 is in 亿斤, but its quote writes '1300万吨以上': give the "
             "bound in 亿斤, or write unit = '万吨'",
         )
     ]
