@@ -1,0 +1,30 @@
+"""A target's name as a bulletin's row and the plan are compared (`name_key`, issue 12.1):
+numbering, 其中: and 全省 dropped before it, an abbreviation bracketed inside it read past
+(细颗粒物（PM2.5）年均浓度). Split out of bulletin_names.py (session 43), which looks names up."""
+
+from __future__ import annotations
+
+import re
+
+from plancli.plan import fold_name
+
+# Before a name: numbering (一、 (三) 4.), 其中: (a part of the row above), 全省 (never 全国).
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.](?![0-9])|其中:|全[省市区县](?=.))+"
+)
+
+# An ASCII abbreviation bracketed inside a name, between its Chinese words (folded, so lower
+# case): 细颗粒物（PM2.5）年均浓度, as 生态环境 bulletins name 北京's pm25 (细颗粒物年均浓度),
+# 研究与试验发展（R&D）经费; not a unit (装机容量（MW）, as bulletin_layout._ASCII_UNIT). A bracket
+# that ends the name is `bulletin_layout.name_with_qualifier`'s.
+_INNER_ABBREVIATION = re.compile(
+    r"(?<=[^\x00-\x7f])\((?!(?:[kmgt]?wh?|teu|[kcm]m|kg|ha)\))(?:[a-z][a-z&]{1,5}|pm2\.5|pm10)\)"
+    r"(?=[^\x00-\x7f()])"
+)
+
+
+def name_key(text: str) -> str:
+    """A target's name as compared: NFKC (full-width brackets as ASCII), no spaces or
+    quotation marks, no numbering or 其中: before it, no abbreviation bracketed inside it
+    (细颗粒物（PM2.5）年均浓度 is 细颗粒物年均浓度), case folded."""
+    return _INNER_ABBREVIATION.sub("", _NUMBERING.sub("", fold_name(text)))
