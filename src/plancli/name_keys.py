@@ -1,12 +1,26 @@
 """A target's name as a bulletin's row and the plan are compared (`name_key`, issue 12.1):
 numbering, 其中: and 全省 dropped before it, an abbreviation bracketed inside it read past
-(细颗粒物（PM2.5）年均浓度). Split out of bulletin_names.py (session 43), which looks names up."""
+(细颗粒物（PM2.5）年均浓度), over `fold_name`'s (NFKC, no spaces, case folded), which
+`targets --search` compares. Split out of bulletin_names.py and plan.py (session 43)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from plancli.plan import fold_name
+from plancli.radicals import RADICAL_TABLE
+
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+
+
+def fold_name(text: str) -> str:
+    """A name as plancli compares names (`targets --search`, an import's target names): NFKC
+    (full-width brackets, digits and letters as ASCII), no spaces or quotation marks, case
+    folded: 固定资产投资（不含农户） is 固定资产投资(不含农户); a PDF's radicals as the characters
+    they stand for (城镇居⺠, Kangxi radicals by NFKC, the others by `radicals`)."""
+    normal = unicodedata.normalize("NFKC", text).translate(RADICAL_TABLE)
+    return "".join(normal.translate(_QUOTES).split()).casefold()
+
 
 # Before a name: numbering (一、 (三) 4.), 其中: (a part of the row above), 全省 (never 全国).
 _NUMBERING = re.compile(
