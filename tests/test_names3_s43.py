@@ -1,0 +1,111 @@
+"""Session 43: three things session 42 left in reading a 统计月报 as analysts get them.
+
+1. `PM_2.5` (an Excel export's or a database column's spelling: `PM_2.5平均浓度`,
+   `PM_2.5年均浓度（微克/立方米）`) was not 北京's pm25: `unknown target 'PM_2.5平均浓度' in plan
+   beijing-2026`, exit 2, where `PM2.5`, `PM2．5`, `PM 2.5` were read. `fold_name` (the one
+   rule import names and `targets --search` fold by) reads PM_2.5, PM＿2.5 and PM2_5 as PM2.5;
+   no other name runs into it (SPM_2.5, PM_25, PM2_50 stay unknown).
+2. A GDP sheet with `其中：` or `按产业分：` on a row of its own, or an empty row, between
+   `地区生产总值` and 第一产业… was refused (`unknown target '第一产业' in plan guizhou-2026`);
+   such rows are read past now, and another indicator between still refuses the sectors.
+3. `record -p 截至4-6月` said `period '4-6月' is not year to date`, quoting what plancli made of
+   the words, not the words typed; `截至2-3季度` was quoted as '4-9月'.
+
+Figures: 北京's PM2.5 38 微克/立方米 for 1-3月 is session 41's walk's (test_walk_beijing_s41,
+test_names_s42); 贵州's GDP growth 4.9 is its 2025 review's (corpus 贵州省.txt:
+全年地区生产总值增长4.9%), the sectors' 3.6, 5.2, 5.0 test_names2_s42's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plancli.stores.toml import read_toml_ledger
+from sheets import sheet_file
+
+
+def _records(ledger: Path) -> dict[tuple[str, str], Decimal]:
+    return {(r.target, r.period): r.value for r in read_toml_ledger(ledger).records}
+
+
+def _write(tmp_path: Path, name: str, rows: list[list[Any]], form: str = "csv") -> Path:
+    if form == "xlsx":
+        return sheet_file(tmp_path, rows, name + ".xlsx")
+    path = tmp_path / (name + ".csv")
+    path.write_text("".join(",".join(str(c) for c in row) + "\n" for row in rows), "utf-8")
+    return path
+
+
+def _import(invoke: Any, tmp_path: Path, plan: str, sheet: Path, *more: str) -> Any:
+    ledger = str(tmp_path / "p.progress.toml")
+    return invoke(*more, "--plan", plan, "--ledger", ledger, "import", str(sheet))
+
+
+# ----------------------------------------------------------------------------- 1. PM_2.5
+
+
+def _beijing_pm25(name: str) -> list[list[Any]]:
+    return [
+        ["指标", "单位", "1-3月", "比上年同期增长(%)"],
+        ["地区生产总值", "亿元", "—", "5.1"],
+        [name, "" if "（" in name else "微克/立方米", "38", "—"],
+    ]
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PM_2.5平均浓度",
+        "PM_2.5年均浓度（微克/立方米）",
+        "PM＿2.5年均浓度",  # a full-width underscore
+        "其中：PM_2.5年均浓度",
+        "细颗粒物（PM_2.5）年均浓度",
+        "PM2_5年均浓度",  # a database column's: no dot in a column name
+        "pm_2.5年均浓度",
+    ],
+)
+def test_pm_underscore_2_5_is_beijings_pm25(
+    invoke: Any, tmp_path: Path, form: str, name: str
+) -> None:
+    sheet = _write(tmp_path, "2026年1-3月主要指标", _beijing_pm25(name), form)
+    result = _import(invoke, tmp_path, "beijing-2026", sheet)
+    assert result.exit_code == 0, result.output
+    assert _records(tmp_path / "p.progress.toml") == {
+        ("gdp", "2026-Q1"): Decimal("5.1"),
+        ("pm25", "2026-03"): Decimal("38"),
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["PM₂.₅年均浓度", "pm2.5年均浓度", "PM 2.5年均浓度", "PM2．5年均浓度"]
+)
+def test_the_spellings_read_before_still_are(invoke: Any, tmp_path: Path, name: str) -> None:
+    sheet = _write(tmp_path, "2026年1-3月主要指标", _beijing_pm25(name))
+    result = _import(invoke, tmp_path, "beijing-2026", sheet)
+    assert result.exit_code == 0, result.output
+    assert _records(tmp_path / "p.progress.toml")[("pm25", "2026-03")] == Decimal("38")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["SPM_2.5年均浓度", "PM_25年均浓度", "PM2_50年均浓度", "PM_10年均浓度", "PM2.5_年均浓度"],
+)
+def test_no_other_name_folds_into_pm25(invoke: Any, tmp_path: Path, name: str) -> None:
+    sheet = _write(tmp_path, "t", _beijing_pm25(name))
+    result = _import(invoke, tmp_path, "beijing-2026", sheet)
+    assert result.exit_code == 2
+    assert f"t.csv:3: unknown target '{name}' in plan beijing-2026" in result.stderr
+    assert not (tmp_path / "p.progress.toml").exists()
+
+
+def test_targets_search_folds_the_underscore_too(invoke: Any) -> None:
+    found = invoke("--plan", "beijing-2026", "targets", "--search", "PM_2.5年均", "--json")
+    assert found.exit_code == 0, found.output
+    assert '"pm25"' in found.stdout
+    none = invoke("--plan", "beijing-2026", "targets", "--search", "PM_25", "--json")
+    assert '"pm25"' not in none.stdout
