@@ -109,3 +109,82 @@ def test_targets_search_folds_the_underscore_too(invoke: Any) -> None:
     assert '"pm25"' in found.stdout
     none = invoke("--plan", "beijing-2026", "targets", "--search", "PM_25", "--json")
     assert '"pm25"' not in none.stdout
+
+
+# ----------------------------------------- 2. 其中： or a blank row between GDP and its sectors
+
+_HEAD: list[list[Any]] = [
+    ["指标", "单位", "1-3月", "比上年同期增长（%）"],
+    ["地区生产总值", "亿元", "5000", "4.9"],
+]
+_SECTORS: list[list[Any]] = [
+    ["第一产业", "亿元", "300", "3.6"],
+    ["第二产业", "亿元", "1800", "5.2"],
+    ["第三产业", "亿元", "2900", "5.0"],
+]
+_READ = {
+    ("gdp", "2026-Q1"): Decimal("4.9"),
+    ("primary_value_added", "2026-Q1"): Decimal("3.6"),
+    ("secondary_value_added", "2026-Q1"): Decimal("5.2"),
+    ("tertiary_value_added", "2026-Q1"): Decimal("5.0"),
+}
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    "between",
+    [
+        [["其中：", "", "", ""]],
+        [["按产业分：", "", "", ""]],
+        [["按产业分", "", "", ""]],
+        [["", "", "", ""]],
+        [["", "", "", ""], ["其中：", "", "", ""]],
+        [["分产业：", "", "", ""], ["", "", "", ""]],
+    ],
+)
+def test_sectors_under_a_heading_or_a_blank_row_are_gdps(
+    invoke: Any, tmp_path: Path, form: str, between: list[list[Any]]
+) -> None:
+    rows = [*_HEAD, *between, *_SECTORS]
+    result = _import(invoke, tmp_path, "guizhou-2026", _write(tmp_path, "2026年一季度", rows, form))
+    assert result.exit_code == 0, result.output
+    assert _records(tmp_path / "p.progress.toml") == _READ
+
+
+def test_a_heading_between_the_sectors_is_read_past_too(invoke: Any, tmp_path: Path) -> None:
+    rows = [*_HEAD, ["其中：", "", "", ""], _SECTORS[0], ["", "", "", ""], *_SECTORS[1:]]
+    result = _import(invoke, tmp_path, "guizhou-2026", _write(tmp_path, "2026年一季度", rows))
+    assert result.exit_code == 0, result.output
+    assert _records(tmp_path / "p.progress.toml") == _READ
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        [["固定资产投资", "亿元", "—", "3.1"]],  # investment by sector: another statistic
+        [["其中：", "", "", ""], ["固定资产投资", "亿元", "—", "3.1"]],
+        [["固定资产投资", "亿元", "", ""]],  # its figures not out: still an indicator's row
+        [["固定资产投资", "亿元", "—", "—"]],
+        [["固定资产投资", "亿元", "", "—"]],
+        [["", "", "", ""], ["（一）工业生产", "", "", ""]],  # another section's heading
+        [["规模以上工业增加值", "亿元", "—", "6.1"], ["其中：", "", "", ""]],
+    ],
+)
+def test_another_indicator_between_still_refuses_the_sectors(
+    invoke: Any, tmp_path: Path, between: list[list[Any]]
+) -> None:
+    rows = [*_HEAD, *between, *_SECTORS]
+    result = _import(invoke, tmp_path, "guizhou-2026", _write(tmp_path, "t", rows))
+    assert result.exit_code == 2, result.output
+    line = 3 + len(between)
+    assert f"t.csv:{line}: unknown target '第一产业' in plan guizhou-2026" in result.stderr
+    assert not (tmp_path / "p.progress.toml").exists()
+
+
+def test_a_plan_without_sector_targets_still_refuses_them_after_a_heading(
+    invoke: Any, tmp_path: Path
+) -> None:
+    rows = [*_HEAD, ["其中：", "", "", ""], *_SECTORS]
+    beijing = _import(invoke, tmp_path, "beijing-2026", _write(tmp_path, "bj", rows))
+    assert beijing.exit_code == 2  # 北京's plan tracks no sector: nothing to read it as
+    assert "bj.csv:4: unknown target '第一产业' in plan beijing-2026" in beijing.stderr
