@@ -188,3 +188,51 @@ def test_a_plan_without_sector_targets_still_refuses_them_after_a_heading(
     beijing = _import(invoke, tmp_path, "beijing-2026", _write(tmp_path, "bj", rows))
     assert beijing.exit_code == 2  # 北京's plan tracks no sector: nothing to read it as
     assert "bj.csv:4: unknown target '第一产业' in plan beijing-2026" in beijing.stderr
+
+
+# --------------------------------------------------- 3. 截至4-6月: the words typed, quoted
+
+_NOT_TO_DATE = "is not year to date: plancli records figures from January"
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("截至4-6月", "(1-6月, 2026-06)"),
+        ("截止到2-3季度", "(1-9月, 2026-09)"),  # was quoted as '4-9月', words never typed
+        ("截至2026年4-6月", "(1-6月, 2026-06)"),
+        ("截至二〇二六年四至六月", "(1-6月, 2026-06)"),
+    ],
+)
+def test_record_quotes_the_since_span_as_typed(
+    invoke: Any, tmp_path: Path, typed: str, hint: str
+) -> None:
+    ledger = str(tmp_path / "bj.progress.toml")
+    result = invoke(
+        "--plan", "beijing-2026", "--ledger", ledger, "record", "cpi", "0.3", "-p", typed
+    )
+    assert result.exit_code == 2
+    assert f"error: period '{typed}' {_NOT_TO_DATE} {hint}" in result.stderr
+    assert not (tmp_path / "bj.progress.toml").exists()
+
+
+def test_the_since_span_is_quoted_as_typed_in_chinese(invoke: Any, tmp_path: Path) -> None:
+    ledger = str(tmp_path / "bj.progress.toml")
+    args = ("--plan", "beijing-2026", "--ledger", ledger, "record", "cpi", "0.3", "-p", "截至4-6月")
+    result = invoke("--lang", "zh", *args)
+    assert result.exit_code == 2
+    assert "错误：期间 '截至4-6月' 不是年初至今的累计期间" in result.stderr
+
+
+def test_the_since_forms_from_january_are_still_read(invoke: Any, tmp_path: Path) -> None:
+    ledger = tmp_path / "bj.progress.toml"
+    for typed, value in (("截至3月末", "0.2"), ("截止到二季度", "0.3"), ("截至2026年9月底", "0.5")):
+        result = invoke(
+            "--plan", "beijing-2026", "--ledger", str(ledger), "record", "cpi", value, "-p", typed
+        )
+        assert result.exit_code == 0, result.output
+    assert _records(ledger) == {
+        ("cpi", "2026-03"): Decimal("0.2"),
+        ("cpi", "2026-06"): Decimal("0.3"),
+        ("cpi", "2026-09"): Decimal("0.5"),
+    }
