@@ -236,3 +236,42 @@ def test_the_since_forms_from_january_are_still_read(invoke: Any, tmp_path: Path
         ("cpi", "2026-06"): Decimal("0.3"),
         ("cpi", "2026-09"): Decimal("0.5"),
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [
+        ("2026年截至4-6月主要指标", "截至4-6月"),  # was '4-6月'
+        ("截至2026年4-6月主要统计指标", "截至2026年4-6月"),  # was '2026年4-6月'
+    ],
+)
+def test_a_titles_since_span_is_quoted_as_the_title_writes_it(
+    invoke: Any, tmp_path: Path, title: str, quoted: str
+) -> None:
+    rows: list[list[Any]] = [[title], ["指标", "单位", "累计"], ["居民消费价格总水平", "%", "1.2"]]
+    result = _import(invoke, tmp_path, "beijing-2026", _write(tmp_path, "t", rows))
+    assert result.exit_code == 2
+    assert f"t.csv:3: target cpi: period '{quoted}' {_NOT_TO_DATE} (1-6月, 2026-06)" in (
+        result.stderr
+    )
+
+
+def test_a_titles_since_month_reads_as_before_and_is_named_as_written(
+    invoke: Any, tmp_path: Path
+) -> None:
+    rows: list[list[Any]] = [
+        ["2026年截至6月主要指标"],
+        ["指标", "单位", "累计增长（%）"],
+        ["地区生产总值", "亿元", "5.1"],
+        ["居民消费价格总水平", "%", "1.2"],
+    ]
+    result = _import(invoke, tmp_path, "beijing-2026", _write(tmp_path, "2026年6月月报", rows))
+    assert result.exit_code == 0, result.output
+    assert "every row is for 截至6月, as its title or file name says" in result.stderr
+    assert _records(tmp_path / "p.progress.toml") == {
+        ("gdp", "2026-Q2"): Decimal("5.1"),
+        ("cpi", "2026-06"): Decimal("1.2"),
+    }
+    other = _import(invoke, tmp_path, "beijing-2026", _write(tmp_path, "2026年5月月报", rows))
+    assert other.exit_code == 2  # 1-6月 against the name's 5月: still two periods
+    assert "the title says 截至6月 and the file name 2026年5月" in other.stderr
