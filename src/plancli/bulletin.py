@@ -399,7 +399,7 @@ def build_row(
     month = None if month is None or str(month) in NO_DATA else month
     if marked and value is None and total is None and amount is None and target and period:
         if month is None or header.template:  # else the 当月 figure is a rate's (below)
-            notes.no_data_rows += 1
+            notes.no_data(row)
             return BLANK
         notes.month_dashed.add(row)
     elif not marked and month is None and figureless(header, cells, row, notes):

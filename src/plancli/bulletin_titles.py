@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.period_numerals import title_digits
+from plancli.period_since import since_written
 from plancli.periods import DASHES as _DASHES
-from plancli.periods import bulletin_period
+from plancli.periods import bulletin_form, bulletin_period
 
 # A period in a table's title or a file's name (官渡区2022年1-6月主要经济指标, 2022年6月月报);
 # and since session 35 a range of months after the year (2022.1-6, 2022/1~6, 2022年1-6: over a
@@ -22,12 +23,13 @@ from plancli.periods import bulletin_period
 # after a numeral alone: 四季, 统一季 are words), and a quarter's or half's end (二季度末 was read
 # as 二季度, the quarter alone, and refused).
 _TITLE_PERIOD = re.compile(
+    r"(?:(?:截至|截止)到?)?(?:"  # 截至4-6月 as written, for the row's refusal (session 43)
     r"(?<![0-9])[0-9]{4}[./年-][0-9]{1,2}月?[-~〜至到][0-9]{4}[./年-][0-9]{1,2}月?"
     r"(?![0-9]|\.[0-9])"
     r"|(?:[0-9]{4}年)?(?:[0-9]{1,2}月?[-~〜至到][0-9]{1,2}月|[0-9]{1,2}月"
     r"|(?:第[一二三四1-4]季度?|[一二三四]季度|(?<![0-9])[1-4]季度?)(?:末|底)?"
     r"|前[二三2-3]季度?|[上下]半年(?:末|底)?|全年(?!目标|计划|任务|预期|预计|预算|工作))"
-    r"|(?<![0-9])[0-9]{4}[./年][0-9]{1,2}[-~〜至到][0-9]{1,2}(?![0-9]|\.[0-9])"
+    r"|(?<![0-9])[0-9]{4}[./年][0-9]{1,2}[-~〜至到][0-9]{1,2}(?![0-9]|\.[0-9]))"
 )
 
 # A workbook's location as the xlsx reader names it (`月报.xlsx:9月`): its file, its sheet.
@@ -46,12 +48,17 @@ def title_period(texts: Sequence[str]) -> str | None:
         )
         if found:
             try:
-                ends = {(bulletin_period(f, 9999) or f)[4:] for f in found}
+                ends = {(_read(f) or f)[4:] for f in found}
             except InputError:  # 4-6月: the row's own check says why
                 return found[0]
             years = {f[:4] for f in found if "年" in f or f[:4].isdigit()}
             return found[0] if len(ends) == 1 and len(years) <= 1 else None
     return None
+
+
+def _read(text: str) -> str | None:
+    """A title's period in year 9999 (`截至6月` as 1-6月: `period_since`), or None."""
+    return bulletin_period(since_written(text, bulletin_form), 9999)
 
 
 def period_position(text: str) -> tuple[int, int] | None:
@@ -62,7 +69,7 @@ def period_position(text: str) -> tuple[int, int] | None:
     from plancli.periods import parse_period
 
     try:
-        period = parse_period(bulletin_period(text, 9999) or text)
+        period = parse_period(_read(text) or text)
     except InputError:  # 4-6月: the row's own check says why
         return None
     return (0 if period.year == 9999 else period.year), period.end_month

@@ -58,6 +58,7 @@ _CODE = (
     "level_precision.py",
     "locations.py",
     "model.py",
+    "name_keys.py",
     "paths.py",
     "period_numerals.py",
     "period_since.py",

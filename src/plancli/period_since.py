@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.period_numerals import period_words
 from plancli.safe import Clipped
@@ -41,7 +42,8 @@ def last_month(granularity: str, parts: dict[str, str | None]) -> int:
 def since_written(text: str, form_of: Callable[[str], Form | None]) -> str:
     """A period typed `截至…` as a bulletin writes its span (`form_of`: `periods.bulletin_form`
     reads it): `截至3月末` → `1-3月`, `截至二〇二六年三季度` → `2026年1-9月`, `截至4-6月` →
-    `4-6月` (to be refused as that span is); any other text as it is."""
+    `4-6月` (to be refused as that span is, in the words typed: `since_period`); any other
+    text as it is."""
     found = _ALONE.match(period_words("".join(unicodedata.normalize("NFKC", text).split())))
     form = form_of(found.group(1)) if found else None
     month = last_month(*form) if form else 0
@@ -50,6 +52,22 @@ def since_written(text: str, form_of: Callable[[str], Form | None]) -> str:
     year, start = form[1].get("year"), int(form[1].get("start") or 1)
     first = (start - 1) * 3 + 1 if form[0] == "R" else start  # 截至2-3季度: 4-9月
     return (f"{year}年" if year else "") + (f"{first}-{month}月" if month > 1 else "1月")
+
+
+def since_period(text: str, plan_year: int, point: bool = False) -> str | None:
+    """`periods.bulletin_period` of a period typed (`since_written`: `截至3月末` as 1-3月), its
+    refusal quoting the words typed: `period '截至4-6月' is not year to date`, not the `4-6月`
+    read from them (nor `截至2-3季度`'s `4-9月`, session 43)."""
+    from plancli.periods import bulletin_form, bulletin_period
+
+    written = since_written(text, bulletin_form)
+    try:
+        return bulletin_period(written, plan_year, point)
+    except InputError as exc:
+        if written == text:
+            raise
+        said = str(exc).replace(repr(Clipped(written)), repr(Clipped(text)), 1)
+        raise InputError(said) from None
 
 
 def malformed_written(text: str, year: int) -> str:

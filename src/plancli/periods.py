@@ -16,7 +16,7 @@ from plancli.errors import InputError
 from plancli.i18n import _
 from plancli.period_numerals import period_words
 from plancli.period_ranges import as_months, date_or_span, two_years
-from plancli.period_since import malformed_written, since_written
+from plancli.period_since import malformed_written, since_period
 from plancli.period_slips import period_slip
 from plancli.safe import Clipped as _clipped  # the period as typed: 60 characters, escaped
 
@@ -239,8 +239,8 @@ def read_period(text: str, plan_year: int, point: bool = False) -> Period:
     month (quarter, half) that is none (`no_such_month`: 2022-13, 2022-Q5, 2022年13月)."""
     try:
         return parse_period(text, plan_year)
-    except InputError:  # 截至3月末 as 1-3月 (session 42); bulletin_period's error for 4-6月
-        written = bulletin_period(since_written(text, bulletin_form), plan_year, point)
+    except InputError:  # 截至3月末 as 1-3月 (session 42); a refusal in the words typed (43)
+        written = since_period(text, plan_year, point)
     try:
         if written is not None:
             return parse_period(written, plan_year)

@@ -34,7 +34,7 @@ def place_words(plan: AnyPlan) -> tuple[str, ...]:
     """The words a bulletin may write before a statistic's name for the plan's own place, the
     longest first: its name and short form (上海市, 上海 of 上海市2026年…) and 本市 and the like;
     never another place's (浦东新区 in 上海's plan, 全国)."""
-    from plancli.plan import fold_name
+    from plancli.name_keys import fold_name
 
     found = _PLACE.match(fold_name(plan.plan.name))
     words = set(_OWN_WORDS)

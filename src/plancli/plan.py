@@ -7,7 +7,6 @@ id and field (validation), so the CLI can print one line and exit 3.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
@@ -16,6 +15,7 @@ from plancli import plain
 from plancli.errors import InputError, PlanError, PlanFileError, PlanProblem
 from plancli.i18n import N_, _, colon_join, join_list
 from plancli.locations import resolve_plan
+from plancli.name_keys import fold_name
 from plancli.paths import read_bytes
 from plancli.plain import KINDS
 from plancli.plan_messages import (
@@ -24,7 +24,6 @@ from plancli.plan_messages import (
     ordered_errors,
     plan_file_error,
 )
-from plancli.radicals import RADICAL_TABLE
 from plancli.safe import Clipped, clip, clip_path
 from plancli.toml_lines import id_offsets, line_of_item
 
@@ -391,18 +390,6 @@ def close_words(word: str, choices: list[str], n: int) -> list[str]:
 
     near = [c for c in choices if len(word) <= 3 * len(c) and len(c) <= 3 * len(word)]
     return difflib.get_close_matches(word, near, n=n, cutoff=0.5) if near else []
-
-
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
-
-
-def fold_name(text: str) -> str:
-    """A name as plancli compares names (`targets --search`, an import's target names): NFKC
-    (full-width brackets, digits and letters as ASCII), no spaces or quotation marks, case
-    folded: 固定资产投资（不含农户） is 固定资产投资(不含农户); a PDF's radicals as the characters
-    they stand for (城镇居⺠, Kangxi radicals by NFKC, the others by `radicals`)."""
-    normal = unicodedata.normalize("NFKC", text).translate(RADICAL_TABLE)
-    return "".join(normal.translate(_QUOTES).split()).casefold()
 
 
 def filter_targets(

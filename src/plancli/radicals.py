@@ -6,7 +6,7 @@ radicals (U+2F00–U+2FD5) as their ideographs; of the CJK Radicals Supplement, 
 ⺟ and ⻳. This table gives the supplement's radicals that stand for a whole character in running
 text (the components such as 氵 or 亻 never stand alone in a report), and the two- and three-em
 dashes a PDF gives for ——, one character for one. Used where names are compared
-(`plan.fold_name`: a bulletin's row copied out of a PDF), in the owners (牵头单位) a database
+(`name_keys.fold_name`: a bulletin's row copied out of a PDF), in the owners (牵头单位) a database
 ledger enforces (`radical_free`), and by `extract`'s parse form.
 """
 

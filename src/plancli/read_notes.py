@@ -22,6 +22,7 @@ class ReadNotes:
     encoding: str | None = None  # "UTF-8", "UTF-8 with BOM" or "GB18030"; None for a workbook
     blank_rows: int = 0  # rows of a template left blank (id and period, no figure)
     no_data_rows: int = 0  # rows whose figures are all a "no data" mark (—)
+    no_data_at: list[int] = field(default_factory=list)  # the first NO_DATA_KEPT such rows
     total_rows: int = 0  # a table's 合计, 总计, 小计 rows, read past (`resolve_rows`)
     # (row, target, problem) of a 合计 row the reader refused: read past unless the plan has it
     total_problems: list[tuple[int, str, str]] = field(default_factory=list)
@@ -57,6 +58,16 @@ class ReadNotes:
     template_cells: list[TemplateCells] = field(default_factory=list)  # template_check.py
     helpers_said: bool = False  # `bulletin_layout.helpers_gone` said (once a file)
     plan_year: Callable[[], int] | None = None  # read if a date cell's refusal needs it
+
+    def no_data(self, row: int) -> None:
+        """A row whose figures are all a "no data" mark: counted, and the first NO_DATA_KEPT
+        kept by number (`gdp_sectors` reads no sector's row past one: an indicator's row)."""
+        self.no_data_rows += 1
+        if len(self.no_data_at) < NO_DATA_KEPT:
+            self.no_data_at.append(row)
+
+
+NO_DATA_KEPT = 1000
 
 
 class Located(str):

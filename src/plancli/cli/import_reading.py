@@ -78,7 +78,7 @@ def read_file(
     plan = st.plain_plan
     # Names, bulletin periods and 累计值 mapped by the plan (bulletin.py), before the checks;
     # 第一产业 under 地区生产总值 first (gdp_sectors.py), by the rows' order.
-    rows = gdp_sectors(plan, rows)
+    rows = gdp_sectors(plan, rows, notes)
     rows = resolve_rows(plan, name, rows, problems, notes, notes.targets, notes.periods)
     if notes.template_cells:  # a template's rows changed where they should not be?
         from plancli.shared_ledger import database_owners
