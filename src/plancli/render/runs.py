@@ -426,15 +426,17 @@ class ItemLines(KeepsRuns):
                 tab_size=tab_size,
                 no_wrap=no_wrap,
             )
-        texts, line = [], ""
+        # (each line a slice of it, its pieces' own styles kept: `gap`'s legend of counts)
+        spans, start, end = [], 0, 0
         for piece in self.pieces:
-            if line and cell_len(line + piece.rstrip()) > width:
-                texts.append(line.rstrip())
-                line = ""
-            line += piece
+            if end > start and cell_len(self.plain[start:end] + piece.rstrip()) > width:
+                spans.append((start, end))
+                start = end
+            end += len(piece)
         lines = Lines()
-        for text in [*texts, line.rstrip()]:
-            kept = KeepsRuns(text, style=self.style)
+        for first, last in [*spans, (start, end)]:
+            kept = _rebuilt(self[first:last], KeepsRuns)
+            kept.rstrip()
             lines.extend(
                 kept.wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size)
             )
@@ -445,6 +447,17 @@ def clause_lines(text: str) -> ItemLines:
     """A caption broken between its clauses, after `；` or `; `, when wider than its table:
     `* 现行，自起始期起适用；` over `无 * 者已被后来的调整取代`, not `…；无 *` over `者…`."""
     return ItemLines(re.split(r"(?<=；)|(?<=; )", text))
+
+
+def least_words(text: str) -> list[str]:
+    """The words a narrow column keeps whole: a figure with its sign and unit (`≈ 29 微克/立方
+    米`, `125 亿元`), any other word between spaces; a bracketed edge (`(≤30.45 微克/立方米)`)
+    its words between spaces, as it goes under the card's line there (`cards._edge_under`)."""
+    out: list[str] = []
+    for word in _WORD.finditer(text):
+        found = word.group()
+        out += found.split() if found[:1] in "(（" else [found]
+    return out
 
 
 class BreaksAfterSlash(Text):
@@ -491,7 +504,10 @@ class BreaksAfterSlash(Text):
         plain = self.plain
         at = after_slash(plain)
         parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
-        return max((cell_len(word) for part in parts for word in part.split()), default=0)
+        # (a figure with its unit one word: `125 亿元`, never `125` over `亿元`, `gap`'s card at
+        # 40 columns in English, 官渡's external_funds: session 43)
+        lines = [line for part in parts for line in part.splitlines()]
+        return max((cell_len(word) for line in lines for word in least_words(line)), default=0)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         measured = super().__rich_measure__(console, options)
