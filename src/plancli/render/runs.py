@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from plancli.render.figure_runs import SLASH_UNIT as _SLASH_UNIT
-from plancli.render.figure_runs import after_slash, figure_words, line_words
+from plancli.render.figure_runs import after_slash, figure_words, least_words, line_words
 from plancli.render.name_words import name_words
 from plancli.unit_words import UNITS
 
@@ -426,7 +426,6 @@ class ItemLines(KeepsRuns):
                 tab_size=tab_size,
                 no_wrap=no_wrap,
             )
-        # (each line a slice of it, its pieces' own styles kept: `gap`'s legend of counts)
         spans, start, end = [], 0, 0
         for piece in self.pieces:
             if end > start and cell_len(self.plain[start:end] + piece.rstrip()) > width:
@@ -447,17 +446,6 @@ def clause_lines(text: str) -> ItemLines:
     """A caption broken between its clauses, after `；` or `; `, when wider than its table:
     `* 现行，自起始期起适用；` over `无 * 者已被后来的调整取代`, not `…；无 *` over `者…`."""
     return ItemLines(re.split(r"(?<=；)|(?<=; )", text))
-
-
-def least_words(text: str) -> list[str]:
-    """The words a narrow column keeps whole: a figure with its sign and unit (`≈ 29 微克/立方
-    米`, `125 亿元`), any other word between spaces; a bracketed edge (`(≤30.45 微克/立方米)`)
-    its words between spaces, as it goes under the card's line there (`cards._edge_under`)."""
-    out: list[str] = []
-    for word in _WORD.finditer(text):
-        found = word.group()
-        out += found.split() if found[:1] in "(（" else [found]
-    return out
 
 
 class BreaksAfterSlash(Text):
@@ -499,13 +487,11 @@ class BreaksAfterSlash(Text):
         return lines
 
     def least_width(self) -> int:
-        """The narrowest it can be without folding a word: its widest word, the text on
-        either side of the `/` counted apart."""
+        """The narrowest it can be without folding a word: its widest word (a figure with its
+        unit one, `least_words`), the text on either side of the `/` counted apart."""
         plain = self.plain
         at = after_slash(plain)
         parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
-        # (a figure with its unit one word: `125 亿元`, never `125` over `亿元`, `gap`'s card at
-        # 40 columns in English, 官渡's external_funds: session 43)
         lines = [line for part in parts for line in part.splitlines()]
         return max((cell_len(word) for line in lines for word in least_words(line)), default=0)
 

@@ -12,8 +12,8 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from plancli.render import shown
-from plancli.render.figure_runs import after_slash, figure_words
-from plancli.render.runs import BreaksAfterSlash, KeepsRuns, least_words
+from plancli.render.figure_runs import after_slash, figure_words, least_words
+from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 
 
 @dataclass
