@@ -56,7 +56,7 @@ from plancli.render.cells import (
 )
 from plancli.render.fitted import FittedTable
 from plancli.render.glyphs import BAR_WIDTH, bar, sparkline
-from plancli.render.runs import BreaksAfterSlash, KeepsRuns
+from plancli.render.runs import BreaksAfterSlash, ItemLines
 from plancli.render.widths import Column, FigureAndUnit, id_column
 from plancli.safe import clip_path
 
@@ -177,23 +177,27 @@ def gap_table(
     return Group(*parts)
 
 
-def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> Text:
-    counts = KeepsRuns()  # a mark's line broken as read, never `同` over `步`
-    counts.phrases = counts.words = True  # between its names first (`marks_legend`)
+def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> RenderableType:
+    """The counts by status, broken between them, never inside one (`待下达` over `3` at 40
+    columns, zh: session 43), then the marks' line (`marks_legend`)."""
     tally = [(status, sum(1 for a in rows if a.status == status)) for status in STATUSES]
+    items: list[tuple[str, str]] = []
     for status, n in split_counts(tally, rows):  # CPI off its band: 偏离区间 1, not 滞后 1
-        if counts:
-            counts.append("  ")
         word, style = (
             ("band.off", STATUS_STYLES["behind"])
             if status == "off_band"
             else (f"status.{status}", STATUS_STYLES[status])
         )
-        counts.append(f"{t(word, lang)} {n}", style=style)
+        items.append((f"{t(word, lang)} {n}", style))
+    last = len(items) - 1
+    counts = ItemLines([item + ("" if i == last else "  ") for i, (item, _) in enumerate(items)])
+    at = 0
+    for item, style in items:
+        counts.stylize(style, at, at + len(item))
+        at += len(item) + 2
     marks = marks_legend(rows, lang, names)
     if marks is not None:  # a line of its own, not read as one more count
-        counts.append("\n")
-        counts.append_text(marks)
+        return Group(counts, marks)
     return counts
 
 
@@ -364,7 +368,9 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
                         for _n, counts, _t in sections
                     ],
                     0,
-                    _FIGURE,
+                    # its header wraps between its words rather than be cut (`outside band`
+                    # over its count: `outside ban`, `pendin` at 40 columns, session 43)
+                    {"justify": "right"},
                 )
                 for status in statuses
             ),

@@ -57,6 +57,12 @@ def as_cards(
         kept = next((i for i, c in enumerate(figures) if c.keeps_words), None)
         if kept is not None and left > 0:
             widths[kept] = min(figures[kept].width(), widths[kept] + left)
+    if figures and sum(widths) + gap * (len(figures) - 1) > room:
+        # too narrow for the figures and the status side by side even at their least (each
+        # figure whole with its unit, the status whole): each card lists them a line each,
+        # under its header (`stacked_cards`), rather than Rich cut them alike (`on trac`,
+        # `31.5` over `微克/立方米`: 北京's pm25 in `status` at 40–43 columns, session 43)
+        return stacked_cards(lead, ids, name, figures, width, gap, table_options, row_styles)
     spare = room - sum(widths) - gap * len(figures)
     # beside the figures only with the room kept for it (16 cells): narrower, an English name
     # went down a word a line (`Affordable` over `childcare` over `service`, 72 columns)
@@ -132,6 +138,81 @@ def as_cards(
             style=row_styles[i] if row_styles else None,
         )
     return table
+
+
+def stacked_cards(
+    lead: list[Column],
+    ids: Column,
+    name: Column | None,
+    figures: list[Column],
+    width: int,
+    gap: int,
+    table_options: dict[str, Any],
+    row_styles: list[str | None] | None,
+) -> Table:
+    """The cards of a table too narrow for its figures side by side (`as_cards`): the id (and
+    the name, beside it where both fit whole, else under it) on the first lines, then each
+    figure on a line of its own, its header before it, a blank one left out:
+
+        pm25
+        Annual average PM2.5 concentration
+          target  ≈ 29 微克/立方米
+                  (≤30.45 微克/立方米)
+          actual  31.5 微克/立方米
+          status  seasonal
+
+    A figure keeps its unit and a status its words: the line's room is theirs."""
+    lead_widths = [c.width() for c in lead]
+    room = width - EDGES - sum(lead_widths) - gap * len(lead)
+    labels = [" " * STACK_INDENT + plain_text(c.header).replace("\n", " ") for c in figures]
+    label_width = min(max(map(cell_len, labels), default=0), max(1, room // 2))
+    value_width = max(1, room - label_width - gap)
+    label_line = _line([*zip(lead, lead_widths, strict=True), (Column("", []), label_width)])
+    top = [*zip(lead, lead_widths, strict=True), (ids, room)]
+    top_line = _line(top)
+    at_column, alongside = names_alongside(ids, name, room, gap) if name else (0, set())
+    alongside_line = (
+        _line([*top[:-1], (ids, at_column), (name, room - at_column - gap)])
+        if name is not None and alongside
+        else top_line
+    )
+    heading = plain_text(ids.header)
+    if name is not None:
+        heading = f"{heading} / {plain_text(name.header)}"
+    memo: Memo = {}
+    table = Cards(**table_options, memo=memo)
+    table.add_column(
+        _grid(top_line, [*(c.header for c in lead), heading], gap), width=width - EDGES
+    )
+    style = str(ids.options.get("style") or "")
+    for i in range(len(ids.cells)):
+        line, beside_id = top_line, []
+        if name is not None and i in alongside:
+            first: Text = keeping_runs(ids.cells[i])
+            first.stylize(style)
+            line, beside_id = alongside_line, [name.cells[i]]
+        elif name is not None:
+            first = id_over_name(ids.cells[i], name.cells[i], style)
+        else:
+            first = keeping_runs(ids.cells[i])
+            first.stylize(style)
+        parts: list[Any] = [_grid(line, [*(c.cells[i] for c in lead), first, *beside_id], gap)]
+        for column, label in zip(figures, labels, strict=True):
+            cell = column.cells[i]
+            if not cell.plain.strip():
+                continue
+            # (wrapping between its words, a figure whole with its unit and sign: `≈ 29 微克/
+            # 立方米` over `（≤30.45微克/立方米）`, never `（≤30.45` over `微克/立方米）`)
+            value = Column("", [], options={**column.options, "justify": "left", "no_wrap": False})
+            shown = keeping_runs(cell, phrases=True) if type(cell) is Text else cell
+            cells = [*("" for _ in lead), label, shown]
+            parts.append(_grid([*label_line, (value, value_width, True)], cells, gap, memo=memo))
+        table.add_row(Group(*parts), style=row_styles[i] if row_styles else None)
+    return table
+
+
+# A stacked card's figures are indented under its id by this many cells.
+STACK_INDENT = 2
 
 
 def _top_header(

@@ -55,3 +55,20 @@ def line_words(words: re.Pattern[str], plain: str, width: int) -> Iterator[re.Ma
             yield from _SPACED.finditer(plain, word.start(), word.end())
         else:
             yield word
+
+
+# (as `runs` reads a word: `≥ 4.5 %,` with the punctuation after it)
+_LEAST_WORD = figure_words("）)，。、；：！？”’》】」")
+
+
+def least_words(text: str) -> list[str]:
+    """The words a narrow column keeps whole: a figure with its sign and unit (`≈ 29 微克/立方
+    米`, `125 亿元`), any other word between spaces; a bracketed edge (`(≤30.45 微克/立方米)`)
+    its words between spaces, as it goes under the card's line there (`cards._edge_under`).
+    Counted word by word, `125` over `亿元` in `gap`'s card at 40 columns (官渡's
+    external_funds, English: session 43)."""
+    out: list[str] = []
+    for word in _LEAST_WORD.finditer(text):
+        found = word.group()
+        out += found.split() if found[:1] in "(（" else [found]
+    return out

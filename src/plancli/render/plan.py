@@ -122,6 +122,8 @@ def _bound_shown(cell: str) -> Text:
     `（力争高于上年1350.97亿斤）`), never inside a figure and its unit (verify C)."""
     text = shown(cell)
     at = text.plain.find("（")
+    if at <= 0:  # English: `≈ 29 微克/立方米` over `(≤30.45 微克/立方米)`, never `(≤30.45` over
+        at = text.plain.find(" (") + 1  # `微克/立方米)` (北京's pm25 at 72–80 columns, s43)
     if at <= 0:
         return text
     return ItemLines([text.plain[:at], text.plain[at:]], style=str(text.style))

@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from plancli.render.figure_runs import SLASH_UNIT as _SLASH_UNIT
-from plancli.render.figure_runs import after_slash, figure_words, line_words
+from plancli.render.figure_runs import after_slash, figure_words, least_words, line_words
 from plancli.render.name_words import name_words
 from plancli.unit_words import UNITS
 
@@ -426,15 +426,16 @@ class ItemLines(KeepsRuns):
                 tab_size=tab_size,
                 no_wrap=no_wrap,
             )
-        texts, line = [], ""
+        spans, start, end = [], 0, 0
         for piece in self.pieces:
-            if line and cell_len(line + piece.rstrip()) > width:
-                texts.append(line.rstrip())
-                line = ""
-            line += piece
+            if end > start and cell_len(self.plain[start:end] + piece.rstrip()) > width:
+                spans.append((start, end))
+                start = end
+            end += len(piece)
         lines = Lines()
-        for text in [*texts, line.rstrip()]:
-            kept = KeepsRuns(text, style=self.style)
+        for first, last in [*spans, (start, end)]:
+            kept = _rebuilt(self[first:last], KeepsRuns)
+            kept.rstrip()
             lines.extend(
                 kept.wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size)
             )
@@ -486,12 +487,13 @@ class BreaksAfterSlash(Text):
         return lines
 
     def least_width(self) -> int:
-        """The narrowest it can be without folding a word: its widest word, the text on
-        either side of the `/` counted apart."""
+        """The narrowest it can be without folding a word: its widest word (a figure with its
+        unit one, `least_words`), the text on either side of the `/` counted apart."""
         plain = self.plain
         at = after_slash(plain)
         parts = (plain[:at], plain[at:]) if at and "\n" not in plain else (plain,)
-        return max((cell_len(word) for part in parts for word in part.split()), default=0)
+        lines = [line for part in parts for line in part.splitlines()]
+        return max((cell_len(word) for line in lines for word in least_words(line)), default=0)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         measured = super().__rich_measure__(console, options)

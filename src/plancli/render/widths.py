@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from plancli.render import shown
-from plancli.render.figure_runs import after_slash, figure_words
+from plancli.render.figure_runs import after_slash, figure_words, least_words
 from plancli.render.runs import BreaksAfterSlash, KeepsRuns
 
 
@@ -133,7 +133,11 @@ def least_width(column: Column) -> int:
         return int(column.options.get("min_width") or 1)
     if column.narrows:  # a long bound wraps between its words, never ends in "…"
         texts = [plain_text(column.header), *(cell.plain for cell in column.cells)]
-        return min(column.width(), max((widest_text_word(text) for text in texts), default=1))
+        # (a figure whole with its sign and unit: `≈ 29 微克/立方米`, not `≈ 29` over its unit,
+        # `targets` at 40 columns in English, 北京's pm25: session 43)
+        figures = [cell_len(m.group()) for text in texts for m in _FIGURE_WORD.finditer(text)]
+        most = max([*(widest_text_word(text) for text in texts), *figures], default=1)
+        return min(column.width(), most)
     if not column.options.get("no_wrap") and column.options.get("width") is None:
         # A figure Rich may wrap between its words (`≥ 40` over `万人`), a short one kept
         # whole (`≥ 7 %`, not `≥ 7` over `%`).
@@ -181,9 +185,15 @@ def _least_runs(cell: BreaksAfterSlash) -> int:
             return cell_len(bound)  # session 42); a long aim breaks
         return _least_runs(BreaksAfterSlash(bound))
     at = after_slash(plain)
-    words = [word for part in (plain[:at], plain[at:]) for word in part.split()]
+    # (a figure with its unit one word, `125 亿元`: never `125` over `亿元`, session 43)
+    words = [word for part in (plain[:at], plain[at:]) for word in least_words(part)]
     return max(
-        (KeepsRuns(word).least_width() if _WIDE.search(word) else cell_len(word) for word in words),
+        (
+            KeepsRuns(word).least_width()
+            if _WIDE.search(word) and " " not in word
+            else cell_len(word)
+            for word in words
+        ),
         default=0,
     )
 
