@@ -308,6 +308,10 @@ flagged_amounts = st.sampled_from(
     stored=[],
     imported=[("gdp", "2022-04", 1, 0), ("gdp", "2022-H1", 1, 0), ("gdp", "2022-06", 5, 0)],
 )
+@example(  # a row without an amount takes April's 2 out of force: June's 7 is against March's 1
+    stored=[("gdp", "2022-Q1", 1), ("gdp", "2022-04", 2)],  # (hypothesis, session 43)
+    imported=[("gdp", "2022-04", None, 0), ("gdp", "2022-H1", 7, 0)],
+)
 def test_amount_warnings_asked_only_out_of_order_are_those_of_every_row(  # type: ignore[no-untyped-def]
     plan,
     stored: list[tuple[str, str, int | None]],
