@@ -82,28 +82,39 @@ def _terminated_mid_import(home: Path, args: list[str], wait: float) -> tuple[in
     return child.returncode, err.decode("utf-8")
 
 
+def _wait_until_it_reads_its_pipe(child: subprocess.Popen[bytes]) -> None:
+    """Until the process's main thread blocks reading a pipe (its stdin, the only pipe it
+    reads), as /proc/PID/wchan names the wait (`anon_pipe_read`, `pipe_read`, `pipe_wait`),
+    or at most the 3 s this test used to sleep, where /proc does not say (not Linux, or
+    hidden): the process reads its input 0.3-0.5 s after it starts, and the fixed 3 s was
+    the wait of one of the suite's longest tests (session 43)."""
+    wchan = Path(f"/proc/{child.pid}/wchan")
+    deadline = time.monotonic() + 3.0
+    while time.monotonic() < deadline:
+        assert child.poll() is None, "it ended before it read its input"
+        try:
+            if "pipe" in wchan.read_text(encoding="ascii"):
+                return
+        except (OSError, UnicodeDecodeError):
+            pass
+        time.sleep(0.02)
+
+
 @pytest.mark.parametrize("suffix", [".toml", ".sqlite"])
-def test_sigterm_mid_import_says_terminated_exits_143_and_writes_nothing(
-    tmp_path: Path, suffix: str
+def test_sigterm_mid_import_says_terminated_exits_143_and_writes_nothing(  # type: ignore[no-untyped-def]
+    invoke, tmp_path: Path, suffix: str
 ) -> None:
     """`timeout 5 plancli import big.csv` (240,000 rows): the process was killed silently with
     143; now one line `error: terminated`, exit 143, and the ledger as it was before: the
-    one figure recorded first, no batch of the file, no temp file left."""
+    one figure recorded first, no batch of the file, no temp file left. (The import stopped is
+    a real process; the record before it and the histories after it read and write the same
+    files in-process: three fresh interpreters reading the 20,000 targets' plan, session 43.)"""
     plan, csv = _big_plan(tmp_path, 20_000)
     ledger = tmp_path / f"ledger{suffix}"
-    first = _plancli(
-        tmp_path,
-        "--plan",
-        str(plan),
-        "--ledger",
-        str(ledger),
-        "record",
-        "t1",
-        "7.5",
-        "-p",
-        "2022-01",
+    first = invoke(
+        "--plan", str(plan), "--ledger", str(ledger), "record", "t1", "7.5", "-p", "2022-01"
     )
-    assert first.returncode == 0, first.stderr
+    assert first.exit_code == 0, first.output
     before = ledger.read_bytes()
     code, err = _terminated_mid_import(
         tmp_path, ["--plan", str(plan), "--ledger", str(ledger), "import", str(csv)], 2.0
@@ -112,10 +123,10 @@ def test_sigterm_mid_import_says_terminated_exits_143_and_writes_nothing(
     assert err == "error: terminated\n"
     if suffix == ".toml":
         assert ledger.read_bytes() == before
-    history = _plancli(tmp_path, "--plan", str(plan), "--ledger", str(ledger), "history", "t1")
-    assert history.returncode == 0, history.stderr
+    history = invoke("--plan", str(plan), "--ledger", str(ledger), "history", "t1")
+    assert history.exit_code == 0, history.output
     assert "7.5" in history.stdout and "8.1" not in history.stdout  # the file's t1 2022-01
-    listed = _plancli(tmp_path, "--plan", str(plan), "--ledger", str(ledger), "history", "t2")
+    listed = invoke("--plan", str(plan), "--ledger", str(ledger), "history", "t2")
     assert "no figures" in listed.stdout + listed.stderr or listed.stdout.count("2022-") == 0
     if suffix == ".toml":  # no temp file of the rewrite left beside it
         left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ledger"))
@@ -147,7 +158,7 @@ def test_sigterm_while_waiting_on_stdin_in_chinese(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             env=_env(tmp_path),
         )
-        time.sleep(3.0)
+        _wait_until_it_reads_its_pipe(child)
         child.send_signal(signal.SIGTERM)
         _, err = child.communicate(timeout=60)
     finally:
@@ -210,6 +221,9 @@ def test_ascii_terminal_csv_hint_in_chinese(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------- several files, one batch
+# In-process (`invoke`): what these check is the import's batch, its messages and its exit
+# code, which the CliRunner gives as the process does; a fresh interpreter per command cost
+# 0.3 s each, 13 of them (session 43). The signals and encodings above stay real processes.
 
 
 @pytest.fixture
@@ -226,12 +240,12 @@ def month(tmp_path: Path) -> tuple[Path, Path, list[str]]:
     return a, b, ["--plan", str(PLAN), "--ledger", str(tmp_path / "l.toml")]
 
 
-def test_several_files_one_batch_named_each_and_one_undo(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_one_batch_named_each_and_one_undo(invoke, tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
     """`plancli import a.csv b.csv` said `unexpected extra argument: b.csv`; now both are
     imported as one batch, the summary names each file, and one `undo` takes both back."""
     a, b, opts = month
-    done = _plancli(tmp_path, *opts, "import", str(a), str(b))
-    assert done.returncode == 0, done.stderr
+    done = invoke(*opts, "import", str(a), str(b))
+    assert done.exit_code == 0, done.stderr
     lines = done.stderr.splitlines()
     assert f"imported {a}: 1 new, 0 revised, 0 unchanged of 1 row; period 2022-Q2" in lines
     assert (
@@ -243,26 +257,26 @@ def test_several_files_one_batch_named_each_and_one_undo(tmp_path: Path, month) 
     batch = last.split(" as one batch ")[1].split(" ")[0]
     ledger = (tmp_path / "l.toml").read_text(encoding="utf-8")
     assert ledger.count(f'batch = "{batch}"') == 3
-    again = _plancli(tmp_path, *opts, "import", str(a), str(b))
-    assert again.returncode == 0, again.stderr
+    again = invoke(*opts, "import", str(a), str(b))
+    assert again.exit_code == 0, again.stderr
     assert (
         again.stderr.splitlines()[-1]
         == f"2 files: nothing to import; {tmp_path / 'l.toml'} unchanged"
     )
     assert (tmp_path / "l.toml").read_text(encoding="utf-8") == ledger  # idempotent
-    undone = _plancli(tmp_path, *opts, "undo", "--yes")
-    assert undone.returncode == 0, undone.stderr
+    undone = invoke(*opts, "undo", "--yes")
+    assert undone.exit_code == 0, undone.stderr
     assert f'batch = "{batch}"' not in (tmp_path / "l.toml").read_text(encoding="utf-8")
-    status = _plancli(tmp_path, *opts, "gap", "--json")
+    status = invoke(*opts, "gap", "--json")
     assert '"actual": 5.0' not in status.stdout and '"actual": 6.2' not in status.stdout
 
 
-def test_several_files_a_bad_row_in_one_writes_none(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_a_bad_row_in_one_writes_none(invoke, tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
     a, b, opts = month
     c = tmp_path / "c.csv"
     c.write_text("target,period,value\nfixed_asset_investment,2022-06,abc\n", encoding="utf-8")
-    refused = _plancli(tmp_path, *opts, "import", str(a), str(b), str(c))
-    assert refused.returncode == 2
+    refused = invoke(*opts, "import", str(a), str(b), str(c))
+    assert refused.exit_code == 2
     assert refused.stderr.splitlines() == [
         f"error: {c}: 1 bad row; nothing was imported",
         f"{c}:2: target fixed_asset_investment: value 'abc' is not a number (e.g. 310, 5.2, -0.3)",
@@ -271,14 +285,14 @@ def test_several_files_a_bad_row_in_one_writes_none(tmp_path: Path, month) -> No
     assert not (tmp_path / "l.toml").exists()
 
 
-def test_several_files_giving_one_position_twice_are_refused(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_giving_one_position_twice_are_refused(invoke, tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
     """商务局's 2022-06 and a second sheet's 2022-Q2 are one position (the end of June): as
     in one file, one figure per target and position, and nothing is written."""
     _, b, opts = month
     d = tmp_path / "d.csv"
     d.write_text("target,period,value\nretail_sales,2022-Q2,6.4\n", encoding="utf-8")
-    refused = _plancli(tmp_path, *opts, "import", str(b), str(d))
-    assert refused.returncode == 2
+    refused = invoke(*opts, "import", str(b), str(d))
+    assert refused.exit_code == 2
     assert (
         f"{d}:2: retail_sales 2022-Q2 is also in {b} (row 3); give one figure per target and "
         "period in the files of one import"
@@ -286,10 +300,10 @@ def test_several_files_giving_one_position_twice_are_refused(tmp_path: Path, mon
     assert not (tmp_path / "l.toml").exists()
 
 
-def test_several_files_dry_run_names_each_and_writes_nothing(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_dry_run_names_each_and_writes_nothing(invoke, tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
     a, b, opts = month
-    shown = _plancli(tmp_path, *opts, "import", "--dry-run", str(a), str(b))
-    assert shown.returncode == 0, shown.stderr
+    shown = invoke(*opts, "import", "--dry-run", str(a), str(b))
+    assert shown.exit_code == 0, shown.stderr
     lines = shown.stderr.splitlines()
     assert f"would import {a}: 1 new, 0 revised, 0 unchanged of 1 row; period 2022-Q2" in lines
     assert lines[-1] == f"2 files, one batch; nothing written to {tmp_path / 'l.toml'} (--dry-run)"
@@ -297,15 +311,15 @@ def test_several_files_dry_run_names_each_and_writes_nothing(tmp_path: Path, mon
     assert not (tmp_path / "l.toml").exists()
 
 
-def test_several_files_on_sqlite_one_batch(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_on_sqlite_one_batch(invoke, tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
     a, b, _ = month
     opts = ["--plan", str(PLAN), "--ledger", str(tmp_path / "l.sqlite")]
-    assert _plancli(tmp_path, *opts, "import", str(a), str(b)).returncode == 0
-    history = _plancli(tmp_path, *opts, "history", "--json")
+    assert invoke(*opts, "import", str(a), str(b)).exit_code == 0
+    history = invoke(*opts, "history", "--json")
     batches = {line.split('"')[3] for line in history.stdout.splitlines() if '"batch":' in line}
     assert len(batches) == 1, history.stdout
-    assert _plancli(tmp_path, *opts, "undo", "--yes").returncode == 0
-    gap = _plancli(tmp_path, *opts, "gap", "--json")
+    assert invoke(*opts, "undo", "--yes").exit_code == 0
+    gap = invoke(*opts, "gap", "--json")
     assert '"actual": 6.2' not in gap.stdout
 
 
@@ -316,22 +330,23 @@ def test_several_files_on_sqlite_one_batch(tmp_path: Path, month) -> None:  # ty
         (["--json"], "error: import --json takes one file; import the files one by one"),
     ],
 )
-def test_several_files_refusals_of_the_command_line(
+def test_several_files_refusals_of_the_command_line(  # type: ignore[no-untyped-def]
+    invoke,
     tmp_path: Path,
     month,  # type: ignore[no-untyped-def]
     extra: list[str],
     message: str,
 ) -> None:
     a, b, opts = month
-    refused = _plancli(tmp_path, *opts, "import", str(a), *extra, str(b))
-    assert refused.returncode == 2
+    refused = invoke(*opts, "import", str(a), *extra, str(b))
+    assert refused.exit_code == 2
     assert refused.stderr == message + "\n"
     assert not (tmp_path / "l.toml").exists()
 
 
-def test_several_files_one_named_twice(tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_one_named_twice(invoke, tmp_path: Path, month) -> None:  # type: ignore[no-untyped-def]
     a, _, opts = month
     again = a.parent / "." / a.name
-    refused = _plancli(tmp_path, *opts, "import", str(a), str(again))
-    assert refused.returncode == 2
+    refused = invoke(*opts, "import", str(a), str(again))
+    assert refused.exit_code == 2
     assert refused.stderr == f"error: {again} is given twice (as {a}); name each file once\n"

@@ -17,6 +17,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from plancli.render.annotations import annotated as annotated_lines
 from plancli.render.fitted import FittedTable
 from plancli.render.keyed_notes import NoteKey
 from plancli.render.runs import BreaksAfterSlash, KeepsRuns
@@ -56,7 +57,7 @@ def words(table: FittedTable, width: int) -> set[str]:
     return {word for text in texts(table.fitted(width)) for word in _WORD.findall(text)}
 
 
-def lines(table: FittedTable | Table, width: int) -> list[str]:
+def lines(table: FittedTable | Table | _AsPrinted, width: int) -> list[str]:
     """The table's lines as Rich prints them on a terminal `width` cells wide (a FittedTable,
     or the Table it fits at that width: what it prints there)."""
     console = Console(width=width, color_system=None, legacy_windows=False)
@@ -127,6 +128,19 @@ def _annotations_width(table: Table) -> int:
     return max((cell_len(line) for t in texts for line in t.plain.split("\n")), default=0)
 
 
+class _AsPrinted:
+    """A width's fitted Table printed as `FittedTable.__rich_console__` prints it at that width
+    (its title and caption laid out by `annotated`), without fitting it a second time: the
+    annotated sweeps fitted each drawn width twice, once for the sweep and once in the print,
+    a third of their `fitted` (session 43)."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: Any) -> Iterator[Any]:
+        yield from annotated_lines(self.table, console, options)
+
+
 def _pickled(table: Table) -> bytes | None:
     try:
         return pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
@@ -157,7 +171,7 @@ def sweep(
         if key is not None and key == drawn_key and unbounded:
             yield width, fitted, drawn_lines
             continue
-        drawn_lines = lines(table if annotated else fitted, width)
+        drawn_lines = lines(_AsPrinted(fitted) if annotated else fitted, width)
         drawn_key = key
         natural = unbounded_width(fitted) if key is not None else None
         # (a Table printed as such lays its title and caption out at its own width: Rich's)
