@@ -73,7 +73,7 @@ from plancli.assess.gap_pipe import (
 from plancli.assess.gap_shares import Share, Source, extra_places, shares
 from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex, unjudged_ids
 from plancli.assess.rules import rule_for
-from plancli.assess.select import order_key
+from plancli.assess.select import Choice, order_key, takes
 from plancli.errors import PlanError
 from plancli.periods import Period, parse_period
 from plancli.plain import Amendment, Plan, Target
@@ -153,7 +153,7 @@ class SplitGap:
         as_of: Period | None,
         source: Callable[[], Source],
         wanted: Collection[str],
-        statuses: Sequence[Status] | None,
+        statuses: Sequence[Choice] | None,
         order: Literal["worst", "plan"],
         encoding: tuple[str, str] = ("utf-8", "strict"),
         warn: Callable[[Sequence[Recorded], Sequence[Amendment]], None] | None = None,
@@ -185,6 +185,7 @@ class SplitGap:
         self.own: list[Assessment] = []
         self.merged: list[int] = []
         self.counts: dict[Status, int] = {}
+        self.year_average = 0
         self._judged_at: Period | None = None
         self._their: _Indexed | None = None
         self._their_count = 0
@@ -297,6 +298,7 @@ class SplitGap:
         self._their_count = len(their_keys)
         own_counts = _counts(self.own)
         self.counts = {s: own_counts[i] + counts[i] for i, s in enumerate(STATUSES)}
+        self.year_average = own_counts[-1] + counts[-1]  # of no_data, reason year_average
         keys = own_keys + their_keys  # two sorted runs: one merge
         self.merged = sorted_places(keys)
         self._mine_count = len(own_keys)
@@ -445,7 +447,7 @@ def _judged(
     chosen = [
         a
         for a in map(judge, targets)
-        if a.target.id in wanted and (statuses is None or a.status in statuses)
+        if a.target.id in wanted and (statuses is None or takes(a, statuses))
     ]
     keys = list(map(split.key, chosen))
     order = sorted_places(keys)
@@ -453,10 +455,13 @@ def _judged(
 
 
 def _counts(chosen: Sequence[Assessment]) -> list[int]:
+    """The chosen targets' count per status, then of the year's averages not yet judged (of
+    no_data: `--fail-on seasonal`)."""
     counts = dict.fromkeys(STATUSES, 0)
     for a in chosen:
         counts[a.status] += 1
-    return [counts[s] for s in STATUSES]
+    seasonal = sum(1 for a in chosen if a.reason == "year_average")
+    return [*(counts[s] for s in STATUSES), seasonal]
 
 
 def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover - the child
