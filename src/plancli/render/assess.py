@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -187,7 +187,7 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> T
         word, style = (
             ("band.off", STATUS_STYLES["behind"])
             if status == "off_band"
-            else (f"status.{status}", STATUS_STYLES[status])
+            else (f"status.{status}", STATUS_STYLES[_styled(status)])
         )
         counts.append(f"{t(word, lang)} {n}", style=style)
     marks = marks_legend(rows, lang, names)
@@ -195,6 +195,12 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> T
         counts.append("\n")
         counts.append_text(marks)
     return counts
+
+
+def _styled(status: str) -> Status:
+    """The status whose style a count's word takes: 偏离区间 滞后's, 无全年数据 无数据's."""
+    apart: dict[str, Status] = {"off_band": "behind", "year_average": "no_data"}
+    return apart.get(status, cast("Status", status))
 
 
 def as_of_heading(as_of_end: str | None, lang: Lang) -> str:
@@ -329,7 +335,8 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
     off: dict[tuple[str, str], int] = {
         (s.id, status): n for s in out.sections for status, n in s.off_band.items()
     }
-    statuses, counted = section_columns(present, out.counts, off)
+    seasonal = {s.id: s.year_average for s in out.sections if s.year_average}  # 无全年数据
+    statuses, counted = section_columns(present, out.counts, off, seasonal)
     sections = [
         (
             shown(section.name if lang == "zh" else section.name_en),
@@ -357,7 +364,7 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
                 Column(
                     shown(
                         t(column_key(status), lang),
-                        style=STATUS_STYLES["behind" if status == "off_band" else status],
+                        style=STATUS_STYLES[_styled(status)],
                     ),
                     [
                         shown(str(counts[status]) if counts[status] else "·")
