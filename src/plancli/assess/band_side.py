@@ -11,7 +11,7 @@ ceiling's 滞后."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -99,10 +99,10 @@ def split_counts(
 
 
 def _split(
-    counts: Sequence[tuple[S, int]], off: Mapping[str, int], key: Apart = "off_band"
-) -> list[tuple[S | Apart, int]]:
+    counts: Sequence[tuple[Any, int]], off: Mapping[str, int], key: Apart = "off_band"
+) -> list[tuple[Any, int]]:
     split = [(s, n - off.get(s, 0)) for s, n in counts]
-    kept: list[tuple[S | Apart, int]] = [(s, n) for s, n in split if n > 0]
+    kept: list[tuple[Any, int]] = [(s, n) for s, n in split if n > 0]
     if not any(off.values()):
         return kept
     at = max(i for i, (s, _n) in enumerate(counts) if s in off)  # after behind / missed

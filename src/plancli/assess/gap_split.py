@@ -73,7 +73,7 @@ from plancli.assess.gap_pipe import (
 from plancli.assess.gap_shares import Share, Source, extra_places, shares
 from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex, unjudged_ids
 from plancli.assess.rules import rule_for
-from plancli.assess.select import Choice, order_key, takes
+from plancli.assess.select import CHOICES, Choice, choice_counts, order_key, takes
 from plancli.errors import PlanError
 from plancli.periods import Period, parse_period
 from plancli.plain import Amendment, Plan, Target
@@ -185,7 +185,7 @@ class SplitGap:
         self.own: list[Assessment] = []
         self.merged: list[int] = []
         self.counts: dict[Status, int] = {}
-        self.year_average = 0
+        self.chosen_counts: dict[Choice, int] = {}  # by --fail-on's choices: seasonal too
         self._judged_at: Period | None = None
         self._their: _Indexed | None = None
         self._their_count = 0
@@ -289,16 +289,16 @@ class SplitGap:
                 self._local, their_keys = _judged(self, *self._their_context())
             except PlanError:
                 return self._alone()
-            counts = _counts(self._local)
+            counts = choice_counts(self._local)
         else:
             counts, their_keys = head
         self._finish(own_keys, counts, their_keys)
 
     def _finish(self, own_keys: list[Any], counts: list[int], their_keys: list[Any]) -> None:
         self._their_count = len(their_keys)
-        own_counts = _counts(self.own)
-        self.counts = {s: own_counts[i] + counts[i] for i, s in enumerate(STATUSES)}
-        self.year_average = own_counts[-1] + counts[-1]  # of no_data, reason year_average
+        both = [mine + theirs for mine, theirs in zip(choice_counts(self.own), counts, strict=True)]
+        self.chosen_counts = dict(zip(CHOICES, both, strict=True))
+        self.counts = {s: self.chosen_counts[s] for s in STATUSES}
         keys = own_keys + their_keys  # two sorted runs: one merge
         self.merged = sorted_places(keys)
         self._mine_count = len(own_keys)
@@ -343,7 +343,7 @@ class SplitGap:
         self._judged_at = context.as_of
         self.own, own_keys = _judged(self, context, self.plan.targets)
         self._local = []
-        self._finish(own_keys, _counts(()), [])
+        self._finish(own_keys, choice_counts(()), [])
 
     @property
     def judged_at(self) -> Period | None:
@@ -454,16 +454,6 @@ def _judged(
     return [chosen[i] for i in order], [keys[i] for i in order]
 
 
-def _counts(chosen: Sequence[Assessment]) -> list[int]:
-    """The chosen targets' count per status, then of the year's averages not yet judged (of
-    no_data: `--fail-on seasonal`)."""
-    counts = dict.fromkeys(STATUSES, 0)
-    for a in chosen:
-        counts[a.status] += 1
-    seasonal = sum(1 for a in chosen if a.reason == "year_average")
-    return [*(counts[s] for s in STATUSES), seasonal]
-
-
 def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover - the child
     """Read and judge the second share, send its counts and keys, then its rows; exit without
     a word (whatever fails, the parent does this half itself)."""
@@ -493,7 +483,7 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
         context = _context(plan, indexed, parse_period(as_of.decode()) if as_of else None)
         chosen, keys = _judged(split, context, targets)
         with os.fdopen(fd, "wb", buffering=CHUNK) as out:
-            head = marshal.dumps((_counts(chosen), keys))
+            head = marshal.dumps((choice_counts(chosen), keys))
             out.write(len(head).to_bytes(8, "little") + head)
             out.flush()
             for frame in frames(row_texts(chosen, TARGETS_INDENT), split.encoding):

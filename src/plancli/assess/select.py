@@ -71,6 +71,16 @@ def takes(a: Assessment, choices: Collection[Choice]) -> bool:
     return a.status in choices or ("year_average" in choices and a.reason == "year_average")
 
 
+def choice_counts(chosen: Iterable[Assessment]) -> list[int]:
+    """How many of `chosen` each choice takes, in `CHOICES`' order: a status's, and of no_data
+    the year's averages not yet judged (`year_average`, for `--fail-on seasonal`)."""
+    counts = dict.fromkeys(CHOICES, 0)
+    for a in chosen:
+        counts[a.status] += 1
+        counts["year_average"] += a.reason == "year_average"
+    return list(counts.values())
+
+
 def parse_statuses(text: str, option: str = "--status") -> tuple[Choice, ...]:
     """`behind,at_risk` (or as a table shows them: `滞后、存在风险`, `at risk`, `无全年数据`) →
     the choices (`CHOICES`); anything else is bad input listing the valid ones."""

@@ -257,8 +257,7 @@ def _split_gap_json(
 
 def _fails(split: "SplitGap", failing: "Sequence[Choice]") -> bool:
     """Whether a target of the split `gap --json` has one of `--fail-on`'s choices."""
-    counted = [split.year_average if c == "year_average" else split.counts[c] for c in failing]
-    return any(counted)
+    return any(split.chosen_counts[c] for c in failing)
 
 
 def _show_gap(
