@@ -73,7 +73,8 @@ from plancli.assess.gap_pipe import (
 from plancli.assess.gap_shares import Share, Source, extra_places, shares
 from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex, unjudged_ids
 from plancli.assess.rules import rule_for
-from plancli.assess.select import CHOICES, Choice, choice_counts, order_key, takes
+from plancli.assess.select import CHOICES, Choice, order_key, takes
+from plancli.assess.select import choice_counts as _counts
 from plancli.errors import PlanError
 from plancli.periods import Period, parse_period
 from plancli.plain import Amendment, Plan, Target
@@ -289,14 +290,14 @@ class SplitGap:
                 self._local, their_keys = _judged(self, *self._their_context())
             except PlanError:
                 return self._alone()
-            counts = choice_counts(self._local)
+            counts = _counts(self._local)
         else:
             counts, their_keys = head
         self._finish(own_keys, counts, their_keys)
 
     def _finish(self, own_keys: list[Any], counts: list[int], their_keys: list[Any]) -> None:
         self._their_count = len(their_keys)
-        both = [mine + theirs for mine, theirs in zip(choice_counts(self.own), counts, strict=True)]
+        both = [mine + theirs for mine, theirs in zip(_counts(self.own), counts, strict=True)]
         self.chosen_counts = dict(zip(CHOICES, both, strict=True))
         self.counts = {s: self.chosen_counts[s] for s in STATUSES}
         keys = own_keys + their_keys  # two sorted runs: one merge
@@ -343,7 +344,7 @@ class SplitGap:
         self._judged_at = context.as_of
         self.own, own_keys = _judged(self, context, self.plan.targets)
         self._local = []
-        self._finish(own_keys, choice_counts(()), [])
+        self._finish(own_keys, _counts(()), [])
 
     @property
     def judged_at(self) -> Period | None:
@@ -483,7 +484,7 @@ def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover -
         context = _context(plan, indexed, parse_period(as_of.decode()) if as_of else None)
         chosen, keys = _judged(split, context, targets)
         with os.fdopen(fd, "wb", buffering=CHUNK) as out:
-            head = marshal.dumps((choice_counts(chosen), keys))
+            head = marshal.dumps((_counts(chosen), keys))
             out.write(len(head).to_bytes(8, "little") + head)
             out.flush()
             for frame in frames(row_texts(chosen, TARGETS_INDENT), split.encoding):
