@@ -398,11 +398,13 @@ def test_schema_has_gap_and_status(invoke) -> None:
 def test_gap_help_names_every_status_it_takes(invoke) -> None:  # type: ignore[no-untyped-def]
     """`--status` takes pending and tracked (a 2026 plan's 待下达 and 跟踪), but its help
     listed the six statuses of the 2022 plan only."""
-    from plancli.assess import STATUSES
+    from plancli.assess.select import CHOICES
 
     text = " ".join(invoke("gap", "--help").stdout.split())
-    listed = text.split("Only these statuses:")[1].split(".")[0]
-    assert [s.strip() for s in listed.split(",")] == list(STATUSES)
+    # session 43: every choice of the table --status takes, seasonal (year_average) too
+    listed = text.split("Only these statuses:")[1].split(" (or")[0].split(".")[0]
+    shown = ["seasonal" if c == "year_average" else c for c in CHOICES]
+    assert [s.strip() for s in listed.split(",")] == shown
 
 
 def test_kind_help_does_not_pass_for_the_whole_list(invoke) -> None:  # type: ignore[no-untyped-def]

@@ -43,7 +43,15 @@ from plancli.assess.output import (
 )
 from plancli.assess.records import Observation, RecordIndex, in_force
 from plancli.assess.rounding import round_half_up, round_keeping_side
-from plancli.assess.select import parse_statuses, select, status_counts, worst_first
+from plancli.assess.select import (
+    Choice,
+    complete_status,
+    parse_statuses,
+    select,
+    status_counts,
+    takes,
+    worst_first,
+)
 
 __all__ = [
     "AMOUNT_PLACES",
@@ -58,6 +66,7 @@ __all__ = [
     "Assessment",
     "AssessmentOut",
     "Bound",
+    "Choice",
     "GapOutput",
     "HeadlineOut",
     "NoDataReason",
@@ -72,6 +81,7 @@ __all__ = [
     "assess_plan",
     "assessment_out",
     "bound_of",
+    "complete_status",
     "csv_rows",
     "expected_share",
     "figure_query",
@@ -86,5 +96,6 @@ __all__ = [
     "select",
     "status_counts",
     "status_output",
+    "takes",
     "worst_first",
 ]

@@ -11,7 +11,7 @@ ceiling's 滞后."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -68,28 +68,46 @@ def colour(a: AssessmentOut) -> str:
     return "off_band" if band_side(a) else a.status
 
 
+# The counts a row's own word takes apart from its status's: a band target off its band
+# (偏离区间, of behind / missed) and a year's average shown for part of the year, not judged
+# (无全年数据, of no_data): each counted after the statuses it left.
+Apart = Literal["off_band", "year_average"]
+
+
+def apart(a: AssessmentOut) -> Apart | None:
+    """`off_band` for a band target off its band, `year_average` for a year's average not yet
+    judged (no_data, reason year_average), else None: the count it is taken into apart."""
+    if band_side(a):
+        return "off_band"
+    return "year_average" if a.status == "no_data" and a.reason == "year_average" else None
+
+
 def split_counts(
     counts: Sequence[tuple[S, int]], assessments: Iterable[AssessmentOut]
-) -> list[tuple[S | Literal["off_band"], int]]:
+) -> list[tuple[S | Apart, int]]:
     """A count of statuses (the report's overview: 正常推进1项、滞后1项) with the band targets
-    off their band counted apart as `off_band` (偏离目标区间1项), after the statuses they left."""
-    off: dict[str, int] = {}
+    off their band counted apart as `off_band` (偏离目标区间1项), after the statuses they left,
+    and the year's averages not yet judged as `year_average` (无全年数据1项) after no_data."""
+    moved: dict[Apart, dict[str, int]] = {"off_band": {}, "year_average": {}}
     for a in assessments:
-        if band_side(a):
-            off[a.status] = off.get(a.status, 0) + 1
-    return _split(counts, off)
+        if (key := apart(a)) is not None:
+            moved[key][a.status] = moved[key].get(a.status, 0) + 1
+    split: list[tuple[S | Apart, int]] = list(counts)
+    for key, off in moved.items():
+        split = _split(split, off, key)
+    return split
 
 
 def _split(
-    counts: Sequence[tuple[S, int]], off: Mapping[str, int]
-) -> list[tuple[S | Literal["off_band"], int]]:
+    counts: Sequence[tuple[Any, int]], off: Mapping[str, int], key: Apart = "off_band"
+) -> list[tuple[Any, int]]:
     split = [(s, n - off.get(s, 0)) for s, n in counts]
-    kept: list[tuple[S | Literal["off_band"], int]] = [(s, n) for s, n in split if n > 0]
+    kept: list[tuple[Any, int]] = [(s, n) for s, n in split if n > 0]
     if not any(off.values()):
         return kept
     at = max(i for i, (s, _n) in enumerate(counts) if s in off)  # after behind / missed
     before = sum(1 for s, n in split[: at + 1] if n > 0)
-    return [*kept[:before], ("off_band", sum(off.values())), *kept[before:]]
+    return [*kept[:before], (key, sum(off.values())), *kept[before:]]
 
 
 def off_by_section(assessments: Iterable[AssessmentOut]) -> dict[tuple[str, str], int]:
@@ -102,27 +120,47 @@ def off_by_section(assessments: Iterable[AssessmentOut]) -> dict[tuple[str, str]
     return off
 
 
+def year_average_by_section(assessments: Iterable[AssessmentOut]) -> dict[str, int]:
+    """How many year's averages are shown for part of the year, not judged (of no_data), per
+    section: the by-section tables' 无全年数据 column, and `status --json`'s `year_average`."""
+    found: dict[str, int] = {}
+    for a in assessments:
+        if apart(a) == "year_average":
+            found[a.section] = found.get(a.section, 0) + 1
+    return found
+
+
 def section_columns(
-    statuses: Sequence[S], counts: Mapping[S, int], off: Mapping[tuple[str, str], int]
-) -> tuple[list[S | Literal["off_band"]], Callable[[str | None, Mapping[S, int]], dict[str, int]]]:
+    statuses: Sequence[S],
+    counts: Mapping[S, int],
+    off: Mapping[tuple[str, str], int],
+    seasonal: Mapping[str, int] | None = None,
+) -> tuple[list[S | Apart], Callable[[str | None, Mapping[S, int]], dict[str, int]]]:
     """The by-section tables' status columns, with `off_band` (偏离区间) after behind /
-    missed when a band target is off its band, and a function giving a row's counts for them
-    from a section's id and counts (None and the plan's counts for the total row): the band
-    targets off their band (`off`, from `off_by_section` over every section's targets, not the
-    dashboard's headline and investment rows alone) moved out of their status's column."""
+    missed when a band target is off its band, and `year_average` (无全年数据) after no_data
+    when a year's average is shown for part of the year, and a function giving a row's counts
+    for them from a section's id and counts (None and the plan's counts for the total row): the
+    band targets off their band (`off`, from `off_by_section` over every section's targets, not
+    the dashboard's headline and investment rows alone) moved out of their status's column, and
+    the year's averages (`seasonal`, per section: `year_average_by_section`) out of no_data's."""
+    seasonal = seasonal or {}
     off_status: dict[str, int] = {}
     for (_where, s), n in off.items():
         off_status[s] = off_status.get(s, 0) + n
-    columns = [s for s, _n in _split([(s, counts[s]) for s in statuses], off_status)]
-    columns = columns or list(statuses)  # nothing counted: the one column of 0s stays
+    split = _split([(s, counts[s]) for s in statuses], off_status)
+    split = _split(split, {"no_data": sum(seasonal.values())}, "year_average")
+    columns = [s for s, _n in split] or list(statuses)  # nothing counted: one column of 0s
 
     def row(section: str | None, section_counts: Mapping[S, int]) -> dict[str, int]:
         moved: dict[str, int] = {}
         for (where, s), n in off.items():
             if section is None or where == section:  # None: the total row, every section
                 moved[s] = moved.get(s, 0) + n
+        here = sum(seasonal.values()) if section is None else seasonal.get(section, 0)
+        moved["no_data"] = moved.get("no_data", 0) + here
         cells: dict[str, int] = {s: n - moved.get(s, 0) for s, n in section_counts.items()}
-        cells["off_band"] = sum(moved.values())
+        cells["off_band"] = sum(moved.values()) - here
+        cells["year_average"] = here
         return cells
 
     return columns, row
@@ -135,7 +173,8 @@ def column_key(status: str) -> str:
 
 def counts_in_order(
     order: Sequence[S], counts: Mapping[S, int], assessments: Iterable[AssessmentOut]
-) -> list[tuple[S | Literal["off_band"], int]]:
-    """The statuses counted, in that order, none of 0, and CPI off its band apart: the report's
-    overview (正常推进1项、偏离目标区间1项、待下达目标3项)."""
+) -> list[tuple[S | Apart, int]]:
+    """The statuses counted, in that order, none of 0, and CPI off its band and the year's
+    averages not yet judged apart: the report's overview (正常推进1项、偏离目标区间1项、
+    待下达目标3项、尚无全年数据1项)."""
     return split_counts([(s, counts[s]) for s in order if counts.get(s)], assessments)

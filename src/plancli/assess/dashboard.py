@@ -59,6 +59,14 @@ class SectionSummary:
             "at 2.8 %): the dashboard counts them 偏离区间 (off band), not 滞后"
         ),
     )
+    year_average: int = field(
+        default=0,
+        metadata=doc(
+            "of `counts`' no_data, the year's averages shown with a figure for part of the "
+            "year, not judged (reason `year_average`: PM2.5 at 1-3月): counted 无全年数据 "
+            "(seasonal)"
+        ),
+    )
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
@@ -136,6 +144,7 @@ def status_output(
                 counts=status_counts(members),
                 total=len(members),
                 off_band=_off_band(members),
+                year_average=sum(1 for a in members if a.reason == "year_average"),
             )
         )
     return StatusOutput(

@@ -73,7 +73,8 @@ from plancli.assess.gap_pipe import (
 from plancli.assess.gap_shares import Share, Source, extra_places, shares
 from plancli.assess.records import AmendmentIndex, Recorded, RecordIndex, unjudged_ids
 from plancli.assess.rules import rule_for
-from plancli.assess.select import order_key
+from plancli.assess.select import CHOICES, Choice, order_key, takes
+from plancli.assess.select import choice_counts as _counts
 from plancli.errors import PlanError
 from plancli.periods import Period, parse_period
 from plancli.plain import Amendment, Plan, Target
@@ -153,7 +154,7 @@ class SplitGap:
         as_of: Period | None,
         source: Callable[[], Source],
         wanted: Collection[str],
-        statuses: Sequence[Status] | None,
+        statuses: Sequence[Choice] | None,
         order: Literal["worst", "plan"],
         encoding: tuple[str, str] = ("utf-8", "strict"),
         warn: Callable[[Sequence[Recorded], Sequence[Amendment]], None] | None = None,
@@ -185,6 +186,7 @@ class SplitGap:
         self.own: list[Assessment] = []
         self.merged: list[int] = []
         self.counts: dict[Status, int] = {}
+        self.chosen_counts: dict[Choice, int] = {}  # by --fail-on's choices: seasonal too
         self._judged_at: Period | None = None
         self._their: _Indexed | None = None
         self._their_count = 0
@@ -295,8 +297,9 @@ class SplitGap:
 
     def _finish(self, own_keys: list[Any], counts: list[int], their_keys: list[Any]) -> None:
         self._their_count = len(their_keys)
-        own_counts = _counts(self.own)
-        self.counts = {s: own_counts[i] + counts[i] for i, s in enumerate(STATUSES)}
+        both = [mine + theirs for mine, theirs in zip(_counts(self.own), counts, strict=True)]
+        self.chosen_counts = dict(zip(CHOICES, both, strict=True))
+        self.counts = {s: self.chosen_counts[s] for s in STATUSES}
         keys = own_keys + their_keys  # two sorted runs: one merge
         self.merged = sorted_places(keys)
         self._mine_count = len(own_keys)
@@ -445,18 +448,11 @@ def _judged(
     chosen = [
         a
         for a in map(judge, targets)
-        if a.target.id in wanted and (statuses is None or a.status in statuses)
+        if a.target.id in wanted and (statuses is None or takes(a, statuses))
     ]
     keys = list(map(split.key, chosen))
     order = sorted_places(keys)
     return [chosen[i] for i in order], [keys[i] for i in order]
-
-
-def _counts(chosen: Sequence[Assessment]) -> list[int]:
-    counts = dict.fromkeys(STATUSES, 0)
-    for a in chosen:
-        counts[a.status] += 1
-    return [counts[s] for s in STATUSES]
 
 
 def _child(split: SplitGap, fd: int, parent: int) -> None:  # pragma: no cover - the child

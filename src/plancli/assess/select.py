@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -20,16 +20,77 @@ from plancli.safe import clip
 BAND_WORDS = ("above", "below", "off", "group")
 
 
-def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
-    """`behind,at_risk` (or as a table shows them: `滞后、存在风险`, `at risk`) → the statuses;
-    anything else is bad input listing the valid ones."""
+# What `--status` and `--fail-on` choose, one table for both, their help and completion: each
+# status by its JSON name, and `year_average`, the no_data targets whose figure is a year's
+# average for part of the year (PM2.5's 45 at 1-3月, reason `year_average`), by the word their
+# row shows (无全年数据 / seasonal). Each is taken as its JSON name, its English word and its
+# Chinese one (`status.<choice>`: at_risk, at risk, 存在风险). `no_data` (无数据) takes them
+# too, as their JSON's status says.
+Choice = Literal[
+    "met",
+    "on_track",
+    "at_risk",
+    "behind",
+    "missed",
+    "no_data",
+    "year_average",
+    "pending",
+    "tracked",
+    "dropped",
+]
+CHOICES: tuple[Choice, ...] = (*STATUSES[:6], "year_average", *STATUSES[6:])
+
+
+def choice_words() -> dict[str, Choice]:
+    """Every word `--status` takes, to its choice: `no_data`, `no data`, `无数据`, `seasonal`,
+    `year_average`, `无全年数据`… (the table above)."""
+    from plancli.i18n import t
+
+    words: dict[str, Choice] = {c: c for c in CHOICES}
+    for c in CHOICES:
+        for lang in ("en", "zh"):
+            words.setdefault(t(f"status.{c}", lang), c)
+    return words
+
+
+def choice_names(zh: bool) -> str:
+    """The choices as the help and the refusal list them: `met, on_track, … no_data,
+    seasonal, pending…`; in Chinese each with its word, `met（完成）…seasonal（无全年数据）`."""
+    from plancli.i18n import join_list, t
+
+    def name(c: Choice) -> str:
+        shown = t(f"status.{c}", "en") if c == "year_average" else c
+        return f"{shown}（{t(f'status.{c}', 'zh')}）" if zh else shown
+
+    return join_list(name(c) for c in CHOICES)
+
+
+def takes(a: Assessment, choices: Collection[Choice]) -> bool:
+    """Whether one of `choices` takes the assessment: its status, or `year_average` for a
+    year's average not yet judged (a no_data of reason `year_average`)."""
+    return a.status in choices or ("year_average" in choices and a.reason == "year_average")
+
+
+def choice_counts(chosen: Iterable[Assessment]) -> list[int]:
+    """How many of `chosen` each choice takes, in `CHOICES`' order: a status's, and of no_data
+    the year's averages not yet judged (`year_average`, for `--fail-on seasonal`)."""
+    counts = dict.fromkeys(CHOICES, 0)
+    for a in chosen:
+        counts[a.status] += 1
+        counts["year_average"] += a.reason == "year_average"
+    return list(counts.values())
+
+
+def parse_statuses(text: str, option: str = "--status") -> tuple[Choice, ...]:
+    """`behind,at_risk` (or as a table shows them: `滞后、存在风险`, `at risk`, `无全年数据`) →
+    the choices (`CHOICES`); anything else is bad input listing the valid ones."""
     from plancli.i18n import join_list, language, t
 
-    words = {t(f"status.{s}", lang): s for s in STATUSES for lang in ("zh", "en")}
+    words = choice_words()
     typed = [name.strip() for name in re.split(r"[,，、]", text) if name.strip()]
-    names = [words.get(name, name.replace("-", "_")) for name in typed]
-    unknown = [typed[i] for i, name in enumerate(names) if name not in STATUSES]
-    if unknown or not names:
+    found = [words.get(name, words.get(name.lower().replace("-", "_"))) for name in typed]
+    unknown = [typed[i] for i, name in enumerate(found) if name is None]
+    if unknown or not found:
         shown = join_list(clip(u) for u in unknown) if unknown else clip(text, quote=True)
         zh = language() == "zh"
         band = {t(f"band.{w}", lang).lower() for w in BAND_WORDS for lang in ("zh", "en")}
@@ -42,13 +103,27 @@ def parse_statuses(text: str, option: str = "--status") -> tuple[Status, ...]:
                     " (missed at the year's end); use {option} behind,missed"
                 ).format(option=option, status=shown)
             )
-        valid = join_list(f"{s}（{t(f'status.{s}', 'zh')}）" if zh else s for s in STATUSES)
         raise InputError(
             _("{option}: unknown status {status}; valid: {valid}").format(
-                option=option, status=shown, valid=valid
+                option=option, status=shown, valid=choice_names(zh)
             )
         )
-    return tuple(name for name in STATUSES if name in names)
+    return tuple(c for c in CHOICES if c in found)
+
+
+def complete_status(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of `--status` / `--fail-on`: the last word after a comma completed to
+    a choice's JSON name (seasonal for year_average), its Chinese word as the help."""
+    from plancli.i18n import t
+
+    head, sep, last = incomplete.rpartition(",")
+    prefix = f"{head}," if sep else ""
+    names = [(t(f"status.{c}", "en") if c == "year_average" else c, c) for c in CHOICES]
+    return [
+        (prefix + name, t(f"status.{c}", "zh"))
+        for name, c in names
+        if name.startswith(last) or t(f"status.{c}", "zh").startswith(last)
+    ]
 
 
 _NO_PACE = Fraction(0)
@@ -99,15 +174,16 @@ def order_key(
 def select(
     assessment: PlanAssessment,
     targets: Sequence[Target],
-    statuses: Sequence[Status] | None = None,
+    statuses: Sequence[Choice] | None = None,
     order: Literal["worst", "plan"] = "worst",
 ) -> list[Assessment]:
-    """The assessments of `targets` (already filtered by section or kind), of those statuses."""
+    """The assessments of `targets` (already filtered by section or kind), of those choices
+    (`takes`: statuses, and `year_average`)."""
     wanted = {t.id for t in targets}
     chosen = [
         a
         for a in assessment.assessments
-        if a.target.id in wanted and (statuses is None or a.status in statuses)
+        if a.target.id in wanted and (statuses is None or takes(a, statuses))
     ]
     return worst_first(chosen, assessment.plan) if order == "worst" else chosen
 

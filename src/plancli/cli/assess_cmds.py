@@ -22,6 +22,7 @@ from plancli.cli.app import (
     one_format,
     state,
 )
+from plancli.cli.completion import complete_status
 from plancli.cli.streams import emit, emit_csv
 from plancli.errors import InputError
 from plancli.i18n import _
@@ -31,8 +32,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from plancli.assess import Assessment, PlanAssessment
-    from plancli.assess.core import Context, Status
+    from plancli.assess.core import Context
+    from plancli.assess.gap_split import SplitGap
     from plancli.assess.records import Recorded
+    from plancli.assess.select import Choice
     from plancli.i18n import Lang
     from plancli.ledger_read import Strays
     from plancli.plain import AnyAmendment
@@ -133,9 +136,12 @@ def gap_cmd(
             "--status",
             metavar="STATUS[,STATUS]",
             help=_(
-                "Only these statuses: met, on_track, at_risk, behind, missed, no_data, pending, "
-                "tracked, dropped."
+                "Only these statuses: met, on_track, at_risk, behind, missed, no_data, "
+                "seasonal, pending, tracked, dropped (or their words as a table shows them: "
+                "滞后, 无全年数据). seasonal: a year's average shown for part of the year, not "
+                "judged (of no_data)."
             ),
+            autocompletion=complete_status,
         ),
     ] = None,
     sort: Annotated[
@@ -147,7 +153,11 @@ def gap_cmd(
         typer.Option(
             "--fail-on",
             metavar="STATUS[,STATUS]",
-            help=_("Exit 1 when a target shown has one of these statuses (for scripts and CI)."),
+            help=_(
+                "Exit 1 when a target shown has one of these statuses (for scripts and CI); "
+                "the words of --status."
+            ),
+            autocompletion=complete_status,
         ),
     ] = None,
     json_out: JsonOpt = False,
@@ -177,7 +187,9 @@ def gap_cmd(
     targets = filter_targets(st.plain_plan, section, kind)
     assessment = assess_state(st, as_of, judged_only=True)
     chosen = select(assessment, targets, statuses, order)
-    matched = any(a.status in failing for a in chosen)
+    from plancli.assess import takes
+
+    matched = any(takes(a, failing) for a in chosen)
     if matched:  # settled before printing: a reader that goes away early does not change it
         streams.set_verdict(1)
     no_figures = assessment.as_of is None and as_of is None
@@ -195,9 +207,9 @@ def _split_gap_json(
     st: State,
     as_of: str | None,
     wanted: "frozenset[str]",
-    statuses: "Sequence[Status] | None",
+    statuses: "Sequence[Choice] | None",
     order: 'Literal["worst", "plan"]',
-    failing: "Sequence[Status]",
+    failing: "Sequence[Choice]",
 ) -> bool | None:
     """`gap --json` read, judged and written by two processes (`assess.gap_split`); whether
     a target shown has one of the `failing` statuses. None: not split (an as-of period that
@@ -234,13 +246,18 @@ def _split_gap_json(
 
         def parts() -> "Iterator[str | bytes]":
             for part in split.parts():  # the counts come before the targets they count
-                if any(split.counts[status] for status in failing):
+                if _fails(split, failing):
                     streams.set_verdict(1)  # a reader gone early does not change it
                 yield part
 
         emit_parts(parts())
     leave_without_freeing(split)
-    return any(split.counts[status] for status in failing)
+    return _fails(split, failing)
+
+
+def _fails(split: "SplitGap", failing: "Sequence[Choice]") -> bool:
+    """Whether a target of the split `gap --json` has one of `--fail-on`'s choices."""
+    return any(split.chosen_counts[c] for c in failing)
 
 
 def _show_gap(

@@ -40,6 +40,14 @@ def complete_target(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     ]
 
 
+def complete_status(incomplete: str) -> list[tuple[str, str]]:
+    """`gap --status` / `--fail-on`'s words (`assess.select.complete_status`: met … seasonal),
+    the last after a comma, their Chinese words as the shell's help."""
+    from plancli.assess.select import complete_status as words
+
+    return words(incomplete)
+
+
 def complete_shell(incomplete: str) -> list[str]:
     return [shell for shell in SHELLS if shell.startswith(incomplete)]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -186,7 +186,7 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> R
         word, style = (
             ("band.off", STATUS_STYLES["behind"])
             if status == "off_band"
-            else (f"status.{status}", STATUS_STYLES[status])
+            else (f"status.{status}", STATUS_STYLES[_styled(status)])
         )
         items.append((f"{t(word, lang)} {n}", style))
     last = len(items) - 1
@@ -199,6 +199,12 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> R
     if marks is not None:  # a line of its own, not read as one more count
         return Group(counts, marks)
     return counts
+
+
+def _styled(status: str) -> Status:
+    """The status whose style a count's word takes: 偏离区间 滞后's, 无全年数据 无数据's."""
+    apart: dict[str, Status] = {"off_band": "behind", "year_average": "no_data"}
+    return apart.get(status, cast("Status", status))
 
 
 def as_of_heading(as_of_end: str | None, lang: Lang) -> str:
@@ -333,7 +339,8 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
     off: dict[tuple[str, str], int] = {
         (s.id, status): n for s in out.sections for status, n in s.off_band.items()
     }
-    statuses, counted = section_columns(present, out.counts, off)
+    seasonal = {s.id: s.year_average for s in out.sections if s.year_average}  # 无全年数据
+    statuses, counted = section_columns(present, out.counts, off, seasonal)
     sections = [
         (
             shown(section.name if lang == "zh" else section.name_en),
@@ -361,7 +368,7 @@ def section_table(out: StatusOutput, lang: Lang) -> FittedTable:
                 Column(
                     shown(
                         t(column_key(status), lang),
-                        style=STATUS_STYLES["behind" if status == "off_band" else status],
+                        style=STATUS_STYLES[_styled(status)],
                     ),
                     [
                         shown(str(counts[status]) if counts[status] else "·")

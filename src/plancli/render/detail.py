@@ -154,8 +154,9 @@ def assessment_detail(
         figure, period = own_superseded
         detail = t("own_superseded_detail", lang)
         add("own_superseded", detail.format(figure=figure_with_unit(a, figure), period=period))
-    if a.reason:
-        add("status.no_data", t(f"reason.{a.reason}", lang))
+    if a.reason:  # why, under the row's word: 无全年数据 (a year's average), else 无数据
+        label = "status.year_average" if a.reason == "year_average" else "status.no_data"
+        add(label, t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)
 
 

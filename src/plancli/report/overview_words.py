@@ -33,12 +33,16 @@ STATUS_WORDS_ZH: dict[str, str] = {
     "tracked": "跟踪指标",
     "dropped": "不再考核",
     "no_data": "尚无数据",
+    "year_average": "尚无全年数据",  # a year's average shown for part of the year (PM2.5)
 }
 
 
 def status_word_zh(status: str, year_over: bool) -> str:
-    """完成, 滞后, 尚无数据 (无数据 once the year is over): a count's word in the overview."""
-    return "无数据" if status == "no_data" and year_over else STATUS_WORDS_ZH[status]
+    """完成, 滞后, 尚无数据 (无数据 once the year is over), 尚无全年数据: a count's word in the
+    overview."""
+    if year_over and status in ("no_data", "year_average"):
+        return STATUS_WORDS_ZH[status].removeprefix("尚")  # 无数据, 无全年数据
+    return STATUS_WORDS_ZH[status]
 
 
 # The English overview's verb for each status, (singular, plural), in one tense: the present
@@ -64,6 +68,10 @@ STATUS_VERBS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("was no longer judged (dropped)", "were no longer judged (dropped)"),
     ),
     "no_data": (("has no data yet", "have no data yet"), ("had no data", "had no data")),
+    "year_average": (
+        ("awaits the year's figure (seasonal)", "await the year's figure (seasonal)"),
+        ("had no figure for the year (seasonal)", "had no figure for the year (seasonal)"),
+    ),
 }
 
 

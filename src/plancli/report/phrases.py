@@ -279,18 +279,40 @@ def dropped_phrase(a: AssessmentOut, zh: bool) -> str:
 
 def part_year_phrase(a: AssessmentOut, name: str, zh: bool) -> str:
     """A figure for part of the year not judged (reason part_year, year_average), dated: 粮食产量
-    2026年上半年为760.5亿斤（年内阶段数据），目标1300亿斤以上按全年数据考核 (PM2.5: 年内累计平均)"""
+    2026年上半年为760.5亿斤（年内阶段数据），目标1300亿斤以上按全年数据考核; a year's average
+    as the year so far, and when its year's figure comes: 细颗粒物年均浓度2026年1-3月累计为
+    45微克/立方米，目标29微克/立方米左右按全年数据考核，全年数据待年底发布 (尚未发布 once
+    a later period is reported: docs/report.md)."""
     from plancli.report.text import zh_period
 
     assert a.actual is not None and a.period is not None
     shown, bound = f"{stated(a.actual)}{unit_of(a, zh)}", bound_phrase(a, zh)
+    if a.reason == "year_average":
+        return _so_far(a, name, shown, bound, zh)
     if zh:
-        what = "年内累计平均" if a.reason == "year_average" else "年内阶段数据"
-        return f"{name}{zh_period(a.period)}为{shown}（{what}），目标{bound}按全年数据考核"
-    what = "the average so far" if a.reason == "year_average" else "a figure for part of the year"
+        return f"{name}{zh_period(a.period)}为{shown}（年内阶段数据），目标{bound}按全年数据考核"
     return (
-        f"{en_lead(name)}{shown} in {en_period(a.period)}, {what}; its "
+        f"{en_lead(name)}{shown} in {en_period(a.period)}, a figure for part of the year; its "
         f"target ({bound}) is judged on the year's figure"
+    )
+
+
+def _so_far(a: AssessmentOut, name: str, shown: str, bound: str, zh: bool) -> str:
+    """A year's average (PM2.5, 优良率) for the year so far: 2026年1-3月累计为45微克/立方米."""
+    from plancli.periods import parse_period
+    from plancli.report.text import zh_period
+
+    assert a.period is not None
+    period = parse_period(a.period)
+    if zh:
+        months = period.granularity == "M" and period.index > 1
+        when = f"{period.year}年1-{period.index}月" if months else zh_period(a.period)
+        due = "全年数据尚未发布" if a.stale else "全年数据待年底发布"
+        return f"{name}{when}累计为{shown}，目标{bound}按全年数据考核，{due}"
+    due = "not yet published" if a.stale else "due after the year's end"
+    return (
+        f"{en_lead(name)}{shown} in {en_period(a.period)}, the average so far; its "
+        f"target ({bound}) is judged on the year's figure, {due}"
     )
 
 

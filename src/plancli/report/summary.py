@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plancli.assess import HEADLINE_SECTION, AssessmentOut
-from plancli.assess.band_side import attention_groups, counts_in_order
+from plancli.assess.band_side import apart, attention_groups, counts_in_order
 from plancli.fmt import num, stated
 from plancli.i18n import Lang, t
 from plancli.periods import parse_period
@@ -188,6 +188,10 @@ class _Writer(SentenceWriter):
             sentences.append(no_attention(report, self.lang))
         dropped = [a for a in report.assessments if a.status == "dropped" and a.id not in named]
         sentences += [self.sentence(a) for a in dropped]
+        # a year's average shown for part of the year (官渡's 优良率 97.8 at 1-3月), named where
+        # the overview counted it 尚无全年数据: its figure, dated, and when the year's comes
+        seasonal = [a for a in report.assessments if apart(a) == "year_average"]
+        sentences += [self.sentence(a) for a in seasonal if a.id not in named]
         milestones = milestones_sentence(report.assessments, self.zh, self.over, report.done_in)
         unknown = without_figure_sentence(
             report.assessments, self.zh, self.over, NAMED_AT_MOST, report.as_of

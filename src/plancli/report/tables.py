@@ -17,6 +17,7 @@ from plancli.assess.band_side import (
     off_by_section,
     section_columns,
     status_key,
+    year_average_by_section,
 )
 from plancli.fmt import stated
 from plancli.i18n import Lang, t
@@ -118,9 +119,12 @@ def sections(report: Report, lang: Lang) -> Table:
     growth targets alone, 广东's: three columns of 0, — and — under a paragraph on 平均完成率,
     session 38's walk)."""
     statuses: list[Status] = [s for s in STATUSES if report.counts[s]] or ["no_data"]
-    shown, counted = section_columns(
-        statuses, report.counts, off_by_section(report.assessments)
-    )  # 偏离区间
+    shown, counted = section_columns(  # 偏离区间, 无全年数据
+        statuses,
+        report.counts,
+        off_by_section(report.assessments),
+        year_average_by_section(report.assessments),
+    )
     averaged = any(s.paced for s in report.sections)
     columns = [
         Column(text.label("section", lang)),
