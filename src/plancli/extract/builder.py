@@ -9,16 +9,10 @@ from decimal import Decimal
 
 from plancli.extract.clauses import DOUBLE_DIGITS, Piece, listed_subjects, split_town_country
 from plancli.extract.draft import DraftTarget
-from plancli.extract.forms import (
-    CLASS_HELD,
-    CLASS_NUMBERS,
-    COUNT_UNITS,
-    LAST_YEAR_AIM,
-    MONEY_UNITS,
-    NOT_THE_YEARS_CHANGE,
-)
+from plancli.extract.forms import COUNT_UNITS, LAST_YEAR_AIM, MONEY_UNITS, NOT_THE_YEARS_CHANGE
 from plancli.extract.numerals import change_figure
 from plancli.extract.pending import AMOUNT, pending_subjects
+from plancli.extract.ranges import FLOOR_RANGE_NOTE, RANGE_REVIEW
 from plancli.extract.vocabulary import GROWTH_SERIES, INDICATORS, Indicator, lookup, national
 from plancli.i18n import N_, _
 from plancli.indicator_names import STANDARD_NAMES
@@ -35,33 +29,7 @@ AMOUNT_NOTE = N_(
     "an amount: {id} and the bulletin's names for it ({name}) are its growth's; record this "
     "target in {unit}"
 )
-RANGE_REVIEW = N_("a range: min and max; if the report adds 争取更好, the top is a stretch")
 DOUBLE_DIGITS_NOTE = N_("两位数增长: a double-digit growth, read as a floor of 10%")
-# The shared series whose growth the plans set as a floor (more is better, none a ceiling):
-# a range of one is the bundled plans' min + stretch, not a band.
-GROWTH_FLOORS = frozenset(
-    (
-        "gdp",
-        "gdp_per_capita",
-        "primary_value_added",
-        "secondary_value_added",
-        "tertiary_value_added",
-        "industrial_value_added",
-        "fixed_asset_investment",
-        "retail_sales",
-        "foreign_trade",
-        "foreign_investment",
-        "budget_revenue",
-        "urban_income",
-        "rural_income",
-        "resident_income",
-    )
-)
-# a shared growth floor's range (地区生产总值增长5.5-6%): the bundled plans' reading
-FLOOR_RANGE_NOTE = N_(
-    "{min}%—{top}%: a growth's target range, {min} its floor (min) and {top} its top "
-    "(stretch); above the top is not off target"
-)
 
 
 class TargetBuilder:
@@ -102,6 +70,8 @@ class TargetBuilder:
             target.notes.append(_(DOUBLE_DIGITS_NOTE))
         self.targets.append(target)
         return target
+
+    new_target = _new  # for the forms split out of this class (ranges)
 
     def amounts_apart(self) -> list[DraftTarget]:
         """An amount of a series whose shared id is its growth (完成镇域生产总值7.3亿元, 实现财政
@@ -191,43 +161,6 @@ class TargetBuilder:
             target.min, target.max = None, number
         if lower_is_better or (qualifier == "左右" and verb == "控制在"):
             target.direction = "down"
-
-    def range_target(self, subject: str, piece: Piece, low_text: str, top_text: str) -> None:
-        """增长5.5-6%: a shared growth floor's range is read as the bundled plans read 广东's
-        4.5%—5% (min, the range's top a stretch: above it is not off target); any other
-        range is min and max, for the analyst to check."""
-        target = self._new(subject, piece, "growth")
-        low, top = Decimal(low_text), Decimal(top_text)
-        indicator = lookup(subject)
-        if indicator is not None and indicator.id in GROWTH_FLOORS:
-            target.min, target.stretch = low, top
-            target.notes.append(_(FLOOR_RANGE_NOTE).format(min=low, top=top))
-        else:
-            target.min, target.max = low, top
-            target.review.append(_(RANGE_REVIEW))
-
-    def indicator_form(self, subject: str, piece: Piece, words: str) -> None:
-        """A clause of no figure (提质增效, 保持Ⅲ类): an indicator to track, or a held
-        water-quality class's ceiling in 类 (forms.CLASS_HELD)."""
-        held = CLASS_HELD.search(words)
-        if held:
-            target = self._new(subject, piece, "level")
-            target.unit = "类"  # max alone: lower is better
-            target.max = Decimal(CLASS_NUMBERS[held["cls"]])
-            target.notes.append(
-                _("{clause}: this class or better (a lower class is better water)").format(
-                    clause=words
-                )
-            )
-            return
-        target = self._new(subject, piece, "indicator")
-        target.unit = "类" if "类" in words else "%"  # (Ⅱ类: 2 类)
-        target.notes.append(
-            _("forced: {clause} states no figure or direction; tracked without a bound").format(
-                clause=words
-            )
-        )
-        target.review.append(_("no figure: tracked as an indicator"))
 
     def aspiration(self, piece: Piece) -> None:
         """力争更好 after a target: a range's top becomes its higher aim, else a note."""

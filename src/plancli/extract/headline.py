@@ -57,6 +57,7 @@ from plancli.extract.forms import (
 )
 from plancli.extract.lists import EACH, ListReader, bare_list, each_subject
 from plancli.extract.pending import PENDING
+from plancli.extract.ranges import indicator_form, range_target
 from plancli.extract.vocabulary import lookup
 from plancli.i18n import _
 
@@ -371,7 +372,7 @@ class HeadlineReader(ListReader):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                self.range_target(subject, piece, match.group(1), match.group(2))
+                range_target(self, subject, piece, match.group(1), match.group(2))
                 return subject
         match = POSITIVE.search(text)
         if match:
@@ -452,7 +453,7 @@ class HeadlineReader(ListReader):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                self.indicator_form(subject, piece, match.group(0))
+                indicator_form(self, subject, piece, match.group(0))
                 return subject
         return None
 
