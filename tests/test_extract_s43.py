@@ -191,3 +191,22 @@ def test_the_binding_indicators_task_is_pending_but_all_indicators_no_target() -
     assert list(found) == ["地区生产总值", "各项约束性指标"]
     assert found["各项约束性指标"]["pending"] is True
     assert found["各项约束性指标"]["quote"] == "各项约束性指标达到上级规定要求"
+
+
+# ---------------------------------------------------------------- 6. names
+
+
+def test_a_districts_name_before_its_resolve_is_no_part_of_the_indicators() -> None:
+    """镇江高新区将力争GDP增长6.5%以上 was named 镇江高新区将力争GDP (a place of five
+    characters before 将; four were read as the actor before)."""
+    heads = _heads("2025年，某某高新区将力争GDP增长6.5%以上，规上工业增加值增长10%。", 2025)
+    assert (heads[0]["id"], heads[0]["name"], heads[0]["min"]) == ("gdp", "GDP", Decimal("6.5"))
+
+
+def test_a_first_class_level_is_the_aims_words_not_the_subjects() -> None:
+    """生态环境质量继续保持全国一流水平 was named 生态环境质量继续保持全国."""
+    found = _by_name(
+        _heads("今年主要预期目标是：地区生产总值增长6%，生态环境质量继续保持全国一流水平。")
+    )
+    quality = found["生态环境质量"]
+    assert (quality["kind"], quality["quote"]) == ("indicator", "生态环境质量继续保持全国一流水平")

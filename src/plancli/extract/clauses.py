@@ -158,7 +158,8 @@ SUBJECT_LEAD = re.compile(
     # the verb an amount is stated with (力争完成镇域生产总值7.3亿元), never a verb alone
     r"|完成(?=[\u4e00-\u9fff]{2})"
     # the actor (昆山将经济增长目标设为6%以上): a place or 全市 before 将, no part of the name
-    r"|[\u4e00-\u9fff]{1,4}?将(?=[\u4e00-\u9fff]{2}))+"
+    # (镇江高新区将力争GDP增长6.5%以上: a district's name of five)
+    r"|[\u4e00-\u9fff]{1,6}?将(?=[\u4e00-\u9fff]{2}|GDP))+"
 )
 
 
