@@ -13,6 +13,8 @@ pinned here):
 4. A water-quality class held (水质保持国家Ⅱ类标准) is a level in 类, at most that class.
 5. 各项约束性指标达到上级规定要求: the binding indicators' task handed down, pending (before: no
    target, read as all the indicators at once).
+6. Names: a district's name of five before 将 (镇江高新区将力争GDP), and 继续保持全国一流水平's
+   words, are no part of the indicator's name.
 """
 
 from __future__ import annotations
