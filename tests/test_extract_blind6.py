@@ -214,12 +214,13 @@ def test_a_table_row_of_small_figures_is_not_clutter() -> None:
     assert ids(heads(text)) == ["gdp", "new_urban_jobs"]
 
 
-def test_a_water_quality_class_is_an_indicator_without_a_bound() -> None:
-    """确保某湖水质稳定保持Ⅲ类 / 达到II类: a class, not a figure: tracked as an indicator."""
-    for words in ("确保某湖水质稳定保持Ⅲ类", "主要河流水质达到II类"):
+def test_a_water_quality_class_is_a_ceiling_in_class() -> None:
+    """确保某湖水质稳定保持Ⅲ类 / 达到II类: a class, not a figure: a level in 类, at most that
+    class (session 43; before an indicator without a bound, from before classes were judged)."""
+    for words, top in (("确保某湖水质稳定保持Ⅲ类", 3), ("主要河流水质达到II类", 2)):
         targets = heads(lead(f"地区生产总值增长6%左右，{words}。"))
-        assert [t["kind"] for t in targets] == ["growth", "indicator"], words
-        assert targets[1]["quote"] == words
+        assert [t["kind"] for t in targets] == ["growth", "level"], words
+        assert (targets[1]["quote"], targets[1]["unit"], targets[1]["max"]) == (words, "类", top)
 
 
 def test_a_digests_lines_of_this_years_figures_without_a_lead() -> None:
@@ -275,7 +276,8 @@ def test_a_range_of_this_years_growth_is_a_target_without_a_lead() -> None:
     )
     targets = heads(text)
     assert ids(targets) == ["gdp", "budget_revenue", "new_urban_jobs"]
-    assert (targets[0]["min"], targets[0]["max"]) == (Decimal("6"), Decimal("6.5"))
+    # a growth floor's range: min + stretch (session 43; before min + max)
+    assert (targets[0]["min"], targets[0]["stretch"]) == (Decimal("6"), Decimal("6.5"))
 
 
 def test_a_sentence_of_income_kept_in_step_goes_on_listing_targets() -> None:

@@ -87,8 +87,9 @@ def test_a_water_class_is_in_class_not_percent(tmp_path: Path, invoke: Any) -> N
         "确保某湖水质稳定保持Ⅲ类。\n",
         year=2026,
     )
-    (lake,) = [t for t in draft.plan["targets"] if t["kind"] == "indicator"]
-    assert (lake["quote"], lake["unit"]) == ("确保某湖水质稳定保持Ⅲ类", "类")
+    # the headline's class is a level, at most Ⅲ类 (session 43; before an indicator)
+    (lake,) = [t for t in draft.plan["targets"] if t["unit"] == "类"]
+    assert (lake["quote"], lake["kind"], lake["max"]) == ("确保某湖水质稳定保持Ⅲ类", "level", 3)
     report = tmp_path / "r.txt"
     report.write_text(_report("保持黄河干流Ⅱ类水质，开展渭河、无定河等环境治理提升。"), "utf-8")
     plan, ledger = tmp_path / "p.toml", tmp_path / "l.toml"

@@ -30,6 +30,8 @@ LEADLESS = page(
     "会议强调，要坚定信心。地区生产总值增长6%左右，一般公共预算收入增长5%左右，"
     "固定资产投资增长8%以上。努力实现质的有效提升和量的合理增长。"
 )
+# a range of what is no growth floor: min and max, for review (GDP's is min + stretch: session 43)
+BAND_RANGE = page("今年主要预期目标是：地区生产总值增长6%，能源消费总量增长2%—3%。", 2026)
 HIGHER_AIM = FORMS.replace("5%—5.5%；", "5%—5.5%，在实际工作中努力争取更好结果；")
 
 
@@ -40,11 +42,15 @@ def _targets(text: str, lang: str, year: int | None = None) -> dict[str, dict[st
 
 def test_review_notes_and_notes_are_chinese_with_chinese_on() -> None:
     targets = _targets(FORMS, "zh")
-    # a range without 争取更好
-    assert targets["gdp"]["review"] == (
+    # a growth floor's range without 争取更好: min + stretch, as the bundled plans
+    assert targets["gdp"]["note"] == (
+        "5%—5.5%为增长目标区间：5为下沿（min），5.5为区间上沿（stretch），超过上沿不算偏离目标。"
+        "基数取自上年工作回顾：“地区生产总值增长5.1%”"
+    )
+    # a range of what is no floor
+    assert _targets(BAND_RANGE, "zh", year=2026)["energy_intensity"]["review"] == (
         "区间目标：已记为下限和上限；如报告另写“争取更好”，上限可改为争取目标（stretch）"
     )
-    assert targets["gdp"]["note"] == "基数取自上年工作回顾：“地区生产总值增长5.1%”"
     # a relation
     assert targets["resident_income"]["note"] == "“基本同步”按同步关系（relation = same）处理"
     # a pending national task, one target per indicator it names
@@ -65,7 +71,8 @@ def test_review_notes_and_notes_are_chinese_with_chinese_on() -> None:
 
 def test_the_same_drafts_in_english_are_as_before() -> None:
     targets = _targets(FORMS, "en")
-    assert targets["gdp"]["review"] == (
+    assert targets["gdp"]["note"].startswith("5%—5.5%: a growth's target range, 5 its floor")
+    assert _targets(BAND_RANGE, "en", year=2026)["energy_intensity"]["review"] == (
         "a range: min and max; if the report adds 争取更好, the top is a stretch"
     )
     assert targets["resident_income"]["note"] == "基本同步 is read as relation same"
@@ -110,10 +117,10 @@ def test_the_cli_writes_the_chinese_draft(
         "# 核对后删除该行；`plancli validate --source 报告.txt` 可检查原文摘录。\n\n[plan]\n"
     )
     plan = tomllib.loads(result.stdout)
-    assert plan["targets"][0]["review"].startswith("区间目标：")
+    assert plan["targets"][0]["note"].startswith("5%—5.5%为增长目标区间：")
     english = invoke("--lang", "en", "extract", str(forms)).stdout
     assert english.startswith("# Draft plan drafted by `plancli extract` from ")
-    assert tomllib.loads(english)["targets"][0]["review"].startswith("a range: min and max")
+    assert tomllib.loads(english)["targets"][0]["note"].startswith("5%—5.5%: a growth's")
 
 
 # ------------------------------------------------------------ the corpus, in both languages

@@ -206,7 +206,7 @@ def test_validate_warns_of_review_notes_left_in_a_draft(  # type: ignore[no-unty
     header asks)."""
     report = tmp_path / "report.txt"
     report.write_text(
-        "某县2026年政府工作报告\n今年全县经济社会发展的主要预期目标是：地区生产总值增长5%—5.5%，"
+        "某县2026年政府工作报告\n今年全县经济社会发展的主要预期目标是：能源消费总量增长2%—3%，"
         "财政收入增长3%。\n",
         encoding="utf-8",
     )
@@ -215,8 +215,12 @@ def test_validate_warns_of_review_notes_left_in_a_draft(  # type: ignore[no-unty
     result = invoke("--plan", str(draft), "validate", "--json")
     assert result.exit_code == 0
     pending = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "review_pending"]
-    # the plan's name (audit D10), then the range
-    assert [(f["level"], f["target"]) for f in pending] == [("warning", None), ("warning", "gdp")]
+    # the plan's name (audit D10), then the range (of energy use: GDP's is min + stretch, no
+    # review, since session 43)
+    assert [(f["level"], f["target"]) for f in pending] == [
+        ("warning", None),
+        ("warning", "energy_intensity"),
+    ]
     assert (
         "or a 计划报告's 国民经济和社会发展计划); name_en names no place: add 某县's"
         in (

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from plancli.extract.clauses import Piece, listed_subjects, split_town_country
+from plancli.extract.clauses import DOUBLE_DIGITS, Piece, listed_subjects, split_town_country
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import COUNT_UNITS, LAST_YEAR_AIM, MONEY_UNITS, NOT_THE_YEARS_CHANGE
 from plancli.extract.numerals import change_figure
 from plancli.extract.pending import AMOUNT, pending_subjects
+from plancli.extract.ranges import FLOOR_RANGE_NOTE, RANGE_REVIEW
 from plancli.extract.vocabulary import GROWTH_SERIES, INDICATORS, Indicator, lookup, national
 from plancli.i18n import N_, _
 from plancli.indicator_names import STANDARD_NAMES
@@ -28,7 +29,7 @@ AMOUNT_NOTE = N_(
     "an amount: {id} and the bulletin's names for it ({name}) are its growth's; record this "
     "target in {unit}"
 )
-RANGE_REVIEW = N_("a range: min and max; if the report adds 争取更好, the top is a stretch")
+DOUBLE_DIGITS_NOTE = N_("两位数增长: a double-digit growth, read as a floor of 10%")
 
 
 class TargetBuilder:
@@ -65,8 +66,12 @@ class TargetBuilder:
             self._count += 1
             target.id = self._unique(f"headline_{self._count}")
             target.review.append(_("not a shared indicator: check id and name_en"))
+        if DOUBLE_DIGITS.search(self.parse, piece.start, piece.end):
+            target.notes.append(_(DOUBLE_DIGITS_NOTE))
         self.targets.append(target)
         return target
+
+    new_target = _new  # for the forms split out of this class (ranges)
 
     def amounts_apart(self) -> list[DraftTarget]:
         """An amount of a series whose shared id is its growth (完成镇域生产总值7.3亿元, 实现财政
@@ -162,6 +167,11 @@ class TargetBuilder:
         if not self.targets:
             return
         target = self.targets[-1]
+        ranged = _(FLOOR_RANGE_NOTE).format(min=target.min, top=target.stretch)
+        if target.kind == "growth" and target.min is not None and ranged in target.notes:
+            # a floor's range already read as min + stretch: 争取更好 says so again
+            target.notes.remove(ranged)
+            target.stretch, target.max = None, target.stretch
         if target.min is not None and target.max is not None and target.kind == "growth":
             target.stretch, target.max = target.max, None
             target.review = [r for r in target.review if r != _(RANGE_REVIEW)]

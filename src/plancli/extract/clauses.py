@@ -86,7 +86,23 @@ def trimmed(parse: str, start: int, end: int) -> Iterator[Piece]:
     if listed:
         end = listed.start()
     if end > start:
-        yield Piece(start, end, parse[start:end])
+        yield Piece(start, end, double_digits(parse[start:end]))
+
+
+# A double-digit growth (实现两位数增长, 两位数以上增长): 10 % or more, read as 增长10%(以上)
+# written over it in the clause's own length, so its offsets hold (the quote keeps the words)
+DOUBLE_DIGITS = re.compile(r"(?:实现|保持)?两位数(?:以上)?的?(?:增长|增速)")
+
+
+def double_digits(text: str) -> str:
+    """`text` with a double-digit growth written as 增长10%(以上), in as many characters."""
+
+    def figure(match: re.Match[str]) -> str:
+        size = len(match.group())
+        written = "增长10%以上" if size >= 7 else "增长10%"
+        return " " * (size - len(written)) + written
+
+    return DOUBLE_DIGITS.sub(figure, text)
 
 
 def listing_marks(text: str) -> list[int]:
@@ -142,7 +158,8 @@ SUBJECT_LEAD = re.compile(
     # the verb an amount is stated with (力争完成镇域生产总值7.3亿元), never a verb alone
     r"|完成(?=[\u4e00-\u9fff]{2})"
     # the actor (昆山将经济增长目标设为6%以上): a place or 全市 before 将, no part of the name
-    r"|[\u4e00-\u9fff]{1,4}?将(?=[\u4e00-\u9fff]{2}))+"
+    # (镇江高新区将力争GDP增长6.5%以上: a district's name of five)
+    r"|[\u4e00-\u9fff]{1,6}?将(?=[\u4e00-\u9fff]{2}|GDP))+"
 )
 
 

@@ -116,7 +116,9 @@ RESPECTIVE_LEVEL = re.compile(
 # 平均水平), the social order or the state of safety (社会大局和谐稳定, 保持全区社会局势全面稳定,
 # 确保安全生产形势平稳).
 NO_INDICATOR = re.compile(
-    r"^(?:各项|所有|全部)[^,;。]{0,8}?指标"
+    r"^(?:各项|所有|全部)(?![^,;。]{0,4}?约束性)[^,;。]{0,8}?指标"  # (not the binding ones: a task)
+    # the main ones at once, against another place's (主要经济指标按照高于全市2个百分点以上来安排)
+    r"|^主要经济指标\s*(?:按照|按|以)"
     # a group's heading with its count (——关于经济发展类目标(13个)。)
     r"|^[^,;。\d]{0,20}?(?:目标|指标)\s*[（(]\s*\d+\s*[个項项]\s*[）)]\s*$"
     r"|^(?:保持|确保)?(?:全[国省市区县镇乡])?(?:社会|安全生产|生产安全|安全)(?:大局|局势|秩序|形势)"
@@ -211,11 +213,21 @@ TREND = (
 )
 INDICATOR = re.compile(
     r"提质增效|稳量提质|合理水平|稳中提质|量质齐升|合理增长|基本平衡"
-    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好|一流水平|领先水平"
+    r"|促稳提质|保稳提质|量稳质升|稳中向好|提质提效|回稳向好"
+    # 生态环境质量继续保持全国一流水平: the words of the aim, not the subject's
+    r"|(?:(?:继续|持续)?保持)?(?:全国|全省|全市|全区|国内|省内)?(?:一流|领先)水平"
     r"|(?:保持|总体|持续)(?:优良|良好)$"
     # a water-quality class (水质稳定保持Ⅲ类, 达到II类): a class, not a figure
     r"|(?:稳定)?(?:保持|达到|优于|稳定在)(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类(?:及以上|以上)?(?:标准)?$"
+    r"|(?:稳定)?(?:保持|达到|稳定在)国家(?:地表水)?(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类(?:标准)?$"
 )
+# A class held or reached (水质保持国家Ⅱ类标准, 稳定达到Ⅲ类): that class or better, a ceiling
+# in 类 (Ⅱ类 is 2; the lower the better). Not 优于Ⅲ类 (better than, one class less: left to the
+# analyst), nor a class with 以上 (a share of sections at it, 达到Ⅲ类以上 stays an indicator).
+CLASS_HELD = re.compile(
+    r"(?:稳定)?(?:保持|达到|稳定在)(?:国家)?(?:地表水)?(?P<cls>[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3})类(?:标准)?$"
+)
+CLASS_NUMBERS = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
 
 def aspiration_only(text: str) -> bool:

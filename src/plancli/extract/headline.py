@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from plancli.extract.builder import RANGE_REVIEW, STRETCH_NOTE, bound
+from plancli.extract.builder import STRETCH_NOTE, bound
 from plancli.extract.clauses import (
     TASK_ALONE,
     Piece,
@@ -57,6 +57,7 @@ from plancli.extract.forms import (
 )
 from plancli.extract.lists import EACH, ListReader, bare_list, each_subject
 from plancli.extract.pending import PENDING
+from plancli.extract.ranges import indicator_form, range_target
 from plancli.extract.vocabulary import lookup
 from plancli.i18n import _
 
@@ -239,6 +240,8 @@ class HeadlineReader(ListReader):
         multi = RESPECTIVE_LEVEL.search(seg.text)
         if multi and self.multi_level(seg, multi, respective=True):
             return
+        if self.listed(seg, self._piece):
+            return
         previous_subject: str | None = inherited
         held: list[Piece] = []  # 单位生产总值能耗、主要污染物排放量进一步下降: subjects the
         # predicate of a later piece governs too
@@ -369,9 +372,7 @@ class HeadlineReader(ListReader):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                target = self._new(subject, piece, "growth")
-                target.min, target.max = Decimal(match.group(1)), Decimal(match.group(2))
-                target.review.append(_(RANGE_REVIEW))
+                range_target(self, subject, piece, match.group(1), match.group(2))
                 return subject
         match = POSITIVE.search(text)
         if match:
@@ -452,14 +453,7 @@ class HeadlineReader(ListReader):
         if match:
             subject = subject_of(text[: match.start()]) or inherited
             if subject:
-                target = self._new(subject, piece, "indicator")
-                target.unit = "类" if "类" in match.group(0) else "%"  # (Ⅱ类: 2 类)
-                target.notes.append(
-                    _(
-                        "forced: {clause} states no figure or direction; tracked without a bound"
-                    ).format(clause=match.group(0))
-                )
-                target.review.append(_("no figure: tracked as an indicator"))
+                indicator_form(self, subject, piece, match.group(0))
                 return subject
         return None
 

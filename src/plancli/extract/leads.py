@@ -44,6 +44,10 @@ HEADLINE_LEADS = (
     re.compile(r"主要预期目标\s*(?:是|为)(?=[^\s,:;。\n])"),
     re.compile(r"预期目标\s*,"),
     re.compile(r"指标(?:体系)?安排[^。:;\n]{0,12}?:"),
+    # 主要经济指标按照高于全市2个百分点以上来安排，一般公共预算收入高于全市7个百分点以上: the
+    # indicators all at once set against the city's (no target: forms.NO_INDICATOR), the named
+    # ones after it
+    re.compile(r"主要经济指标\s*(?:按照|按|以)[^。:;,\n]{1,24}?(?:来|进行)?安排\s*,"),
     # an old national report's lead, a sentence of its own over the targets' lines (1981年国民
     # 经济计划的主要指标安排如下。 / 农业总产值比上年增长4%。 / …): its year, if it names one
     re.compile(

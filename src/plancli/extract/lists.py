@@ -5,6 +5,7 @@ predicate they share (split from `headline`, which reads the other forms)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from plancli.extract.builder import TargetBuilder, bound
@@ -14,15 +15,43 @@ from plancli.extract.clauses import (
     listed_subjects,
     split_town_country,
     subject_of,
+    subpieces,
 )
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import LEVEL
 from plancli.extract.vocabulary import lookup
 from plancli.i18n import N_, _
 
+# Indicators listed before 等(主要经济)指标 and the one growth they share (规上工业总产值、…、
+# 进出口总额等主要经济指标实现两位数增长): the report names them indicators, whatever their
+# last words (营收, 批发), and the figure is each one's.
+LISTED_INDICATORS = re.compile(
+    r"^(?P<names>[^,;。:等\d]{2,40}?(?:、[^,;。:等\d]{2,40}?)+)等(?:主要|各项|重要)?(?:经济)?指标"
+    r"(?:均|都)?(?P<predicate>(?:实现|保持)?\s*(?:同比)?(?:增长|增速|增幅).*)$"
+)
+
 
 class ListReader(TargetBuilder):
     """The headline reader's forms of several subjects in one clause."""
+
+    def listed(self, seg: Piece, read: Callable[[Piece, str | None, Piece], object]) -> bool:
+        """Indicators listed before 等…指标 and their growth: each one's target (read by
+        `read`, the headline reader's clause reader), each quoting the whole clause."""
+        match = LISTED_INDICATORS.match(seg.text)
+        if match is None:
+            return False
+        names = subpieces(Piece(seg.start, seg.start + match.end("names"), match["names"]))
+        start = names[0].start
+        for name in names:
+            before = len(self.targets)
+            read(Piece(start, seg.end, name.text + match["predicate"]), None, seg)
+            for target in self.targets[before:]:
+                target.notes.append(
+                    _("{words}: the figure is each listed indicator's").format(
+                        words=seg.text[match.end("names") : match.start("predicate")]
+                    )
+                )
+        return True
 
     def share(self, subject_piece: Piece, piece: Piece, made: list[DraftTarget]) -> None:
         """Targets for a subject listed before the piece whose predicate it shares: the same
