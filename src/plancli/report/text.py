@@ -23,6 +23,7 @@ from plancli.periods import zh_period as zh_period  # where the report modules i
 from plancli.report.model import AdjustmentOut, Report
 from plancli.report.rest_pace import rest_text
 from plancli.report.when import other_period, other_period_en
+from plancli.to_date import cumulative_to_date, figure_period
 from plancli.unit_words import class_text
 
 DASH = "—"
@@ -85,7 +86,8 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
     if a.reason == "year_figure" and a.period is not None:  # 2%（41.8亿元，2022年9月）
-        when = zh_period(a.period) if lang == "zh" else a.period
+        # a monthly growth's is the year to date: 2%（41.8亿元，2022年1-9月）
+        when = figure_period(a.period, lang, cumulative_to_date(a.kind, a.frequency))
         if lang == "zh" and text.endswith("）"):
             text = f"{text[:-1]}，{when}）"
         else:
