@@ -229,16 +229,17 @@ def test_industrial_value_addeds_unit_hint_names_no_amount(invoke: Any, tmp_path
     assert invoke(*_at(ledger, "zh", HENAN), "template", str(sheet), "-p", "6月").exit_code == 0
     rows = {line.split(",")[0]: line for line in sheet.read_text("utf-8-sig").splitlines()}
     assert (
-        "规上工业增加值,增速%（统计局只公布增速，不公布总量：amount列留空）"
+        "规上工业增加值,增速%（统计局只公布增速，不公布总量：对应总量列留空）"
         in (rows["industrial_value_added"])
     )
-    assert "增速%（amount列：亿元）" in rows["gdp"]  # a GDP's amount is published
+    # (the Chinese CSV names the amount column as headed since session 43: 对应总量)
+    assert "增速%（对应总量列：亿元）" in rows["gdp"]  # a GDP's amount is published
     # a template written before, its old words, is read back as the template's own
     old = rows["industrial_value_added"].replace(
-        "增速%（统计局只公布增速，不公布总量：amount列留空）", "增速%（amount列：亿元）"
+        "增速%（统计局只公布增速，不公布总量：对应总量列留空）", "增速%（amount列：亿元）"
     )
     filled = old.replace("industrial_value_added,2026-06,,", "industrial_value_added,2026-06,6.1,")
-    sheet.write_text(f"{rows['target']}\n{filled}\n", "utf-8")
+    sheet.write_text(f"{rows['指标代码']}\n{filled}\n", "utf-8")
     result = invoke(*_at(ledger, "en", HENAN), "import", str(sheet))
     assert result.exit_code == 0, result.stderr
     assert ledger_values(ledger)[("industrial_value_added", "2026-06")] == (Decimal("6.1"), None)

@@ -83,7 +83,8 @@ def test_at_the_years_end_a_figure_not_the_years_is_no_result(invoke, ws: Path, 
     assert (
         "地方一般公共预算收入累计增长2.0%（数据截至2022年9月，无全年数据，不作全年评价）。" in lead
     )
-    row = "| 地方一般公共预算收入 | ≥ 2% | 2.0%（41.8亿元，2022年9月） \\* | — | 无全年数据 |"
+    # a monthly growth's September is the year to it: 1-9月 (session 43; it read 2022年9月)
+    row = "| 地方一般公共预算收入 | ≥ 2% | 2.0%（41.8亿元，2022年1-9月） \\* | — | 无全年数据 |"
     assert row in second
     en = report(invoke, ws2, "2022-12", "en")
     assert "(figure of 2022-09; no figure for the year, not judged for the year)." in en

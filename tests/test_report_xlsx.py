@@ -130,8 +130,10 @@ def test_template_in_chinese_and_as_csv(invoke, june: Path, tmp_path: Path) -> N
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 CSV only with the BOM
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    g5 = next(r for r in rows if r["target"] == "new_5g_base_stations")
-    assert (g5["name"], g5["unit"], g5["last_value"]) == ("新建5G基站", "个（年初至今累计）", "120")
+    # headed as the xlsx is since session 43 (the ids before, under --lang zh)
+    g5 = next(r for r in rows if r["指标代码"] == "new_5g_base_stations")
+    shown = (g5["指标名称（参考）"], g5["计量单位（参考）"], g5["已录最新数值（参考）"])
+    assert shown == ("新建5G基站", "个（年初至今累计）", "120")
     stdout = invoke("--plan", str(june), "template", "-", "--period", "2022-06")
     assert stdout.exit_code == 0
     assert stdout.stdout.startswith("target,period,value,amount,note,source,name,unit,")

@@ -84,7 +84,7 @@ def test_the_templates_hint_keeps_the_plan_it_was_given(
     given = invoke("--lang", "zh", "--plan", "区 计划.toml", "template", "-p", "2022-06", "6月.csv")
     assert given.exit_code == 0, given.stderr
     assert given.stderr.endswith(
-        '填好 value 后运行 `plancli --plan "区 计划.toml" import 6月.csv`\n'
+        '填好 本期数值 后运行 `plancli --plan "区 计划.toml" import 6月.csv`\n'
     ), given.stderr
     pasted = invoke("--plan", "区 计划.toml", "import", "6月.csv")  # the sheet, as written
     assert pasted.exit_code == 0, pasted.stderr

@@ -124,7 +124,7 @@ def test_the_template_says_cpis_rise_not_its_index(
     sheet = invoke("--lang", "zh", *tianjin, "template", "-", "--period", "2026-03").stdout
     assert "cpi,2026-03,,,,,居民消费价格涨幅,涨幅%（比上年同期，非指数）,," in sheet
     filled = tmp_path / "3月.csv"
-    rows = [line for line in sheet.splitlines() if line.startswith(("target,", "cpi,"))]
+    rows = [line for line in sheet.splitlines() if line.startswith(("指标代码,", "cpi,"))]
     filled.write_text("\n".join(rows).replace("cpi,2026-03,,", "cpi,2026-03,0.4,") + "\n", "utf-8")
     result = invoke("--lang", "zh", *tianjin, "import", str(filled))
     assert result.exit_code == 0, result.output

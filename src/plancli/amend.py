@@ -26,7 +26,7 @@ from typing import TypeVar
 from plancli.amend_from import amend_from_period
 from plancli.assess.bounds import around_edges, around_tolerance, derive_direction
 from plancli.errors import InputError
-from plancli.fmt import bound_text, halfway_note, num, value_is_percent
+from plancli.fmt import bound_text, computed, halfway_note, num, value_is_percent
 from plancli.history import AmendmentRevision as AmendmentRevision  # moved to history.py
 from plancli.history import amendment_bound_text as amendment_bound_text
 from plancli.history import amendment_history as amendment_history
@@ -304,8 +304,10 @@ def judged_edges(plan: Plan, change: AmendChange, lang: str = "en") -> str | Non
     halfway = None
     if tolerance is None:
         tolerance, halfway = around_tolerance(target, around, direction, plan.plan.status)
-    low, high = around_edges(around, tolerance, direction)
-    edges = amendment.model_copy(update={"min": low, "max": high, "around": None, "stretch": None})
+    low, high = around_edges(around, tolerance, direction)  # computed: 5, not 4.5 + 0.5's 5.0
+    edges = amendment.model_copy(
+        update={"min": computed(low), "max": computed(high), "around": None, "stretch": None}
+    )
     why = "" if halfway is None else halfway_note(halfway, around, target.unit, lang)
     return bound_text(target, edges, lang) + why
 

@@ -30,13 +30,23 @@ def num(value: Decimal | int | float | None, places: int | None = None) -> str:
 
 
 def stated(value: Decimal | int | float | None) -> str:
-    """A recorded figure as stated: `num`, but its places kept where they end in zeros (3.0
-    stays 3.0, 4.10 stays 4.10: the bulletin's or the analyst's precision, as the ledger keeps
-    it). A figure plancli computed is `num`'s (no trailing zeros)."""
+    """A figure someone wrote, as stated: `num`, but its places kept where they end in zeros
+    (3.0 stays 3.0, 4.10 stays 4.10: the bulletin's or the analyst's precision, as the ledger
+    keeps it). A plan's figures too (session 43): a bound, an aim, an X左右's X as the plan
+    file writes them, which is as the report printed them (官渡's 年度计划投资2.30亿元: `≥ 2.30
+    亿元`, `0.62/2.30`, never 2.3 in one view and 2.30 in another); `bound_text` and every
+    cell and sentence that writes a plan's figure alone go through here. A figure plancli
+    computed (a gap, a share, a pace, a tolerance derived) is `num`'s (no trailing zeros)."""
     if not isinstance(value, Decimal) or not value.is_finite():
         return num(value)
     text = format(value, "f")
     return text.lstrip("-") if value.is_zero() else text  # (-0.0: 0.0)
+
+
+def computed(value: Decimal | None) -> Decimal | None:
+    """A figure plancli computed, for a view that writes figures `stated` (`bound_text`): its
+    trailing zeros dropped (an X左右's edge 5.5 − 0.5 is 5, never a stated-looking 5.0)."""
+    return None if value is None else value.normalize()
 
 
 def percent_figure(value: Decimal) -> str:
@@ -180,29 +190,33 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
         around = None if around is None else -around
         stretch = None if stretch is None else -stretch
     if around is not None:
-        text = f"≈ {num(around)} {unit}"
+        text = f"≈ {stated(around)} {unit}"
     elif _range_top(target, amendment, low, high, stretch):
         # 增长4.5%—5%，全力争取更好结果: the range the plan states, never `≥ 4.5 % (aim 5 %)`, a
         # 争取 line the plan does not set (audit R, D1); written as the report's sentences do
         assert low is not None and stretch is not None
         text = (
-            (f"{num(low)}%—{num(stretch)}%" if lang == "zh" else f"{num(low)} %–{num(stretch)} %")
+            (
+                f"{stated(low)}%—{stated(stretch)}%"
+                if lang == "zh"
+                else f"{stated(low)} %–{stated(stretch)} %"
+            )
             if unit == "%"
-            else f"{num(low)}–{num(stretch)} {unit}"
+            else f"{stated(low)}–{stated(stretch)} {unit}"
         )
         stretch = None
     elif low is not None and high is not None:
         # one figure: a word, as a fall's and a change's: `= 5 个` would be a formula in a
         # spreadsheet (CSV guard); the Chinese sign stays, its text is never a CSV cell
-        exact = f"{_word('exactly', lang)} {num(low)} {unit}"
-        text = exact if low == high else f"{num(low)}–{num(high)} {unit}"
+        exact = f"{_word('exactly', lang)} {stated(low)} {unit}"
+        text = exact if low == high else f"{stated(low)}–{stated(high)} {unit}"
     elif low is not None:
-        text = f"{'>' if target.exclusive else '≥'} {class_text(low, unit) or f'{num(low)} {unit}'}"
+        figure = class_text(low, unit) or f"{stated(low)} {unit}"
+        text = f"{'>' if target.exclusive else '≥'} {figure}"
     else:
         assert high is not None
-        text = (
-            f"{'<' if target.exclusive else '≤'} {class_text(high, unit) or f'{num(high)} {unit}'}"
-        )
+        figure = class_text(high, unit) or f"{stated(high)} {unit}"
+        text = f"{'<' if target.exclusive else '≤'} {figure}"
     if target.decline or falls:
         text = f"{_word('fall', lang)} {text}"
     elif kind == "change":
@@ -211,10 +225,10 @@ def bound_text(target: BoundFields, amendment: AnyAmendment | None = None, lang:
     exceeds = stretch_exceeds(source)
     if exceeds == "last_year":  # 力争比去年实现更多增长: (aim: above last year's 1350.97 亿斤)
         space = "" if lang == "zh" else " "
-        text += f" ({_word('above_last_year', lang)}{space}{num(stretch)} {unit})"
+        text += f" ({_word('above_last_year', lang)}{space}{stated(stretch)} {unit})"
     elif stretch is not None:  # with its unit, as the bound's: (aim 5.5 %), not (aim 5.5)
         over = "> " if exceeds == "figure" else ""  # more than it
-        text += f" ({_word('stretch', lang)} {over}{num(stretch)} {unit})"
+        text += f" ({_word('stretch', lang)} {over}{stated(stretch)} {unit})"
     if kind == "ongoing":
         text += f" ({_word('ongoing', lang)})"
     return text.replace("  ", " ")
@@ -377,7 +391,7 @@ def halfway_note(base: Decimal, around: Decimal, unit: str, lang: str) -> str:
     baseline to X, `（上年4.5%至目标4.6%的中点）` / ` (half-way from last year's 4.5 % to the
     target 4.6 %)`."""
     gap = " " if lang != "zh" and unit else ""
-    was, goal = f"{num(base)}{gap}{unit}", f"{num(around)}{gap}{unit}"
+    was, goal = f"{num(base)}{gap}{unit}", f"{stated(around)}{gap}{unit}"
     return t("around_halfway", "zh" if lang == "zh" else "en").format(base=was, around=goal)
 
 
@@ -388,7 +402,7 @@ def halfway_clause(a: BoundFields, zh: bool) -> str:
     if base is None or around is None:
         return ""
     unit = a.unit if zh or a.unit in ("%", "％") else f" {a.unit}"
-    was, goal = f"{num(base)}{unit}", f"{num(around)}{unit}"
+    was, goal = f"{num(base)}{unit}", f"{stated(around)}{unit}"
     if zh:
         return f"，即上年{was}至目标{goal}的中点"
     return f", half-way from last year's {was} to {goal}"

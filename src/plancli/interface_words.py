@@ -328,6 +328,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "The one milestone has no progress figure yet.",
         "节点目标1项，尚无进度数据。",
     ),
+    # every one done, said once (session 43): not `已完成27项：…。 节点目标均已完成。`
+    "report.milestones_all_done": (
+        "All {total} milestones done: {names}.",
+        "节点目标{total}项，均已完成：{names}。",
+    ),
     "report.no_milestones": ("Every milestone is done.", "节点目标均已完成。"),
     "report.milestones_no_data": (
         "Milestones without a progress figure yet ({count}): {names}.",

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from plancli.fmt import bound_text, num, relation_sign, table_cell
+from plancli.fmt import bound_text, computed, num, relation_sign, table_cell
 from plancli.i18n import Lang, t
 from plancli.safe import visible
 
@@ -28,7 +28,9 @@ def judged_edges(a: AssessmentOut, lang: Lang) -> str | None:
         return None
     if a.kind == "trend":
         return None
-    edges = replace(a, min=a.low, max=a.high, around=None, stretch=None, exclusive=False)
+    # computed edges (5.5 − 0.5): `num`'s places, never a plan's stated ones (5.0)
+    low, high = computed(a.low), computed(a.high)
+    edges = replace(a, min=low, max=high, around=None, stretch=None, exclusive=False)
     return bound_text(edges, lang=lang)
 
 

@@ -358,8 +358,8 @@ def template_cmd(
         _write(file, data, _("an xlsx template"), binary=suffix == ".xlsx")
     if file != "-":
         count = ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows))
-        # The value column as the file heads it: 本期数值 on the Chinese sheet.
-        value = sheet_headers(("value",), st.lang)[0] if suffix == ".xlsx" else "value"
+        # The value column as the file heads it: 本期数值 on the Chinese sheet and CSV.
+        value = sheet_headers(("value",), st.lang)[0]
         wrote = _(
             "wrote {file}: {count} due for {period} ({lasts}); fill in {value}, then "
             "`plancli import {file}`"

@@ -28,7 +28,7 @@ from plancli.assess import (
     StatusOutput,
 )
 from plancli.assess.band_side import band_side, column_key, section_columns, split_counts
-from plancli.fmt import num, stated
+from plancli.fmt import stated
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell
 from plancli.need_text import gap_text
@@ -438,7 +438,7 @@ def investment_table(rows: Sequence[AssessmentOut], lang: Lang) -> FittedTable:
 def _investment_figure(a: AssessmentOut, lang: Lang) -> BreaksAfterSlash:
     actual = partial_mark(a, stated(a.actual)) if a.actual is not None else "—"
     edge = edge_cell(a, lang)  # a total judged at its parts' sum: 58.72（按分项合计58.71考核）
-    cell = marked(a, f"{actual}/{num(a.min)}{edge}{amended_mark(a)}")
+    cell = marked(a, f"{actual}/{stated(a.min)}{edge}{amended_mark(a)}")
     return EdgeApart(cell.plain, edge, style=cell.style)
 
 

@@ -181,7 +181,7 @@ def actual_of_target(
     `+` a sum without some of its parts (`6.2+/58.72 亿元`)."""
     actual = partial_mark(a, actual_text(a, lang)) or "—"
     if a.kind == "cumulative" and a.max is None and not a.exclusive and a.min is not None:
-        bound = table_cell(f"{num(a.min)} {a.unit}", lang)
+        bound = table_cell(f"{stated(a.min)} {a.unit}", lang)
         return f"{actual}/{bound}{edge_cell(a, lang)}{amended_mark(a)}"  # （按分项合计58.71考核）
     # ≥ 39个（推进中）, as every Chinese cell
     compact = table_cell(target_text(a, lang, as_of, names), lang)

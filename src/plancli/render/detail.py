@@ -27,7 +27,7 @@ from plancli.render.runs import keeping_runs
 from plancli.rest_precision import rest_shown
 from plancli.safe import clip
 from plancli.settled import PACE_LINES, is_settled, pace_over
-from plancli.to_date import zh_period_end, zh_to_date
+from plancli.to_date import cumulative_to_date, figure_period, zh_period_end
 from plancli.unit_words import class_text
 
 
@@ -88,7 +88,9 @@ def assessment_detail(
     add("status", target_status_text(a, lang))
     zh = lang == "zh"  # 截至 2026年三季度末, 期间 2026年前三季度: words, not codes (session 42)
     add("as_of", (zh_period_end(as_of) if zh else as_of) if as_of else "—")
-    add("period", zh_to_date(a.period) if zh and a.period else a.period)
+    # a monthly growth's 2026-06 is 1-6月 (session 43: it read 2026年6月, June alone)
+    to_date = cumulative_to_date(a.kind, a.frequency)
+    add("period", figure_period(a.period, lang, to_date) if a.period else a.period)
     if settled:  # done 2022-09 (recorded …, batch 3c7987): when, and by which record
         add("met_done" if a.kind == "milestone" else "met_on", met_text(a, met_by, lang))
     if a.stale:  # beside the figure's period, where gap and status put their `*`

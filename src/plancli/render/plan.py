@@ -13,7 +13,15 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess.bounds import bound_of
-from plancli.fmt import bound_text, fall_text, halfway_note, num, relation_sign, table_cell
+from plancli.fmt import (
+    bound_text,
+    computed,
+    fall_text,
+    halfway_note,
+    num,
+    relation_sign,
+    table_cell,
+)
 from plancli.i18n import N_, Lang, _, t
 from plancli.judged_edges import compact_edge
 from plancli.periods import applies_from
@@ -151,7 +159,9 @@ def _bound_cell(plan: Plan, target: Target, amendment: AnyAmendment | None, lang
     )
     if bound is None or bound.around is None or (bound.low is None and bound.high is None):
         return text + dagger
-    edges = target._replace(min=bound.low, max=bound.high, around=None, stretch=None)
+    edges = target._replace(
+        min=computed(bound.low), max=computed(bound.high), around=None, stretch=None
+    )
     edge = bound_text(edges._replace(exclusive=False), lang=lang)
     return text + compact_edge(edge, lang) + dagger
 
@@ -212,7 +222,9 @@ def _judged(plan: Plan, target: Target, lang: Lang) -> str:
     bound = bound_of(target, plan.plan.status) if target.around is not None else None
     if bound is None or (bound.low is None and bound.high is None):
         return text
-    edges = target._replace(min=bound.low, max=bound.high, around=None, stretch=None)
+    edges = target._replace(
+        min=computed(bound.low), max=computed(bound.high), around=None, stretch=None
+    )
     edges = edges._replace(exclusive=False)
     judged = t("judged_edges", lang).format(bound=text, edges=bound_text(edges, lang=lang))
     if bound.around_baseline is None or bound.around is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from plancli.assess import AssessmentOut
-from plancli.fmt import num
+from plancli.fmt import num, stated
 from plancli.i18n import Lang, t
 from plancli.plain import ProjectCount
 from plancli.safe import visible
@@ -47,5 +47,5 @@ def plan_line(
             amount=num(count.total_investment), unit=unit
         )
     if total.min is not None:
-        line += t("investment_plan.planned", lang).format(amount=num(total.min), unit=unit)
+        line += t("investment_plan.planned", lang).format(amount=stated(total.min), unit=unit)
     return line + ("。" if lang == "zh" else ".")

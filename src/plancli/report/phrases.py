@@ -136,7 +136,7 @@ def rest_goal(a: AssessmentOut) -> str | None:
     bound the figure is judged at: an X左右's X (湖北 5.5%左右, judged from 5%: 方能达到5.5%)."""
     if a.around is None or a.required_growth_rest is None or a.kind != "growth":
         return None
-    return f"{num(a.around)}%"
+    return f"{stated(a.around)}%"
 
 
 def aim_phrase(a: AssessmentOut, zh: bool, over: bool = False, year_over: bool = False) -> str:
@@ -149,8 +149,8 @@ def aim_phrase(a: AssessmentOut, zh: bool, over: bool = False, year_over: bool =
         return ""
     if a.stretch_met:
         return "并实现争取目标" if zh else " and its higher aim"
-    aim = f"{'高于' if zh else 'more than '}{num(a.stretch)}{unit_of(a, zh)}" if over else ""
-    aim = aim or f"{num(a.stretch)}{unit_of(a, zh)}"
+    aim = f"{'高于' if zh else 'more than '}{stated(a.stretch)}{unit_of(a, zh)}" if over else ""
+    aim = aim or f"{stated(a.stretch)}{unit_of(a, zh)}"
     if year_over:
         return f"，未实现{aim}的争取目标" if zh else f", but not its higher aim of {aim}"
     return f"，尚未实现{aim}的争取目标" if zh else f", not yet its higher aim of {aim}"

@@ -39,7 +39,8 @@ TEMPLATE_COLUMNS: tuple[str, ...] = COLUMNS + HELPER_COLUMNS
 
 # The Chinese sheet's header: words a clerk reads, each one `plancli import` reads back as the
 # column it names (`bulletin.HEADERS`, `bulletin.HELPER_HEADERS`); the helpers say they are for
-# reference. The CSV and the English sheet keep the column ids (docs/formats.md).
+# reference. The Chinese CSV has them too (session 43); the English sheet and CSV keep the
+# column ids (docs/formats.md).
 ZH_HEADERS: dict[str, str] = {
     "target": "指标代码",
     "period": "期间",
@@ -155,12 +156,17 @@ def template_columns(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
 
 
 def template_csv(rows: Sequence[TemplateRow], lang: Lang) -> str:
-    """The sheet as CSV: the import columns to fill in, then the helper columns. Written by
-    `output.csv_text`, so a name from the plan is never a live formula in a spreadsheet."""
+    """The sheet as CSV: the import columns to fill in, then the helper columns, headed as the
+    xlsx sheet is (`sheet_headers`: 指标代码, 本期数值… in Chinese, the column ids otherwise;
+    before session 43 the CSV kept the ids under a Chinese locale, its helpers in Chinese).
+    Written by `output.csv_text`, so a name from the plan is never a live formula in a
+    spreadsheet."""
     cells: list[list[object]] = []
     columns = template_columns(rows)
+    headers = sheet_headers(columns, lang)
+    amount = headers[columns.index("amount")]  # 增速%（对应总量列：亿元）, as the xlsx's
     for row in rows:
-        helpers = helper_cells(row, lang)
+        helpers = helper_cells(row, lang, amount)
         last_value = helpers["last_value"]
         cells.append(
             [
@@ -177,4 +183,4 @@ def template_csv(rows: Sequence[TemplateRow], lang: Lang) -> str:
                 *([helpers["owner"] or ""] if len(columns) > len(TEMPLATE_COLUMNS) else []),
             ]
         )
-    return csv_text(columns, cells)
+    return csv_text(headers, cells)

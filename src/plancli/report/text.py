@@ -23,6 +23,7 @@ from plancli.periods import zh_period as zh_period  # where the report modules i
 from plancli.report.model import AdjustmentOut, Report
 from plancli.report.rest_pace import rest_text
 from plancli.report.when import other_period, other_period_en
+from plancli.to_date import cumulative_to_date, figure_period
 from plancli.unit_words import class_text
 
 DASH = "—"
@@ -85,7 +86,8 @@ def actual(a: AssessmentOut, lang: Lang) -> str:
     if a.actual is not None:
         text += parts_note(a, lang, compact=True)
     if a.reason == "year_figure" and a.period is not None:  # 2%（41.8亿元，2022年9月）
-        when = zh_period(a.period) if lang == "zh" else a.period
+        # a monthly growth's is the year to date: 2%（41.8亿元，2022年1-9月）
+        when = figure_period(a.period, lang, cumulative_to_date(a.kind, a.frequency))
         if lang == "zh" and text.endswith("）"):
             text = f"{text[:-1]}，{when}）"
         else:
@@ -218,7 +220,7 @@ def target(a: AssessmentOut, lang: Lang, report: Report) -> str:
             opening = f"（年初{start}）" if lang == "zh" else f" (opening {start})"
         # a floor reads as one, as `status` and `gap` write it: ≥ 110万人 (山东's 新增就业
         # 110万人以上 was `110万人` here alone, session 40's walk)
-        return "≥ " + value(a, a.min, lang) + opening + edge_cell(a, lang) + mark
+        return "≥ " + value(a, a.min, lang, recorded=True) + opening + edge_cell(a, lang) + mark
     # an X左右 names the edge its 差距 is measured from, as the terminal's tables do: ≈5.5%（≥5%）
     edge = edge_cell(a, lang).replace(" %", "%")
     # 力争比去年实现更多增长: ≥ 1300亿斤（力争高于上年1350.97亿斤）, as the terminal writes it
@@ -359,19 +361,23 @@ def milestones_line(report: Report, lang: Lang) -> str:
     session 43 only counted: `节点目标已完成3项，共27项。`, and the table lists those not done, so
     no output of the report said which were); with none done, `27项节点目标尚无一项完成。` only
     when some have a figure: when none has, it says so (`27项节点目标尚无进度数据。`), as the
-    summary does, not that 27 are not done."""
+    summary does, not that 27 are not done; every one done, said once:
+    `节点目标27项，均已完成：A；B；…。`."""
     if report.milestones_total == 1:  # not 1项节点目标尚无一项完成, nor 均已完成 of one
         state = "done" if report.milestones_done else "due"
         if _no_milestone_data(report):
             state = "no_data"
         return closed(t(f"report.one_milestone_{state}", lang), report, lang)
     key = "report.milestones_done" if report.milestones_done else "report.no_milestone_done"
+    every = not report.milestones and report.milestones_done == report.milestones_total
+    if every:  # said once: never `已完成27项：…。 节点目标均已完成。` (session 43)
+        key = "report.milestones_all_done"
     if _no_milestone_data(report):
         key = "report.no_milestone_data"
     done = t(key, lang).format(
         done=report.milestones_done, total=report.milestones_total, names=_done_names(report, lang)
     )
-    line = done if report.milestones else f"{done} {t('report.no_milestones', lang)}"
+    line = done if report.milestones or every else f"{done} {t('report.no_milestones', lang)}"
     return closed(line, report, lang)
 
 

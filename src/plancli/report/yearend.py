@@ -96,9 +96,9 @@ def _goal(a: AssessmentOut, zh: bool) -> str:
     """The year's target of an amount: 310个, 1—2个 (a range as the plan states it)."""
     goal = a.around if a.around is not None else a.min
     if a.max is None and goal is not None:
-        return f"{num(goal)}{unit_of(a, zh)}"
+        return f"{stated(goal)}{unit_of(a, zh)}"
     if a.min is not None and a.max is not None and a.min != a.max:  # 1—2个, not 1个—2个
-        return f"{num(a.min)}{'—' if zh else '–'}{num(a.max)}{unit_of(a, zh)}"
+        return f"{stated(a.min)}{'—' if zh else '–'}{stated(a.max)}{unit_of(a, zh)}"
     return bound_phrase(a, zh)
 
 
