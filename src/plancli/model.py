@@ -238,6 +238,12 @@ class Target(NamedModel):
         description="relative targets: id of the target compared with (growth, relative or "
         "indicator)",
     )
+    figures_of: str | None = Field(
+        default=None,
+        description="relative targets: id of the relative target whose figures this one is "
+        "judged on (one series compared two ways: 高于经济增速、高于全国平均水平); it has no "
+        "figures of its own",
+    )
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
     profile: list[PlanNumber] | None = Field(
@@ -324,6 +330,8 @@ class Target(NamedModel):
                 raise PlanRule(N_("a relative target is judged against its reference: no bounds"))
         elif self.reference is not None:
             raise PlanRule(N_("`reference` is only for relative targets"))
+        if self.figures_of is not None and kind != "relative":
+            raise PlanRule(N_("`figures_of` is only for relative targets"))
         if self.relation is not None and kind != "relative":
             raise PlanRule(N_("`relation` is only for relative targets"))
         if self.pending:

@@ -141,6 +141,7 @@ def every_error(errors: list[Any], parsed: dict[str, Any]) -> list[Any]:
 
 # The key a rule across targets is about, by the field naming its value.
 _RULE_KEYS = (
+    ("figures_of", "figures_of"),
     ("reference", "reference"),
     ("part", "parts"),
     ("cycle", "parts"),
@@ -203,6 +204,7 @@ class RawTarget(NamedTuple):
     parts: list[str]
     reference: object
     due: object
+    figures_of: object = None
 
 
 def raw_targets(data: Any) -> tuple[list[str], list[RawTarget], list[object]] | None:
@@ -228,6 +230,7 @@ def raw_targets(data: Any) -> tuple[list[str], list[RawTarget], list[object]] | 
                 [p for p in parts if isinstance(p, str)] if isinstance(parts, list) else [],
                 item.get("reference"),
                 item.get("due"),
+                item.get("figures_of"),
             )
         )
     return section_ids, targets, names
@@ -298,6 +301,8 @@ def _problems(
                 yield PlanRule(
                     N_("target {id}: refers to itself"), id=target.id, reference=target.reference
                 )
+        if isinstance(target.figures_of, str) and target.kind == "relative":
+            yield from _figures_of_problems(target, by_id, ids_given)
         if isinstance(target.due, str) and type(year) is int:
             yield from _due_problems(target, year)
     yield from _part_cycles(targets, by_id)
@@ -377,7 +382,7 @@ def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> 
     """An id naming no target, with the target's id it is closest to, if one is (gpd: gdp)."""
     import difflib
 
-    named = fields.get("reference", fields.get("part", ""))
+    named = fields.get("reference", fields.get("part", fields.get("figures_of", "")))
     # never the target itself, nor a part it already lists (invest_b is not invest_total)
     taken = {fields.get("id"), *getattr(by_id.get(fields.get("id", "")), "parts", ())}
     ids = [i for i in by_id if i not in taken and len(i) <= 60 and _ID.fullmatch(i)]
@@ -385,6 +390,56 @@ def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> 
     if meant:
         return PlanRule(close, meant=meant[0], **fields)
     return PlanRule(message, **fields)
+
+
+def _figures_of_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterable[PlanRule]:
+    """`figures_of`: one series compared two ways (高于经济增速、高于全国平均水平) is judged
+    on the figures of the target named, a relative one of the same unit that has figures of
+    its own (no chain, so no cycle either). A `figures_of` on another kind is its own error."""
+    named = target.figures_of
+    source = by_id.get(named)
+    fields = {"id": target.id, "figures_of": named}
+    if source is None and named in ids:
+        return  # an id given twice: said above
+    if source is None:
+        yield _unknown(
+            N_("target {id}: figures_of {figures_of!r} names no target"),
+            N_("target {id}: figures_of {figures_of!r} names no target (did you mean {meant}?)"),
+            by_id,
+            **fields,
+        )
+    elif source.id == target.id:
+        yield PlanRule(N_("target {id}: figures_of names itself"), **fields)
+    elif source.kind in KINDS and source.kind != "relative":
+        yield PlanRule(
+            N_(
+                "target {id}: figures_of {figures_of!r} is a {kind} target; both must be "
+                "relative targets, one series compared two ways"
+            ),
+            kind=source.kind,
+            **fields,
+        )
+    elif (
+        isinstance(source.unit, str) and isinstance(target.unit, str) and source.unit != target.unit
+    ):
+        yield PlanRule(
+            N_(
+                "target {id}: figures_of {figures_of!r} has unit {source_unit!r}, this "
+                "target {own_unit!r}: one series has one unit"
+            ),
+            source_unit=source.unit,
+            own_unit=target.unit,
+            **fields,
+        )
+    elif isinstance(getattr(source, "figures_of", None), str):
+        yield PlanRule(
+            N_(
+                "target {id}: figures_of {figures_of!r} is judged on the figures of "
+                "{further!r} itself: name {further!r}"
+            ),
+            further=source.figures_of,
+            **fields,
+        )
 
 
 def _due_problems(target: Any, year: int) -> Iterable[PlanRule]:
