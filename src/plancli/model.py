@@ -44,6 +44,7 @@ from plancli.plain import Relation as Relation
 from plancli.plain import decimal_to_json as decimal_to_json
 from plancli.plain import decline_problem, effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
+from plancli.plan_links import FIGURES_OF
 from plancli.plan_refs import english_name, reference_problems, with_sections
 from plancli.safe import (
     NAME_SHOWS_NOTHING,
@@ -238,12 +239,7 @@ class Target(NamedModel):
         description="relative targets: id of the target compared with (growth, relative or "
         "indicator)",
     )
-    figures_of: str | None = Field(
-        default=None,
-        description="relative targets: id of the relative target whose figures this one is "
-        "judged on (one series compared two ways: 高于经济增速、高于全国平均水平); it has no "
-        "figures of its own",
-    )
+    figures_of: str | None = Field(default=None, description=FIGURES_OF)
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
     profile: list[PlanNumber] | None = Field(
@@ -330,8 +326,6 @@ class Target(NamedModel):
                 raise PlanRule(N_("a relative target is judged against its reference: no bounds"))
         elif self.reference is not None:
             raise PlanRule(N_("`reference` is only for relative targets"))
-        if self.figures_of is not None and kind != "relative":
-            raise PlanRule(N_("`figures_of` is only for relative targets"))
         if self.relation is not None and kind != "relative":
             raise PlanRule(N_("`relation` is only for relative targets"))
         if self.pending:

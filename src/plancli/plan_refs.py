@@ -24,6 +24,7 @@ from plancli.file_types import PlanRule
 from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 from plancli.plain import KINDS, REFERENCE_KINDS
+from plancli.plan_links import figures_of_problems
 from plancli.safe import clip, shows_nothing
 
 if TYPE_CHECKING:
@@ -301,8 +302,8 @@ def _problems(
                 yield PlanRule(
                     N_("target {id}: refers to itself"), id=target.id, reference=target.reference
                 )
-        if isinstance(target.figures_of, str) and target.kind == "relative":
-            yield from _figures_of_problems(target, by_id, ids_given)
+        if isinstance(target.figures_of, str):
+            yield from figures_of_problems(target, by_id, ids_given, _unknown)
         if isinstance(target.due, str) and type(year) is int:
             yield from _due_problems(target, year)
     yield from _part_cycles(targets, by_id)
@@ -390,56 +391,6 @@ def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> 
     if meant:
         return PlanRule(close, meant=meant[0], **fields)
     return PlanRule(message, **fields)
-
-
-def _figures_of_problems(target: Any, by_id: dict[str, Any], ids: set[str]) -> Iterable[PlanRule]:
-    """`figures_of`: one series compared two ways (高于经济增速、高于全国平均水平) is judged
-    on the figures of the target named, a relative one of the same unit that has figures of
-    its own (no chain, so no cycle either). A `figures_of` on another kind is its own error."""
-    named = target.figures_of
-    source = by_id.get(named)
-    fields = {"id": target.id, "figures_of": named}
-    if source is None and named in ids:
-        return  # an id given twice: said above
-    if source is None:
-        yield _unknown(
-            N_("target {id}: figures_of {figures_of!r} names no target"),
-            N_("target {id}: figures_of {figures_of!r} names no target (did you mean {meant}?)"),
-            by_id,
-            **fields,
-        )
-    elif source.id == target.id:
-        yield PlanRule(N_("target {id}: figures_of names itself"), **fields)
-    elif source.kind in KINDS and source.kind != "relative":
-        yield PlanRule(
-            N_(
-                "target {id}: figures_of {figures_of!r} is a {kind} target; both must be "
-                "relative targets, one series compared two ways"
-            ),
-            kind=source.kind,
-            **fields,
-        )
-    elif (
-        isinstance(source.unit, str) and isinstance(target.unit, str) and source.unit != target.unit
-    ):
-        yield PlanRule(
-            N_(
-                "target {id}: figures_of {figures_of!r} has unit {source_unit!r}, this "
-                "target {own_unit!r}: one series has one unit"
-            ),
-            source_unit=source.unit,
-            own_unit=target.unit,
-            **fields,
-        )
-    elif isinstance(getattr(source, "figures_of", None), str):
-        yield PlanRule(
-            N_(
-                "target {id}: figures_of {figures_of!r} is judged on the figures of "
-                "{further!r} itself: name {further!r}"
-            ),
-            further=source.figures_of,
-            **fields,
-        )
 
 
 def _due_problems(target: Any, year: int) -> Iterable[PlanRule]:
