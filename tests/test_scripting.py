@@ -405,9 +405,9 @@ def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path)
         assert rows["gdp"]["progress_period_end"] is None  # a growth target is not paced
         assert rows["fixed_asset_investment"]["period_end"] is None  # no figure
         # appended, `stretch_exceeds` after them (session 26), then `reference_period` (28),
-        # then `actual_text` (31), then `required_growth_rest_low` and `_high` (42)
+        # then `actual_text` (31), then `required_growth_rest_low` and `_high` (42), `figures_of` (43)
         assert list(rows["gdp"])[-8:-5] == ["period_end", "progress_period_end", "stretch_exceeds"]
-        assert list(rows["gdp"])[-4:-2] == ["reference_period", "actual_text"]
+        assert list(rows["gdp"])[-5:-3] == ["reference_period", "actual_text"]
     header, *lines = invoke(*plan, "gap", "--as-of", "2022-Q2", "--csv").stdout.splitlines()
     assert header.split(",")[-8:] == [
         "parts_sum",
