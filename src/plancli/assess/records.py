@@ -193,7 +193,9 @@ def figure_links(plan: AnyPlan) -> dict[str, str]:
             for target_id, source in zip(plan.ids(), plan.column("figures_of"), strict=True)
             if source is not None
         }
-    return {t.id: t.figures_of for t in plan.targets if t.figures_of is not None}
+    # (a target of another shape, as a test's, has no `figures_of`: none)
+    links = ((t.id, getattr(t, "figures_of", None)) for t in plan.targets)
+    return {target_id: source for target_id, source in links if source is not None}
 
 
 @functools.lru_cache(maxsize=4096)
