@@ -319,7 +319,6 @@ def test_shaanxi_half_year_sheet_and_its_two_relations(invoke: Any, tmp_path: Pa
     for target, value, period in (
         ("national_fai_growth", "2.8", "1-6月"),
         ("national_income_growth", "5.2", "上半年"),
-        ("resident_income_national", "5.6", "上半年"),
     ):
         recorded = invoke(*plan, "record", target, value, "-p", period)
         assert recorded.exit_code == 0, recorded.output

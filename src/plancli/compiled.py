@@ -68,6 +68,7 @@ _CODE = (
     "plain.py",
     "plan.py",
     "plan_messages.py",
+    "plan_links.py",
     "plan_refs.py",
     "radicals.py",
     "safe.py",

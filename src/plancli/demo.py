@@ -64,6 +64,8 @@ class _Demo:
         made: list[Record] = []
         later: list[Target] = []
         for target in self.plan.targets:
+            if target.figures_of is not None:
+                continue  # judged on another's figures: it has none of its own
             if target.kind == "relative":
                 later.append(target)  # after the figures they are compared with
                 continue

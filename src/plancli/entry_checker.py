@@ -119,7 +119,7 @@ class EntryChecker:
         target = self._targets.get(entry.target, _NOT_SEEN)
         if target is _NOT_SEEN:
             target = self.target(entry.target)
-        if target is not None and not entry.add and entry.held is None:
+        if target is not None and not entry.add and entry.held is None and not target.figures_of:
             kind = target.kind
             key = (entry.period, kind == "change", target.frequency)
             period = self._periods.get(key, _NOT_SEEN)

@@ -108,7 +108,7 @@ class _Positions:
         """The target a text names, as the loop reads it; False: not plain (unknown, or
         past the texts kept), for `EntryChecker.check` to say."""
         target = self.checker.target(text)
-        if target is None:
+        if target is None or target.figures_of is not None:  # (judged on another's: refused)
             return False
         kind = target.kind
         rule = _NOT_NEGATIVE if kind == "cumulative" else _PERCENT if kind == "milestone" else _ANY

@@ -128,6 +128,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "same_floor": (" (in step at {floor} % or more)", "（不低于 {floor} % 即为同步）"),
     "reference": ("reference", "参照"),
+    # a target judged on another's figures (figures_of): one series compared two ways
+    "figures_of": ("figures of", "数据取自"),
     "due": ("due", "节点时间"),
     "stale": ("stale", "数据未更新"),
     "stale_note": (

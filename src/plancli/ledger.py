@@ -169,6 +169,17 @@ class Figures:
         return [record for _, record in sorted(found, key=lambda item: item[0])]
 
 
+def figures_elsewhere(target_id: str, source: str) -> str:
+    """The refusal of a figure of a target judged on another's (`figures_of`): one series
+    recorded once. Not recorded under the other's id instead: the figure typed may be the
+    other side of the comparison (the national average), which would then replace the
+    series' own figure."""
+    return _(
+        "{target} has no figures of its own: it is judged on {source}'s (figures_of in the "
+        "plan); record the figure as {source}"
+    ).format(target=target_id, source=source)
+
+
 def check_entry(
     plan: AnyPlan,
     entry: Entry,
@@ -179,6 +190,8 @@ def check_entry(
 ) -> Change:
     """Validate an entry against the plan and the records in force; InputError if it is bad."""
     target = find_target(plan, entry.target.strip())
+    if target.figures_of is not None:
+        raise InputError(figures_elsewhere(target.id, target.figures_of))
     span = record_span(entry.period, entry.add, target.kind, plan.plan.year)  # -p 4-6月
     period = entry_period(plan, target, span.text if span else entry.period)
     period_text = str(period)

@@ -44,6 +44,7 @@ from plancli.plain import Relation as Relation
 from plancli.plain import decimal_to_json as decimal_to_json
 from plancli.plain import decline_problem, effective_direction, figure_problem
 from plancli.plain import latest_in_order as latest_in_order
+from plancli.plan_links import FIGURES_OF
 from plancli.plan_refs import english_name, reference_problems, with_sections
 from plancli.safe import (
     NAME_SHOWS_NOTHING,
@@ -238,6 +239,7 @@ class Target(NamedModel):
         description="relative targets: id of the target compared with (growth, relative or "
         "indicator)",
     )
+    figures_of: str | None = Field(default=None, description=FIGURES_OF)
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
     profile: list[PlanNumber] | None = Field(

@@ -208,6 +208,7 @@ class Target(NamedTuple):
     year_average: bool | None = None
     relation: Relation | None = None
     reference: str | None = None
+    figures_of: str | None = None
     baseline: Baseline | None = None
     frequency: Frequency = "monthly"
     profile: list[Decimal] | None = None

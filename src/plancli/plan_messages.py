@@ -255,7 +255,20 @@ def _inner_model(annotation: Any, base: type) -> Any:
 
 # The fields of a plan's rules that name something from the file (an id, a section): echoed by
 # their first 60 characters, a 100,000-character one with its length (audit P D7).
-_NAMES = frozenset(("id", "section", "part", "reference", "item", "owner"))
+_NAMES = frozenset(
+    (
+        "id",
+        "section",
+        "part",
+        "reference",
+        "figures_of",
+        "further",
+        "source_unit",
+        "own_unit",
+        "item",
+        "owner",
+    )
+)
 
 
 def _clipped(fields: dict[str, Any]) -> dict[str, Any]:

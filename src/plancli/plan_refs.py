@@ -24,6 +24,7 @@ from plancli.file_types import PlanRule
 from plancli.i18n import N_
 from plancli.periods import parse_plan_period
 from plancli.plain import KINDS, REFERENCE_KINDS
+from plancli.plan_links import figures_of_problems
 from plancli.safe import clip, shows_nothing
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def every_error(errors: list[Any], parsed: dict[str, Any]) -> list[Any]:
 
 # The key a rule across targets is about, by the field naming its value.
 _RULE_KEYS = (
+    ("figures_of", "figures_of"),
     ("reference", "reference"),
     ("part", "parts"),
     ("cycle", "parts"),
@@ -203,6 +205,7 @@ class RawTarget(NamedTuple):
     parts: list[str]
     reference: object
     due: object
+    figures_of: object = None
 
 
 def raw_targets(data: Any) -> tuple[list[str], list[RawTarget], list[object]] | None:
@@ -228,6 +231,7 @@ def raw_targets(data: Any) -> tuple[list[str], list[RawTarget], list[object]] | 
                 [p for p in parts if isinstance(p, str)] if isinstance(parts, list) else [],
                 item.get("reference"),
                 item.get("due"),
+                item.get("figures_of"),
             )
         )
     return section_ids, targets, names
@@ -298,6 +302,8 @@ def _problems(
                 yield PlanRule(
                     N_("target {id}: refers to itself"), id=target.id, reference=target.reference
                 )
+        if isinstance(target.figures_of, str):
+            yield from figures_of_problems(target, by_id, ids_given, _unknown)
         if isinstance(target.due, str) and type(year) is int:
             yield from _due_problems(target, year)
     yield from _part_cycles(targets, by_id)
@@ -377,7 +383,7 @@ def _unknown(message: str, close: str, by_id: dict[str, Any], **fields: str) -> 
     """An id naming no target, with the target's id it is closest to, if one is (gpd: gdp)."""
     import difflib
 
-    named = fields.get("reference", fields.get("part", ""))
+    named = fields.get("reference", fields.get("part", fields.get("figures_of", "")))
     # never the target itself, nor a part it already lists (invest_b is not invest_total)
     taken = {fields.get("id"), *getattr(by_id.get(fields.get("id", "")), "parts", ())}
     ids = [i for i in by_id if i not in taken and len(i) <= 60 and _ID.fullmatch(i)]

@@ -70,9 +70,11 @@ def figure_query(plan: AnyPlan, as_of: Period | str | None = None) -> FigureQuer
         kinds = zip(plan.ids(), plan.column("kind"), strict=True)
         series = {target_id for target_id, kind in kinds if kind == "relative"}
         series |= set(filter(None, plan.column("reference")))
+        series |= set(filter(None, plan.column("figures_of")))
     else:
         series = {t.id for t in plan.targets if t.kind == "relative"}
         series |= {t.reference for t in plan.targets if t.reference is not None}
+        series |= {t.figures_of for t in plan.targets if t.figures_of is not None}
     end_month = as_of.end_month if as_of is not None and as_of.year == year else 12
     return FigureQuery(year, end_month, frozenset(series))
 

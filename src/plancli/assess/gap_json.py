@@ -268,6 +268,7 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         texts.period(a.reference_period),
         "null" if (words := actual_words(target, a.actual)) is None else _string(words),
         *(_NO_ENDS if a.required_growth_rest_range is None else _ends_texts(a)),
+        "null" if target.figures_of is None else _string(target.figures_of),
     )
 
 

@@ -130,14 +130,17 @@ def shares(
 
 def _extra(plan: Plan, places: Sequence[int], inside: Callable[[str], bool]) -> frozenset[str]:
     """The targets outside a share that its targets (at `places`) read: parts (and theirs),
-    references."""
+    references, the target whose figures one is judged on (`figures_of`)."""
     parts, references = plan.column("parts"), plan.column("reference")
+    figures_of = plan.column("figures_of")
     waiting: list[str] = []
     for place in places:
         if parts[place]:
             waiting += parts[place]
         if references[place] is not None:
             waiting.append(references[place])
+        if figures_of[place] is not None:
+            waiting.append(figures_of[place])
     if not waiting:
         return frozenset()
     where = {target_id: place for place, target_id in enumerate(plan.ids())}
@@ -153,6 +156,8 @@ def _extra(plan: Plan, places: Sequence[int], inside: Callable[[str], bool]) -> 
                 waiting += parts[at]
             if references[at] is not None:
                 waiting.append(references[at])
+            if figures_of[at] is not None:
+                waiting.append(figures_of[at])
     return frozenset(i for i in found if not inside(i))
 
 

@@ -272,6 +272,13 @@ class AssessmentOut:
         )
     )
     required_growth_rest_high: Number | None = field(metadata=doc("… its other end, rounded up"))
+    figures_of: str | None = field(
+        metadata=doc(
+            "relative: the target whose figures this one is judged on (the plan's "
+            "`figures_of`: one series compared two ways), so `actual`, `period` and the "
+            "record are that target's; null for a target judged on its own figures"
+        )
+    )
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -388,6 +395,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         str(a.reference_period) if a.reference_period else None,
         actual_words(target, a.actual),
         *rest_ends(a),
+        target.figures_of,
     )
 
 

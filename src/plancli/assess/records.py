@@ -125,6 +125,14 @@ class RecordIndex:
                     new(Observation, (where[record.period][2], record.value, record.amount))
                     for record in map(months.__getitem__, sorted(months))
                 ]
+        # One series judged as two targets (`figures_of`): the second reads the first's figures.
+        for target_id, source in figure_links(plan).items():
+            series.pop(target_id, None)
+            self._base.pop(target_id, None)
+            if source in series:
+                series[target_id] = series[source]
+            if source in self._base:
+                self._base[target_id] = self._base[source]
         self._series = series
 
     @property
@@ -175,6 +183,19 @@ class RecordIndex:
             if observation.period.end_month == end_month:
                 return observation
         return None
+
+
+def figure_links(plan: AnyPlan) -> dict[str, str]:
+    """Each target judged on another's figures (`figures_of`): its id, the other's id."""
+    if isinstance(plan, Plan):  # the columns: its targets not built for this
+        return {
+            target_id: source
+            for target_id, source in zip(plan.ids(), plan.column("figures_of"), strict=True)
+            if source is not None
+        }
+    # (a target of another shape, as a test's, has no `figures_of`: none)
+    links = ((t.id, getattr(t, "figures_of", None)) for t in plan.targets)
+    return {target_id: source for target_id, source in links if source is not None}
 
 
 @functools.lru_cache(maxsize=4096)

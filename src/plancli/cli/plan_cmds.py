@@ -122,7 +122,8 @@ def show_cmd(
     judged = assessment_out(internal)
     own = internal.superseded_own  # set aside for its parts' sum: not `*` in the history
     aside = {} if own is None else {target.id: own.period}
-    revisions = set_aside(history(records, target.id, plan.plan.year), aside)
+    figures_id = target.figures_of or target.id  # judged on another's figures: its records
+    revisions = set_aside(history(records, figures_id, plan.plan.year), aside)
     adjustments = amendment_history(amendments, target.id, plan.plan.year)
     own_amendments = [a for a in amendments if a.target == target.id]
     from plancli.met_first import first_met_period
@@ -179,9 +180,9 @@ def show_cmd(
                 done_by,
             ),
             "",
-            history_table(plan, revisions, location.shown, st.lang, target.id)
+            history_table(plan, revisions, location.shown, st.lang, figures_id)
             if revisions  # none yet: a line, as `history ID` says, not an empty table
-            else no_records(target.id, location.shown),
+            else no_records(figures_id, location.shown),
         ]
         if adjustments:
             parts.append(amendments_table(plan, adjustments, st.lang, target.id))

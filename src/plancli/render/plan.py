@@ -288,6 +288,11 @@ def target_detail(
         bracketed = f"（{target.reference}）" if lang == "zh" else f" ({target.reference})"
         named = f"{compared_with}{bracketed}" if compared_with != target.reference else ""
         add(t("reference", lang), f"{relation} {named or target.reference}")
+    if target.figures_of is not None:  # one series compared two ways: recorded as the other
+        source = plan.target(target.figures_of)
+        name = None if source is None else source.name if lang == "zh" else source.name_en
+        bracketed = f"（{target.figures_of}）" if lang == "zh" else f" ({target.figures_of})"
+        add(t("figures_of", lang), f"{name}{bracketed}" if name else target.figures_of)
     if target.opening is not None:
         add(t("opening", lang), f"{num(target.opening)} {target.unit}")
     if target.profile:

@@ -73,4 +73,5 @@ ZH_HEADERS: dict[str, str] = {
     "actual_text": "完成值（文字）",
     "required_growth_rest_low": "余下月份需增长下限(%)",  # by last year's level's rounding
     "required_growth_rest_high": "余下月份需增长上限(%)",
+    "figures_of": "数据取自指标",
 }

@@ -92,7 +92,7 @@ def template_rows(
     owners, which it enforces, in place of the plan file's (a department's older copy of the
     plan would otherwise hand it another's targets, refused whole at import). A target
     dropped (`amend --drop`, 不再考核) by the period is left out, as `gap` no longer judges it
-    (audit V D9)."""
+    (audit V D9), and so is a target judged on another's figures (`figures_of`)."""
 
     def owner_of(target: Target) -> str | None:
         return target.owner if held is None else held.get(target.id)
@@ -117,8 +117,8 @@ def template_rows(
     rows: list[TemplateRow] = []
     for target in plan.targets:
         period = due_period(target.frequency, at)
-        if period is None or target.parts:
-            continue
+        if period is None or target.parts or target.figures_of is not None:
+            continue  # (a roll-up sums its parts; `figures_of`: the other's row gives it)
         if owner is not None and owner_of(target) != owner.strip():
             continue
         in_force = adjusted.in_force(target.id, at)
