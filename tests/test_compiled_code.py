@@ -78,6 +78,7 @@ def test_a_changed_rule_module_is_a_new_key(
     """`file_types.py` edited (a development install, a patched file) makes every compiled plan
     a miss: the plan is validated again by the new rules."""
     for name in {"file_types.py", *compiled._CODE}:
+        (tmp_path / name).parent.mkdir(exist_ok=True)  # stores/base.py
         shutil.copy2(PACKAGE / name, tmp_path / name)
     monkeypatch.setattr(compiled, "_PACKAGE", tmp_path)
     compiled.code_identity.cache_clear()

@@ -72,6 +72,8 @@ _CODE = (
     "plan_refs.py",
     "radicals.py",
     "safe.py",
+    "stores/__init__.py",  # figure_words (a level's value_text, level_precision) imports
+    "stores/base.py",  # `stores.base.shown` for its messages
     "toml_lines.py",
     "unit_words.py",
 )
