@@ -1,0 +1,87 @@
+"""Session 43's polish8: leftovers of the session's helpers, each with real values.
+
+1. 无全年数据 is one rule (`part_year.NO_YEAR_FIGURE`): a year's target with a figure for part
+   of the year only — the year-end report's old figure (`year_figure`: 官渡's 装灯率, 100% of
+   June, at 12月), an annual total's part (`part_year`: 河南's 粮食产量, 夏粮 760.5亿斤 for
+   上半年) and a year's average (`year_average`) — is shown, counted and chosen as 无全年数据;
+   the year-end report counted 装灯率 under 无数据 beside its row's 无全年数据, and 粮食产量's row
+   and counts said 无数据 beside its 760.5亿斤.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def guandu(invoke: Any, tmp_path: Path) -> Any:
+    """官渡 2022: 装灯率 100% for 2022-06 (on track then), 地区生产总值 5% for 2022-12."""
+
+    def run(*args: str) -> Any:
+        return invoke("--plan", "guandu-2022", "--ledger", str(tmp_path / "g.toml"), *args)
+
+    for target, value, period in (
+        ("street_lamp_installation_rate", "100", "2022-06"),
+        ("gdp", "5", "2022-12"),
+    ):
+        assert run("record", target, value, "--period", period).exit_code == 0
+    return run
+
+
+@pytest.fixture
+def henan(invoke: Any, tmp_path: Path) -> Any:
+    """河南 2026: 粮食产量's 夏粮 760.5亿斤 for 上半年, 地区生产总值 5.2 for 2026-06."""
+
+    def run(*args: str) -> Any:
+        return invoke("--plan", "henan-2026", "--ledger", str(tmp_path / "h.toml"), *args)
+
+    assert run("record", "grain_output", "760.5", "-p", "上半年", "--note", "夏粮").exit_code == 0
+    assert run("record", "gdp", "5.2", "--period", "2026-06").exit_code == 0
+    return run
+
+
+def test_year_end_report_counts_an_old_figure_as_no_year_figure(guandu: Any) -> None:
+    zh = guandu("--lang", "zh", "report", "--format", "md", "--as-of", "2022-12").stdout
+    assert "80项目标中，未完成1项、无数据78项、无全年数据1项。" in zh
+    assert "| 部分 | 目标数 | 未完成 | 无数据 | 无全年数据 |" in zh
+    assert "| **合计** | **80** | **1** | **78** | **1** |" in zh
+    # named once, in the sentence of the year's old figures, not again as a year's average
+    assert zh.count("主次干道、背街小巷装灯率（100%；数据截至6月）") == 1
+    assert "装灯率2022年" not in zh
+    en = guandu("report", "--format", "md", "--as-of", "2022-12").stdout
+    assert "78 had no data and 1 had no figure for the year (seasonal)" in en
+
+
+def test_gap_keeps_its_pace_verdict_at_the_year_end(guandu: Any) -> None:
+    """`gap` and `status` judge 装灯率 as they did (正常推进 on June's figure, marked stale):
+    the year-end reading is the report's, so `--status 无全年数据` takes what gap's rows say."""
+    out = json.loads(guandu("gap", "--json", "--as-of", "2022-12").stdout)
+    lamp = next(t for t in out["targets"] if t["id"] == "street_lamp_installation_rate")
+    assert (lamp["status"], lamp["reason"], lamp["actual"]) == ("on_track", None, 100)
+    chosen = guandu("gap", "--json", "--as-of", "2022-12", "--status", "无全年数据")
+    assert json.loads(chosen.stdout)["targets"] == []
+
+
+def test_a_harvests_part_is_no_year_figure_everywhere(henan: Any) -> None:
+    gap = henan("--lang", "zh", "gap").stdout
+    assert "正常推进 1  无数据 9  无全年数据 1  待下达 1" in gap
+    chosen = json.loads(henan("gap", "--json", "--status", "无全年数据").stdout)["targets"]
+    assert [(t["id"], t["status"], t["reason"], t["actual"]) for t in chosen] == [
+        ("grain_output", "no_data", "part_year", 760.5)
+    ]
+    assert henan("gap", "--fail-on", "seasonal").exit_code == 1
+    status = json.loads(henan("status", "--json").stdout)
+    assert status["sections"][0]["year_average"] == 1
+    assert status["counts"]["no_data"] == 10  # the JSON's status is still no_data
+    zh = henan("--lang", "zh", "report", "--format", "md").stdout
+    assert "正常推进1项、待下达目标1项、尚无数据9项、尚无全年数据1项。" in zh
+    assert (
+        "| 粮食产量 | ≥ 1300亿斤（力争高于上年1350.97亿斤） | 760.5亿斤（2026年上半年） | 无全年数据 |"
+        in zh
+    )
+    show = henan("--lang", "zh", "show", "grain_output").stdout
+    assert "无全年数据  仅有年内阶段数据，该目标按全年数据考核" in show
