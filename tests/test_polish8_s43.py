@@ -80,8 +80,58 @@ def test_a_harvests_part_is_no_year_figure_everywhere(henan: Any) -> None:
     zh = henan("--lang", "zh", "report", "--format", "md").stdout
     assert "正常推进1项、待下达目标1项、尚无数据9项、尚无全年数据1项。" in zh
     assert (
-        "| 粮食产量 | ≥ 1300亿斤（力争高于上年1350.97亿斤） | 760.5亿斤（2026年上半年） | 无全年数据 |"
-        in zh
+        "| 粮食产量 | ≥ 1300亿斤（力争高于上年1350.97亿斤） | 760.5亿斤（2026年上半年） "
+        "| 无全年数据 |" in zh
     )
     show = henan("--lang", "zh", "show", "grain_output").stdout
     assert "无全年数据  仅有年内阶段数据，该目标按全年数据考核" in show
+
+
+# ------------------------------------------------- 2. a span of quarters in a bulletin's title
+
+
+def _import(invoke: Any, tmp_path: Path, title: str) -> Any:
+    sheet = tmp_path / "t.csv"
+    rows = [title, "指标,单位,累计", "居民消费价格总水平,%,1.2"]
+    sheet.write_text("".join(row + "\n" for row in rows), "utf-8")
+    ledger = str(tmp_path / "bj.progress.toml")
+    return invoke("--plan", "beijing-2026", "--ledger", ledger, "import", str(sheet))
+
+
+_NOT_TO_DATE = "is not year to date: plancli records figures from January"
+
+
+@pytest.mark.parametrize(
+    ("title", "refused"),
+    [
+        # was '3季度' is the quarter alone
+        ("2026年截至2-3季度主要指标", f"'截至2-3季度' {_NOT_TO_DATE} (1-9月, 2026-09)"),
+        ("2026年截至二至三季度主要指标", f"'截至二至三季度' {_NOT_TO_DATE} (1-9月, 2026-09)"),
+        # was '2026年2-3' (read as months 2-3)
+        ("2026年2-3季度主要指标", f"'2026年2-3季度' {_NOT_TO_DATE} (1-3季度, 前三季度, 1-9月"),
+    ],
+)
+def test_a_titles_quarter_span_is_refused_as_record_refuses_it(
+    invoke: Any, tmp_path: Path, title: str, refused: str
+) -> None:
+    result = _import(invoke, tmp_path, title)
+    assert result.exit_code == 2
+    assert f"t.csv:3: target cpi: period {refused}" in result.stderr
+    assert not (tmp_path / "bj.progress.toml").exists()
+
+
+@pytest.mark.parametrize(
+    "title", ["2026年1-3季度主要指标", "2026年截至1-3季度主要指标", "2026年一至三季度主要指标"]
+)
+def test_a_titles_quarters_from_the_first_are_the_first_three_quarters(
+    invoke: Any, tmp_path: Path, title: str
+) -> None:
+    """2026年1-3季度 was read as 2026年1-3月: CPI's 1.2 recorded for March, not September."""
+    from plancli.stores.toml import read_toml_ledger
+
+    result = _import(invoke, tmp_path, title)
+    assert result.exit_code == 0, result.output
+    ledger = read_toml_ledger(tmp_path / "bj.progress.toml")
+    assert [(r.target, r.period, str(r.value)) for r in ledger.records] == [
+        ("cpi", "2026-09", "1.2")
+    ]
