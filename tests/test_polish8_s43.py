@@ -135,3 +135,49 @@ def test_a_titles_quarters_from_the_first_are_the_first_three_quarters(
     assert [(r.target, r.period, str(r.value)) for r in ledger.records] == [
         ("cpi", "2026-09", "1.2")
     ]
+
+
+# ------------------------------------------- 3. a 截至 header without 累计: what to write
+
+
+def _header(invoke: Any, tmp_path: Path, header: str) -> Any:
+    sheet = tmp_path / "2026年6月月报.csv"
+    rows = ["2026年6月月报", f"指标,单位,{header}", "居民消费价格总水平,%,1.2"]
+    sheet.write_text("".join(row + "\n" for row in rows), "utf-8")
+    ledger = str(tmp_path / "bj.progress.toml")
+    return invoke("--plan", "beijing-2026", "--ledger", ledger, "import", str(sheet))
+
+
+@pytest.mark.parametrize(
+    ("header", "hint"),
+    [
+        (  # was the unknown column alone, no hint
+            "截至4-6月",
+            "('截至4-6月' is the figure of '4-6月' alone, which does not start in January, and "
+            "plancli records figures from January (1-6月): head the column 1-6月 if it holds "
+            "the year to date; record the increment over '4-6月' alone with `plancli record ID "
+            "FIGURE -p '4-6月' --add`, added to the figure of 1-3月)",
+        ),
+        ("截至2-3季度（%）", "(1-9月): head the column 1-9月 if"),
+        (  # a quarter's end: as 截至6月 (a balance at its end, or the year to date?)
+            "截至二季度",
+            "('截至二季度' does not say whether it is a balance at the month's end or the "
+            "year's total to date: head it '截至二季度累计' if it is the year-to-date amount)",
+        ),
+    ],
+)
+def test_a_since_header_without_its_total_says_what_to_write(
+    invoke: Any, tmp_path: Path, header: str, hint: str
+) -> None:
+    result = _header(invoke, tmp_path, header)
+    assert result.exit_code == 2
+    assert f"unknown column(s) '{header}'" in result.stderr
+    assert hint in " ".join(result.stderr.split()).replace("( ", "(")
+    assert not (tmp_path / "bj.progress.toml").exists()
+
+
+def test_the_since_headers_that_read_still_read(invoke: Any, tmp_path: Path) -> None:
+    """截至二季度累计 is 1-6月's (session 41); 截至6月 stays refused with s40's hint."""
+    assert _header(invoke, tmp_path, "截至二季度累计").exit_code == 0
+    result = _header(invoke, tmp_path, "截至6月")
+    assert result.exit_code == 2 and "head it '截至6月累计'" in result.stderr
