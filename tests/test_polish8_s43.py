@@ -181,3 +181,30 @@ def test_the_since_headers_that_read_still_read(invoke: Any, tmp_path: Path) -> 
     assert _header(invoke, tmp_path, "截至二季度累计").exit_code == 0
     result = _header(invoke, tmp_path, "截至6月")
     assert result.exit_code == 2 and "head it '截至6月累计'" in result.stderr
+
+
+# ------------------------------------- 4. a target's name as a bulletin writes it, typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "target"),
+    [
+        ("PM_2.5年均浓度", "pm25"),  # was: did you mean 细颗粒物年均浓度 (pm25)?
+        ("细颗粒物（PM2.5）年均浓度", "pm25"),  # was: unknown target
+        ("北京市地区生产总值", "gdp"),  # the plan's own place before the name, as import reads it
+        ("细颗粒物年均浓度", "pm25"),  # the plan's name: as before
+    ],
+)
+@pytest.mark.parametrize("command", ["record", "show"])
+def test_a_name_a_bulletin_reads_is_named_as_that_targets(
+    invoke: Any, tmp_path: Path, typed: str, target: str, command: str
+) -> None:
+    ledger = str(tmp_path / "bj.progress.toml")
+    args = (typed, "27", "-p", "2026-03") if command == "record" else (typed,)
+    result = invoke("--plan", "beijing-2026", "--ledger", ledger, command, *args)
+    assert result.exit_code == 2
+    assert (
+        f"error: '{typed}' is the name of target {target}; on the command line, give its id: "
+        f"{target}"
+    ) in result.stderr
+    assert not (tmp_path / "bj.progress.toml").exists()
