@@ -153,7 +153,8 @@ def test_summer_grain_is_shown_not_judged(henan) -> None:  # type: ignore[no-unt
     )
     assert a["gap"] is None and a["min"] == 1300 and a["stale"] is False
     show = henan("show", "grain_output")
-    assert "status   no data" in show.stdout and "actual   760.5" in show.stdout
+    # seasonal (无全年数据), as its row and counts say since session 43 (was `no data`)
+    assert "status    seasonal" in show.stdout and "actual    760.5" in show.stdout
     assert "a figure for part of the year only" in show.stdout
     assert "gap" not in show.stdout and "behind" not in show.stdout
     status = henan("status", "--json")

@@ -49,8 +49,9 @@ def test_the_overview_counts_results_not_pace_at_the_years_end(report) -> None: 
     # counted by the overview's own classes, so the two sentences reconcile (audit Y, D5: the
     # at-risk and behind ones were folded into 未完成4项 beside 存在风险1项、滞后2项、未完成5项)
     assert "按完成率计的8项目标中，完成4项、存在风险1项、滞后1项、未完成2项。" in zh
-    # FAI's September figure (正常推进 then) is no year-end result: 无数据 (audit M, D1)
-    assert "| **合计** | **80** | **13** | **1** | **2** | **5** | **59** | **8** |" in zh
+    # FAI's September figure (正常推进 then) is no year-end result (audit M, D1): 无全年数据,
+    # as its row says, not under 无数据 (session 43; was 无数据 59)
+    assert "| **合计** | **80** | **13** | **1** | **2** | **5** | **58** | **1** | **8** |" in zh
     assert "应完成进度、" not in zh and "项落后" not in zh
     en = report("en", "--as-of", "2022-12")
     assert (

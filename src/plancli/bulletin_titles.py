@@ -21,15 +21,18 @@ from plancli.periods import bulletin_form, bulletin_period
 # Session 36: the year at both ends (2022.1-2022.6, 2022年1月-2022年6月: `period_ranges`), a
 # range's 至 or ~ (1至6月 was read as 6月), a quarter's digit or 季 without 度 (第2季, 2季度; not
 # after a numeral alone: 四季, 统一季 are words), and a quarter's or half's end (二季度末 was read
-# as 二季度, the quarter alone, and refused).
+# as 二季度, the quarter alone, and refused). Session 43: a span of quarters (1-3季度, 截至2-3季度,
+# 二至三季度), read as `record -p` reads it (`period_since`): 2026年1-3季度 was read as 1-3月, and
+# 截至2-3季度 as 3季度, the quarter alone.
 _TITLE_PERIOD = re.compile(
     r"(?:(?:截至|截止)到?)?(?:"  # 截至4-6月 as written, for the row's refusal (session 43)
     r"(?<![0-9])[0-9]{4}[./年-][0-9]{1,2}月?[-~〜至到][0-9]{4}[./年-][0-9]{1,2}月?"
     r"(?![0-9]|\.[0-9])"
-    r"|(?:[0-9]{4}年)?(?:[0-9]{1,2}月?[-~〜至到][0-9]{1,2}月|[0-9]{1,2}月"
+    r"|(?:[0-9]{4}年)?(?:(?<![0-9])[1-4一二三四][-~〜至到][1-4一二三四]季度?(?:末|底)?"
+    r"|[0-9]{1,2}月?[-~〜至到][0-9]{1,2}月|[0-9]{1,2}月"
     r"|(?:第[一二三四1-4]季度?|[一二三四]季度|(?<![0-9])[1-4]季度?)(?:末|底)?"
     r"|前[二三2-3]季度?|[上下]半年(?:末|底)?|全年(?!目标|计划|任务|预期|预计|预算|工作))"
-    r"|(?<![0-9])[0-9]{4}[./年][0-9]{1,2}[-~〜至到][0-9]{1,2}(?![0-9]|\.[0-9]))"
+    r"|(?<![0-9])[0-9]{4}[./年][0-9]{1,2}[-~〜至到][0-9]{1,2}(?![0-9]|\.[0-9]|季))"
 )
 
 # A workbook's location as the xlsx reader names it (`月报.xlsx:9月`): its file, its sheet.

@@ -36,10 +36,33 @@ def _place(cell: str) -> bool:
 
 
 def _since_alone(cell: str) -> bool:
-    """`截至7月末（亿元）`, `截至7月`: to a month's end, without 累计 (`bulletin_period_words`)."""
+    """`截至7月末（亿元）`, `截至7月`, `截至二季度`, `截至上半年末`: to a month's (a quarter's, the
+    first half's) end from January, without 累计 (`bulletin_period_words`)."""
     from plancli.bulletin_period_words import SINCE_ALONE
 
-    return SINCE_ALONE.match(_BRACKET.sub("", _folded(cell))) is not None
+    text = _BRACKET.sub("", _folded(cell))
+    if SINCE_ALONE.match(text) is not None:
+        return True
+    span = _since_span(cell)
+    return span is not None and span[1] == 1
+
+
+def _since_span(cell: str) -> tuple[str, int, int, bool] | None:
+    """(span, first month, last month, in quarters) of a header `截至…` without 累计 read as
+    `record -p` reads it (`period_since`: `截至4-6月` → 4-6月, 4, 6; `截至2-3季度` → 2-3季度,
+    4, 9; `截至二季度` → 二季度, 1, 6); None for any other cell (`截至下半年`: the half's own)."""
+    from plancli.period_numerals import period_words
+    from plancli.period_since import SINCE, last_month
+    from plancli.periods import bulletin_form
+
+    found = re.match(rf"^{SINCE}$", _BRACKET.sub("", _folded(cell)))
+    form = bulletin_form(period_words(found.group(1))) if found else None
+    month = last_month(*form) if form else 0
+    if found is None or form is None or not 1 <= month <= 12:
+        return None
+    start = int(form[1].get("start") or 1)
+    quarters = form[0] == "R"
+    return found.group(1), (start - 1) * 3 + 1 if quarters else start, month, quarters
 
 
 def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
@@ -66,6 +89,16 @@ def unknown_hint(unknown: Sequence[str], read: Collection[str]) -> str:
             " ({header} does not say whether it is a balance at the month's end or the year's "
             "total to date: head it {total} if it is the year-to-date amount)"
         ).format(header=cell_shown(since), total=cell_shown(folded[:at] + "累计" + folded[at:]))
+    spans = ((cell, found) for cell in unknown if (found := _since_span(cell)))
+    span = next(((cell, found) for cell, found in spans if found[1] != 1), None)
+    if span is not None:  # 截至4-6月: the span's own, not the year to date (session 43)
+        cell, (text, first, month, _quarters) = span
+        hint += _(
+            " ({header} is the figure of {span} alone, which does not start in January, and "
+            "plancli records figures from January (1-{month}月): head the column 1-{month}月 if "
+            "it holds the year to date; record the increment over {span} alone with `plancli "
+            "record ID FIGURE -p {span} --add`, added to the figure of 1-{before}月)"
+        ).format(header=cell_shown(cell), span=cell_shown(text), month=month, before=first - 1)
     place = next((cell for cell in unknown if _place(cell)), None)
     if place is not None and "target" not in read:
         hint += _(

@@ -27,6 +27,18 @@ from plancli.plain import AnyPlan, AnyRecord, AnyTarget, Plan
 PERCENT_UNITS = ("%", "％")
 UNJUDGED_PARTS = ("part_year", "year_average")
 """The `reason`s of a figure for part of the year shown and not judged (the assessment's)."""
+NO_YEAR_FIGURE = ("part_year", "year_average", "year_figure")
+"""The `no_data` reasons of a target with a figure for part of the year but not the year's
+figure it is judged on: 无全年数据 (seasonal), one rule for the row's word, the counts (taken
+apart from 无数据), `--status 无全年数据` and the report (session 43). `part_year`: an annual
+total's part (河南's 粮食产量 with 夏粮 760.5亿斤 for 上半年); `year_average`: a year's average
+for part of the year not satisfying its bound (PM2.5's winter 45); `year_figure`: the year's
+report, a pace verdict on a figure older than the year's (官渡's 装灯率 100% of June at 12月)."""
+
+
+def no_year_figure(status: str, reason: str | None) -> bool:
+    """Is a target of that status and reason shown and counted as 无全年数据 (`NO_YEAR_FIGURE`)?"""
+    return status == "no_data" and reason in NO_YEAR_FIGURE
 
 
 JUDGED = ("level",)

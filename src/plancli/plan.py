@@ -318,16 +318,27 @@ def repeated_header(text: str) -> bool:
     return len(text) < 20 and HEADERS.get(header_key(text)) == "target"
 
 
+def bulletin_ids(plan: plain.AnyPlan, text: str) -> list[str]:
+    """The ids of the targets a bulletin's row naming `text` is read as (`bulletin_names`: the
+    plan's name or alias, a shared indicator's name, folded as `name_keys.name_key` folds them,
+    the plan's own place before it read past): PM_2.5年均浓度 and 细颗粒物（PM2.5）年均浓度 are
+    北京's pm25 (细颗粒物年均浓度), as an import reads them (session 43: the command line's
+    hint compared the exact names, and offered pm25 as a close id for its own name)."""
+    from plancli.bulletin_names import names_index
+    from plancli.name_keys import name_key
+    from plancli.place_names import own_place_rest
+
+    index = names_index(plan)
+    key = name_key(text.strip())
+    ids = index.get(key)
+    if not ids and (rest := own_place_rest(plan, key)) is not None:
+        ids = index.get(name_key(rest))
+    return list(ids or [])
+
+
 def unknown_target_message(plan: plain.AnyPlan, target_id: str) -> str:
     if not target_id.isascii():
-        from plancli.indicator_names import plan_standard_names
-
-        names = {name: t.id for t in plan.targets for name in (t.name, *t.aliases)}
-        for name, shared in plan_standard_names(plan):
-            names.setdefault(name, shared)
-        named = {t.id for t in plan.targets if target_id.strip() in (t.name, *t.aliases)}
-        if not named and target_id.strip() in names:  # a bulletin's name of a shared indicator
-            named = {names[target_id.strip()]}
+        named = set(bulletin_ids(plan, target_id))
         if len(named) == 1:  # the name typed right, as `import` takes it
             return _(
                 "{name!r} is the name of target {id}; on the command line, give its id: {id}"

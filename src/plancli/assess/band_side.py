@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from plancli.part_year import no_year_figure
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -39,8 +41,9 @@ def status_key(a: AssessmentOut) -> str:
     `band.below` (偏高 / 偏低) for a band target off its band, `status.year_average`
     (无全年数据 / seasonal, still counted as 无数据) for a year's average shown with a figure
     for part of the year (PM2.5's 45 at 1-3月, reason `year_average`: a 无数据 beside 45 read
-    as if nothing were recorded), else `status.<status>`."""
-    if a.status == "no_data" and a.reason == "year_average":
+    as if nothing were recorded), and for the other figures for part of the year not the year's
+    (`part_year.NO_YEAR_FIGURE`: 夏粮, a year-end report's June figure), else `status.<status>`."""
+    if no_year_figure(a.status, a.reason):
         return "status.year_average"
     side = band_side(a)
     return f"band.{side}" if side else f"status.{a.status}"
@@ -76,10 +79,12 @@ Apart = Literal["off_band", "year_average"]
 
 def apart(a: AssessmentOut) -> Apart | None:
     """`off_band` for a band target off its band, `year_average` for a year's average not yet
-    judged (no_data, reason year_average), else None: the count it is taken into apart."""
+    judged (no_data, reason year_average) or any other figure for part of the year that is not
+    the year's (`part_year.NO_YEAR_FIGURE`: 无全年数据), else None: the count it is taken into
+    apart."""
     if band_side(a):
         return "off_band"
-    return "year_average" if a.status == "no_data" and a.reason == "year_average" else None
+    return "year_average" if no_year_figure(a.status, a.reason) else None
 
 
 def split_counts(

@@ -23,6 +23,7 @@ from plancli.assess.output import (
 from plancli.assess.select import status_counts, worst_first
 from plancli.output import SCHEMA_VERSION, doc
 from plancli.output_history import AmendmentOut, HistoryRecord
+from plancli.part_year import no_year_figure
 from plancli.plain import Number, Target
 
 # ------------------------------------------------------------------------- the dashboard
@@ -144,7 +145,7 @@ def status_output(
                 counts=status_counts(members),
                 total=len(members),
                 off_band=_off_band(members),
-                year_average=sum(1 for a in members if a.reason == "year_average"),
+                year_average=sum(1 for a in members if no_year_figure(a.status, a.reason)),
             )
         )
     return StatusOutput(

@@ -12,6 +12,7 @@ from plancli.assess.core import STATUSES, WORST_FIRST, Assessment, Status
 from plancli.assess.engine import PlanAssessment
 from plancli.errors import InputError
 from plancli.i18n import _
+from plancli.part_year import no_year_figure
 from plancli.plain import Plan, Target, plan_ids
 from plancli.safe import clip
 
@@ -68,7 +69,7 @@ def choice_names(zh: bool) -> str:
 def takes(a: Assessment, choices: Collection[Choice]) -> bool:
     """Whether one of `choices` takes the assessment: its status, or `year_average` for a
     year's average not yet judged (a no_data of reason `year_average`)."""
-    return a.status in choices or ("year_average" in choices and a.reason == "year_average")
+    return a.status in choices or ("year_average" in choices and no_year_figure(a.status, a.reason))
 
 
 def choice_counts(chosen: Iterable[Assessment]) -> list[int]:
@@ -77,7 +78,7 @@ def choice_counts(chosen: Iterable[Assessment]) -> list[int]:
     counts = dict.fromkeys(CHOICES, 0)
     for a in chosen:
         counts[a.status] += 1
-        counts["year_average"] += a.reason == "year_average"
+        counts["year_average"] += no_year_figure(a.status, a.reason)
     return list(counts.values())
 
 

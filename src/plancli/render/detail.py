@@ -12,6 +12,7 @@ from plancli.assess import AssessmentOut
 from plancli.fmt import bound_text, num, stated, stated_text
 from plancli.i18n import Lang, _, t
 from plancli.need_text import gap_text, per_month_text, whole_need
+from plancli.part_year import no_year_figure
 from plancli.periods import applies_from, parse_period
 from plancli.plain import Record, Target
 from plancli.render import shown, zh_brackets
@@ -156,8 +157,8 @@ def assessment_detail(
         figure, period = own_superseded
         detail = t("own_superseded_detail", lang)
         add("own_superseded", detail.format(figure=figure_with_unit(a, figure), period=period))
-    if a.reason:  # why, under the row's word: 无全年数据 (a year's average), else 无数据
-        label = "status.year_average" if a.reason == "year_average" else "status.no_data"
+    if a.reason:  # why, under the row's word: 无全年数据 (part_year.NO_YEAR_FIGURE), else 无数据
+        label = "status.year_average" if no_year_figure(a.status, a.reason) else "status.no_data"
         add(label, t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)
 

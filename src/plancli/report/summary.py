@@ -190,7 +190,12 @@ class _Writer(SentenceWriter):
         sentences += [self.sentence(a) for a in dropped]
         # a year's average shown for part of the year (官渡's 优良率 97.8 at 1-3月), named where
         # the overview counted it 尚无全年数据: its figure, dated, and when the year's comes
-        seasonal = [a for a in report.assessments if apart(a) == "year_average"]
+        # (a year-end report's old figure, `year_figure`, in the sentence of its own below)
+        seasonal = [
+            a
+            for a in report.assessments
+            if apart(a) == "year_average" and a.reason != "year_figure"
+        ]
         sentences += [self.sentence(a) for a in seasonal if a.id not in named]
         milestones = milestones_sentence(report.assessments, self.zh, self.over, report.done_in)
         unknown = without_figure_sentence(
