@@ -29,6 +29,7 @@ from plancli.assess.output import (
     _places,
     actual_from,
     bound_in_force,
+    due_source,
     gap_output,
     judged_basis,
     month_end,
@@ -268,6 +269,16 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         texts.period(a.reference_period),
         "null" if (words := actual_words(target, a.actual)) is None else _string(words),
         *(_NO_ENDS if a.required_growth_rest_range is None else _ends_texts(a)),
+        *(_NO_ENDS if target.kind != "milestone" else _due_texts(a)),
+    )
+
+
+def _due_texts(a: Assessment) -> tuple[str, str]:
+    """`due_source` and `due_note` (`output._due_source`) as JSON texts."""
+    source, note = due_source(a)
+    return (
+        "null" if source is None else _string(source),
+        "null" if note is None else _string(note),
     )
 
 

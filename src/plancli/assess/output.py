@@ -43,6 +43,7 @@ from plancli.ranges import stretch_is_range_top
 
 ActualFrom = Literal["own", "parts"]
 StretchExceeds = Literal["figure", "last_year"]
+DueSource = Literal["plan", "amendment"]
 
 # The dashboard's blocks are plan sections by convention (DESIGN §1: 预期目标 and 附表1 are
 # the headline targets; 三、政府投资重点项目计划 is the investment plan).
@@ -272,6 +273,13 @@ class AssessmentOut:
         )
     )
     required_growth_rest_high: Number | None = field(metadata=doc("… its other end, rounded up"))
+    due_source: DueSource | None = field(
+        metadata=doc(
+            "milestone: where `due` comes from: `plan` (its `due`, or the year's end) or "
+            "`amendment` (`amend --due`, 节点时间 set at 任务分解); null for other targets"
+        )
+    )
+    due_note: str | None = field(metadata=doc("… the note of the amendment that set it"))
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -388,7 +396,17 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         str(a.reference_period) if a.reference_period else None,
         actual_words(target, a.actual),
         *rest_ends(a),
+        *due_source(a),
     )
+
+
+def due_source(a: Assessment) -> tuple[DueSource | None, str | None]:
+    """`due_source` and `due_note`: a milestone's due date, the plan's or set by `amend --due`."""
+    if a.target.kind != "milestone":
+        return None, None
+    if a.due_set is None:
+        return "plan", None
+    return "amendment", a.due_set.note
 
 
 def rest_ends(a: Assessment) -> tuple[Decimal | None, Decimal | None]:

@@ -67,7 +67,9 @@ def history_cmd(
     # a roll-up's own figure its parts' later sum superseded is not `*`, as `show` says
     revisions = history(records, target_id, plan.plan.year)
     revisions = set_aside(revisions, superseded_owns(revisions, plan, records, amendments))
-    adjustments = amendment_history(amendments, target_id, plan.plan.year)
+    from plancli.milestone_due import milestone_ids
+
+    adjustments = amendment_history(amendments, target_id, plan.plan.year, milestone_ids(plan))
     if note := outside_year_note(amendments, plan.plan.year, location.shown):
         say(note)
     from plancli.stored_classes import records_warning

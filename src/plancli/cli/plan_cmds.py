@@ -123,7 +123,9 @@ def show_cmd(
     own = internal.superseded_own  # set aside for its parts' sum: not `*` in the history
     aside = {} if own is None else {target.id: own.period}
     revisions = set_aside(history(records, target.id, plan.plan.year), aside)
-    adjustments = amendment_history(amendments, target.id, plan.plan.year)
+    from plancli.milestone_due import milestone_ids
+
+    adjustments = amendment_history(amendments, target.id, plan.plan.year, milestone_ids(plan))
     own_amendments = [a for a in amendments if a.target == target.id]
     from plancli.met_first import first_met_period
     from plancli.settled import met_by

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
+from plancli.due_words import due_shown
 from plancli.fmt import bound_text, num, stated, stated_text
 from plancli.i18n import Lang, _, t
 from plancli.need_text import gap_text, per_month_text, whole_need
@@ -147,14 +148,16 @@ def assessment_detail(
     if a.tolerance_pp is not None:  # 同步's is where it is met; the others' where at risk
         label = "tolerance" if a.kind == "relative" else "at_risk_tolerance"
         add(label, _tolerance_text(a, lang))
-    add("due", a.due)
+    add("due", due_shown(a, lang))
     if a.parts_missing:
         add("parts_missing", ("、" if lang == "zh" else ", ").join(a.parts_missing))
     if own_superseded is not None:
         figure, period = own_superseded
         detail = t("own_superseded_detail", lang)
         add("own_superseded", detail.format(figure=figure_with_unit(a, figure), period=period))
-    if a.reason:
+    if a.reason == "not_due":  # not no_data: a milestone before its due date (未到节点)
+        add("status.not_due", t("reason.not_due", lang))
+    elif a.reason:
         add("status.no_data", t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)
 
