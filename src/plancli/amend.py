@@ -195,7 +195,7 @@ def _check_due(
         )
     given = (request.min, request.max, request.around, request.tolerance, request.stretch)
     if request.drop or any(raw is not None and raw.strip() for raw in given):
-        raise InputError(_("--due takes no bound and no --drop: a milestone is due 100 % done"))
+        raise InputError(_("--due takes no bound and no --drop: a milestone is due done (100)"))
     if request.period is not None and request.period.strip():
         raise InputError(_("--due is the date itself, in force at once: give no --from"))
     assert request.due is not None
