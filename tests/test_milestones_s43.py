@@ -199,3 +199,17 @@ def test_the_report_lists_the_due_set_with_its_note(june, tmp_path: Path) -> Non
     cells = [c for sheet in book for r in sheet.iter_rows(values_only=True) for c in r]
     assert f"2022-09 (set by amend: {NOTE})" in cells
     assert "not due" in cells
+
+
+def test_undo_shows_the_due_it_gives_way_to_and_targets_mark_no_bound(june) -> None:  # type: ignore[no-untyped-def]
+    assert june("amend", FEST, "--due", "2022-09", "--note", NOTE).exit_code == 0
+    assert june("amend", FEST, "--due", "2022-05").exit_code == 0
+    shown = june("undo", "--dry-run")
+    assert shown.exit_code == 0, shown.stderr
+    [line] = [line for line in shown.stdout.splitlines() if "due 2022-05" in line]
+    assert line.rstrip().endswith("due 2022-09")  # the one set before, not the plan's 100 %
+    targets = june("targets")
+    assert targets.exit_code == 0, targets.stderr
+    assert "†" not in targets.stdout  # a due date is no bound adjusted mid-year
+    planned = june("amend", FEST, "--due", "10月", "--json", "--dry-run")
+    assert json.loads(planned.stdout)["plan_bound"] == "due 2022"

@@ -17,7 +17,7 @@ Pure core: no typer, no printing; errors are `InputError`s a user can act on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -415,12 +415,17 @@ def in_force_at(amendments: Sequence[A], at: Period) -> A | None:
     return found
 
 
-def in_force_at_year_end(amendments: Sequence[AnyAmendment], year: int) -> dict[str, AnyAmendment]:
+def in_force_at_year_end(
+    amendments: Sequence[AnyAmendment], year: int, milestones: Collection[str] = ()
+) -> dict[str, AnyAmendment]:
     """The amendment in force at the plan year's end of each target amended, by the latest
     decision: a bound adjusted, a target dropped (不再考核) or re-instated. What `targets`
-    marks with its †."""
+    marks with its †. A due date set for one of the `milestones` (`amend --due`) is no bound:
+    left out."""
     by_target: dict[str, list[AnyAmendment]] = {}
     for amendment in amendments:
+        if amendment.target in milestones and not amendment.drops:
+            continue
         by_target.setdefault(amendment.target, []).append(amendment)
     year_end = Period(year, "Y", 1)
     found = {tid: in_force_at(mine, year_end) for tid, mine in by_target.items()}

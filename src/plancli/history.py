@@ -238,8 +238,9 @@ def amended_at_year_end(
     """`targets`: the amendment in force at the plan year's end of each target amended (a bound
     adjusted, a target dropped or re-instated), as the JSON outputs carry it."""
     from plancli.amend import in_force_at_year_end
+    from plancli.milestone_due import milestone_ids
 
-    found = in_force_at_year_end(amendments, plan.plan.year)
+    found = in_force_at_year_end(amendments, plan.plan.year, milestone_ids(plan))
     return {tid: amendment_out(plan, amendment) for tid, amendment in found.items()}
 
 

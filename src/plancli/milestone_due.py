@@ -54,3 +54,13 @@ def milestone_ids(plan: AnyPlan) -> set[str]:
         kinds = zip(plan.ids(), plan.column("kind"), strict=True)
         return {target_id for target_id, kind in kinds if kind == "milestone"}
     return {target.id for target in plan.targets if target.kind == "milestone"}
+
+
+def planned_due(due: str | None, plan_year: int) -> str:
+    """The plan's due of a milestone as a period code (2022, 2022-Q3): the year's end without."""
+    if due is None:
+        return str(plan_year)
+    try:
+        return str(parse_plan_period(due, plan_year))
+    except InputError:  # (the plan's checks name it)
+        return due

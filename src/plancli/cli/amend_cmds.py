@@ -123,7 +123,6 @@ def amend_cmd(
             say(_("warning: {message}").format(message=warning))
     if json_out:
         from plancli.amend import amendment_out
-        from plancli.fmt import bound_text
         from plancli.output import dump_json
         from plancli.output_writes import AmendOutput, amended_out
 
@@ -136,7 +135,7 @@ def amend_cmd(
             amendment=amended_out(
                 amendment_out(plan, change.amendment), not dry_run and not change.unchanged
             ),
-            plan_bound=bound_text(change.target),
+            plan_bound=_plan_bound(plan, change),
             previous=amendment_out(plan, change.previous) if change.previous else None,
         )
         emit(dump_json(out), utf8=True)
@@ -234,9 +233,9 @@ def _due_message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool
             due=due_text(previous.period, lang), time=f"{previous.recorded_at:%Y-%m-%d %H:%M}"
         )
     else:
-        from plancli.periods import parse_plan_period
+        from plancli.milestone_due import planned_due
 
-        planned = str(parse_plan_period(target.due or str(plan.plan.year), plan.plan.year))
+        planned = planned_due(target.due, plan.plan.year)
         was = _("{due}, the plan's").format(due=due_text(planned, lang))
     if dry_run:
         return _("would set {what} (was {was}); nothing written to {ledger} (--dry-run)").format(
@@ -245,3 +244,16 @@ def _due_message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool
     return _("set {what} (was {was}) in {ledger} (batch {batch})").format(
         what=what, was=was, ledger=clip_path(ledger), batch=amendment.batch
     )
+
+
+def _plan_bound(plan: "Plan", change: "AmendChange") -> str:
+    """`amend --json`'s `plan_bound`: the plan's bound, or for a due date the plan's due."""
+    from plancli.fmt import bound_text
+
+    target = change.target
+    if target.kind == "milestone" and not change.amendment.drops:
+        from plancli.history import due_text
+        from plancli.milestone_due import planned_due
+
+        return due_text(planned_due(target.due, plan.plan.year))
+    return bound_text(target)

@@ -192,12 +192,18 @@ def undo_cmd(
     # A batch this role may not revert (another department's, in a shared database) is
     # refused first, as a dry run is: no preview of what will not be reverted, no question.
     check_undo_allowed(store, undo, contents, last=batch is None)
-    from plancli.render import console
-    from plancli.render.ledger import undo_table
-
     # A dry run's table is its output (stdout), as import --dry-run's is; before a real
     # revert it goes with the question (stderr), and beside --json's JSON it is a message.
-    console(stderr=not dry_run or json_out).print(undo_table(plan, undo, st.lang))
+    from plancli.milestone_due import milestone_ids
+    from plancli.render import console
+    from plancli.render.ledger import undo_table
+    from plancli.undo import with_due_dates
+
+    # a milestone's due date gives way to the one set before it (or the plan's): as shown
+    shown_undo = with_due_dates(
+        undo, [p.amendment for p in contents.amendments], milestone_ids(plan)
+    )
+    console(stderr=not dry_run or json_out).print(undo_table(plan, shown_undo, st.lang))
     count = _count(undo)
     if dry_run:
         say(
@@ -206,7 +212,7 @@ def undo_cmd(
             )
         )
         if json_out:
-            emit(_undo_json(plan, location.shown, undo, dry_run, written=False), utf8=True)
+            emit(_undo_json(plan, location.shown, shown_undo, dry_run, written=False), utf8=True)
         return
     if not yes:
         if not _interactive():
@@ -234,7 +240,7 @@ def undo_cmd(
     )
     advise(store)
     if json_out:
-        emit(_undo_json(plan, location.shown, undo, dry_run, written=True), utf8=True)
+        emit(_undo_json(plan, location.shown, shown_undo, dry_run, written=True), utf8=True)
 
 
 def _undo_json(
