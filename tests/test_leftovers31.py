@@ -283,17 +283,19 @@ def test_a_worse_than_v_figure_says_its_class_in_actual_text(invoke: Any, tmp_pa
         assert (by_id["yangtze"]["actual"], by_id["yangtze"]["actual_text"]) == (6, "劣Ⅴ类")
         assert (by_id["gdp"]["actual"], by_id["gdp"]["actual_text"]) == (5.2, "5.2 %")
         # last until session 42 appended the range of the growth still needed after it
-        assert list(by_id["yangtze"])[-3:] == [
+        assert list(by_id["yangtze"])[-5:] == [  # then session 43's due_source, due_note
             "actual_text",
             "required_growth_rest_low",
             "required_growth_rest_high",
+            "due_source",
+            "due_note",
         ]
     csv_rows = list(csv.DictReader(io.StringIO(invoke(*plan, "gap", "--csv").stdout)))
     assert [(r["id"], r["actual"], r["actual_text"]) for r in csv_rows] == [
         ("yangtze", "6", "劣Ⅴ类"),
         ("gdp", "5.2", "5.2 %"),
     ]
-    assert list(csv_rows[0])[-3] == "actual_text"
+    assert list(csv_rows[0])[-5] == "actual_text"  # then s42's range, s43's due source/note
     status = json.loads(invoke(*plan, "status", "--json").stdout)
     assert {r["id"]: r["actual_text"] for r in status["headline"]}["yangtze"] == "劣Ⅴ类"
     show = json.loads(invoke(*plan, "show", "yangtze", "--json").stdout)

@@ -405,11 +405,12 @@ def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path)
         assert rows["gdp"]["progress_period_end"] is None  # a growth target is not paced
         assert rows["fixed_asset_investment"]["period_end"] is None  # no figure
         # appended, `stretch_exceeds` after them (session 26), then `reference_period` (28),
-        # then `actual_text` (31), then `required_growth_rest_low` and `_high` (42)
-        assert list(rows["gdp"])[-7:-4] == ["period_end", "progress_period_end", "stretch_exceeds"]
-        assert list(rows["gdp"])[-4:-2] == ["reference_period", "actual_text"]
+        # then `actual_text` (31), then `required_growth_rest_low` and `_high` (42), then
+        # `due_source` and `due_note` (43)
+        assert list(rows["gdp"])[-9:-6] == ["period_end", "progress_period_end", "stretch_exceeds"]
+        assert list(rows["gdp"])[-6:-4] == ["reference_period", "actual_text"]
     header, *lines = invoke(*plan, "gap", "--as-of", "2022-Q2", "--csv").stdout.splitlines()
-    assert header.split(",")[-8:] == [
+    assert header.split(",")[-10:] == [
         "parts_sum",
         "period_end",
         "progress_period_end",
@@ -418,10 +419,13 @@ def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path)
         "actual_text",
         "required_growth_rest_low",  # session 42
         "required_growth_rest_high",
+        "due_source",  # session 43
+        "due_note",
     ]
     gdp = next(line for line in lines if line.startswith("gdp,"))
-    # not paced: no progress period; no stretch; no ref.; the figure 5 in words; no range
-    assert gdp.endswith(",2022-06,,,,5 %,,")
+    # not paced: no progress period; no stretch; no ref.; the figure 5 in words; no range;
+    # no milestone's due
+    assert gdp.endswith(",2022-06,,,,5 %,,,,")
     status = json.loads(invoke(*plan, "status", "--as-of", "2022-Q2", "--json").stdout)
     assert (status["as_of"], status["as_of_end"]) == ("2022-Q2", "2022-06")
     assert status["headline"][0]["period_end"] == "2022-06"

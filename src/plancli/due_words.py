@@ -22,7 +22,7 @@ def due_shown(a: AssessmentOut, lang: Lang) -> str | None:
     due = zh_period(a.due) if lang == "zh" else a.due
     if a.due_source != "amendment":
         return due
-    source = t("due_source.amendment", lang)
+    set_by = t("due_source.amendment", lang)
     colon = "：" if lang == "zh" else ": "
-    said = source if a.due_note is None else f"{source}{colon}{clip(a.due_note)}"
+    said = set_by if a.due_note is None else set_by + colon + clip(a.due_note)
     return f"{due}（{said}）" if lang == "zh" else f"{due} ({said})"

@@ -73,4 +73,6 @@ ZH_HEADERS: dict[str, str] = {
     "actual_text": "完成值（文字）",
     "required_growth_rest_low": "余下月份需增长下限(%)",  # by last year's level's rounding
     "required_growth_rest_high": "余下月份需增长上限(%)",
+    "due_source": "节点时间来源",  # session 43: plan / amendment (amend --due)
+    "due_note": "节点时间调整说明",
 }
