@@ -214,7 +214,7 @@ def test_year_end_milestone_from_an_earlier_figure(plan: Plan) -> None:
     late = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-Q3", "80"))
     assert (late.status, late.stale, late.pace_gap_pp) == ("behind", True, -20)
     near = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-Q3", "95"))
-    assert near.status == "behind"  # past its due (June) and not done: 逾期 (session 43)
+    assert near.status == "at_risk"
     done = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-Q3", "100"))
     assert done.status == "met"
     final = one(plan, "service_centre", "2022-12", rec("service_centre", "2022-12", "80"))
@@ -280,12 +280,11 @@ def test_year_end_rollup_is_decided_only_by_year_end_parts(plan: Plan) -> None:
         ("zero_employment_families", "2022-06", "2022-06", "0", "on_track"),
         ("zero_employment_families", "2022-06", "2022-06", "3", "behind"),
         ("zero_employment_families", "2022-12", "2022-12", "0", "met"),
-        # milestone due 2022-06: judged by its date (session 43, `amend --due`): before it,
-        # not done, not due (pending, 未到节点), whatever its percent; due and not done: behind
-        ("service_centre", "2022-03", "2022-03", "50", "pending"),
-        ("service_centre", "2022-03", "2022-03", "40", "pending"),
-        ("service_centre", "2022-03", "2022-03", "39", "pending"),
-        ("service_centre", "2022-06", "2022-06", "95", "behind"),  # due now: 5 pp short, 逾期
+        # milestone due 2022-06: at March half the time to due has passed
+        ("service_centre", "2022-03", "2022-03", "50", "on_track"),
+        ("service_centre", "2022-03", "2022-03", "40", "at_risk"),
+        ("service_centre", "2022-03", "2022-03", "39", "behind"),
+        ("service_centre", "2022-06", "2022-06", "95", "at_risk"),  # due now: 5 pp short
         ("service_centre", "2022-06", "2022-06", "100", "met"),
         ("service_centre", "2022-12", "2022-12", "90", "missed"),
     ],
@@ -309,11 +308,10 @@ def test_milestone_figures(plan: Plan) -> None:
     a = one(plan, "service_centre", "2022-03", rec("service_centre", "2022-03", "40"))
     out = shown(a)
     assert out["due"] == "2022-06"
-    # not due before its date (session 43): no share of it expected, no pace judged
-    assert (out["status"], out["reason"]) == ("pending", "not_due")
-    assert out["expected_share"] is None and out["pace_gap_pp"] is None
+    assert out["expected_share"] == 0.5  # 3 of the 6 months to due
     assert out["time_progress"] == 0.25
     assert out["completion"] == 0.4
+    assert out["pace_gap_pp"] == -10
     assert out["required_per_month"] == 20  # 60 points in the 3 months to due
     late = shown(one(plan, "service_centre", "2022-09", rec("service_centre", "2022-09", "80")))
     assert late["expected_share"] == 1  # past due

@@ -4,9 +4,10 @@ The seed report (官渡 2022) dates none of its 27 milestones, so the plan says 
 and paces them through the year: `办好慕尼黑啤酒节` (munich_beer_festival_held, from the
 report's line 74 “办好慕尼黑啤酒节、第十二届全国“非遗”联展等品牌特色文化活动”) at 10 % in June was
 滞后, 15 个百分点 a month, though the festival is in the autumn. The department sets the date
-at 任务分解; the amendment carries it, in every store, with its note, history and undo; a
-milestone dated before the year's end is judged by its date (未到节点 before it, 逾期/behind
-after it, not done)."""
+at 任务分解; the amendment carries it, in every store, with its note, history and undo. The
+rule is DESIGN §4's, for a date amended as for one the plan gives: 100 → met, otherwise paced
+like a cumulative target against time progress to its due period; the amendment moves that
+period (10 % in June: against 6/9 of the way to September, not 6/12 of the year)."""
 
 from __future__ import annotations
 
@@ -54,19 +55,21 @@ def row(run, target: str, as_of: str = "2022-06") -> dict[str, Any]:  # type: ig
     return found  # type: ignore[no-any-return]
 
 
-def test_the_festival_set_due_in_september_is_not_due_in_june(june) -> None:  # type: ignore[no-untyped-def]
-    before = row(june, FEST)
+def test_the_festival_set_due_in_september_is_paced_to_september(june) -> None:  # type: ignore[no-untyped-def]
+    before = row(june, FEST)  # 10 % in June against 6/12 of the year: 10 − 50
     assert (before["status"], before["due"], before["required_per_month"]) == ("behind", "2022", 15)
+    assert (before["expected_share"], before["pace_gap_pp"]) == (0.5, -40)
     result = june("amend", FEST, "--due", "2022-09", "--note", NOTE)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[-1].startswith(
         f"set {FEST}: due 2022-09 (was due 2022, the plan's) in "
     )
-    after = row(june, FEST)
-    assert (after["status"], after["reason"], after["due"]) == ("pending", "not_due", "2022-09")
+    after = row(june, FEST)  # against 6/9 of the way to September: 10 − 66.67
+    assert (after["status"], after["reason"], after["due"]) == ("behind", None, "2022-09")
     assert (after["due_source"], after["due_note"]) == ("amendment", NOTE)
     assert after["required_per_month"] == 30  # 90 points in Jul–Sep
-    assert after["pace_gap_pp"] is None and after["expected_share"] is None
+    assert (after["time_progress"], after["expected_share"]) == (0.5, 0.6667)
+    assert (after["pace_gap_pp"], after["tolerance_pp"]) == (-56.67, 10)
     # the other milestone keeps the plan's due and its pacing
     expo = row(june, EXPO)
     assert (expo["status"], expo["due"], expo["due_source"], expo["due_note"]) == (
@@ -79,13 +82,34 @@ def test_the_festival_set_due_in_september_is_not_due_in_june(june) -> None:  # 
     assert row(june, "gdp")["due_source"] is None
 
 
-def test_past_its_date_and_not_done_it_is_behind_and_done_it_is_met(june) -> None:  # type: ignore[no-untyped-def]
+def test_the_amended_date_changes_the_verdict(june) -> None:  # type: ignore[no-untyped-def]
+    """60 % in June is on track against the year (60 − 50), at risk against September's
+    6/9 (60 − 66.67, within the 10 pp tolerance): the date the department set decides."""
+    assert june("record", FEST, "60", "--period", "2022-06").exit_code == 0
+    year = row(june, FEST)
+    assert (year["status"], year["expected_share"], year["pace_gap_pp"]) == ("on_track", 0.5, 10)
+    assert june("amend", FEST, "--due", "三季度", "--note", NOTE).exit_code == 0
+    september = row(june, FEST)
+    assert (september["status"], september["due"]) == ("at_risk", "2022-Q3")
+    assert (september["expected_share"], september["pace_gap_pp"]) == (0.6667, -6.67)
+    assert september["required_per_month"] == 13.33  # 40 points in Jul–Sep
+
+
+def test_at_its_date_done_is_met_short_is_paced_and_at_year_end_missed(june) -> None:  # type: ignore[no-untyped-def]
     assert june("amend", FEST, "--due", "9月", "--note", NOTE).exit_code == 0
     assert june("record", FEST, "95", "--period", "2022-Q3").exit_code == 0
-    september = row(june, FEST, "2022-09")
-    assert (september["status"], september["reason"]) == ("behind", None)  # 逾期: 5 short
-    assert june("record", FEST, "100", "--period", "2022-10").exit_code == 0
-    assert row(june, FEST, "2022-10")["status"] == "met"
+    september = row(june, FEST, "2022-09")  # all the time to its date gone: 95 − 100
+    assert (september["status"], september["expected_share"]) == ("at_risk", 1)
+    assert (september["pace_gap_pp"], september["months_left"]) == (-5, 0)
+    assert june("record", FEST, "80", "--period", "2022-12").exit_code == 0
+    december = row(june, FEST, "2022-12")
+    assert (december["status"], december["due"], december["due_source"]) == (
+        "missed",
+        "2022-09",
+        "amendment",
+    )
+    assert june("record", FEST, "100", "--period", "2022-Q3").exit_code == 0  # done by its date
+    assert row(june, FEST, "2022-09")["status"] == "met"
 
 
 def test_undo_reverts_the_due_date(june, ledger: Ledger) -> None:  # type: ignore[no-untyped-def]
@@ -103,8 +127,9 @@ def test_moving_the_date_again_supersedes_the_first(june) -> None:  # type: igno
     moved = june("amend", FEST, "--due", "2022-05", "--note", "提前举办")
     assert moved.exit_code == 0, moved.stderr
     assert "set munich_beer_festival_held: due 2022-05 (was due 2022-09, set " in moved.stderr
-    now = row(june, FEST)  # due in May, 10 % in June: past its date
+    now = row(june, FEST)  # due in May, 10 % in June: all the time gone, 10 − 100
     assert (now["status"], now["due"], now["due_note"]) == ("behind", "2022-05", "提前举办")
+    assert (now["expected_share"], now["pace_gap_pp"]) == (1, -90)
     history = june("history", FEST)
     assert history.exit_code == 0, history.stderr
     lines = [line for line in history.stdout.splitlines() if "due 2022-" in line]
@@ -167,27 +192,37 @@ def test_a_milestone_with_its_date_set_can_still_be_dropped(june) -> None:  # ty
     assert row(june, FEST, "2022-05")["status"] == "no_data"
 
 
-def test_show_and_status_in_chinese_say_not_due_and_where_the_date_came_from(june) -> None:  # type: ignore[no-untyped-def]
+def test_show_and_gap_in_chinese_pace_to_the_date_and_say_where_it_came_from(june) -> None:  # type: ignore[no-untyped-def]
     assert june("amend", FEST, "--due", "2022-09", "--note", NOTE).exit_code == 0
     shown = june("show", FEST, "--as-of", "2022-06", lang="zh")
     assert shown.exit_code == 0, shown.stderr
-    assert "未到节点" in shown.stdout
-    assert f"2022年9月（任务分解调整：{NOTE}）" in shown.stdout
+    lines = [" ".join(line.split()) for line in shown.stdout.splitlines()]
+    assert "状态 滞后" in lines and "应完成进度 66.67 %" in lines  # 6/9, not the year's 50 %
+    assert "快慢 -56.67 个百分点" in lines
+    assert f"节点时间 2022年9月（任务分解调整：{NOTE}）" in lines
     gap = june("gap", "--as-of", "2022-06", lang="zh")
     assert gap.exit_code == 0, gap.stderr
-    [line] = [line for line in gap.stdout.splitlines() if "10%/100%" in line and "未到节点" in line]
-    assert "90个百分点" in line
+    # both at 10 % in June: the festival paced to September, the 联展 to the year's end
+    rows = [line.split() for line in gap.stdout.splitlines() if "10%/100%" in line]
+    assert [(cells[0], "-56.67" in cells, "-40" in cells) for cells in rows] == [
+        ("滞后", True, False),
+        ("滞后", False, True),
+    ]
 
 
 def test_the_report_lists_the_due_set_with_its_note(june, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert june("amend", FEST, "--due", "2022-09", "--note", NOTE).exit_code == 0
     md = june("report", "--as-of", "2022-06", "--format", "md", lang="zh")
     assert md.exit_code == 0, md.stderr
-    [festival] = [line for line in md.stdout.splitlines() if line.startswith("| 办好慕尼黑啤酒节")]
+    [festival] = [
+        line
+        for line in md.stdout.splitlines()
+        if line.startswith("| 办好慕尼黑啤酒节") and "2022年9月" in line  # the milestones' table
+    ]
     cells = [cell.strip() for cell in festival.strip("|").split("|")]
-    assert cells[2:5] == [f"2022年9月（任务分解调整：{NOTE}）", "10%", "未到节点"]
-    assert "节点目标27项中，未到节点1项、滞后1项、尚无进度数据25项。" in md.stdout
-    assert "未到节点的节点目标1项" in md.stdout
+    assert cells[2:5] == [f"2022年9月（任务分解调整：{NOTE}）", "10%", "滞后"]
+    assert "落后进度56.67个百分点" in md.stdout  # against September's 66.67 %, not the year's 50
+    assert "节点目标27项中，滞后2项、尚无进度数据25项。" in md.stdout
     html = tmp_path / "r.html"
     assert june("report", "--as-of", "2022-06", "--format", "html", "-o", str(html)).exit_code == 0
     assert f"2022-09 (set by amend: {NOTE})" in html.read_text(encoding="utf-8")
@@ -198,7 +233,7 @@ def test_the_report_lists_the_due_set_with_its_note(june, tmp_path: Path) -> Non
     book = load_workbook(io.BytesIO(xlsx.read_bytes()))
     cells = [c for sheet in book for r in sheet.iter_rows(values_only=True) for c in r]
     assert f"2022-09 (set by amend: {NOTE})" in cells
-    assert "not due" in cells
+    assert "behind" in cells
 
 
 def test_undo_shows_the_due_it_gives_way_to_and_targets_mark_no_bound(june) -> None:  # type: ignore[no-untyped-def]

@@ -86,12 +86,11 @@ def test_one_milestone_is_not_all_of_them(invoke, tmp_path: Path) -> None:  # ty
     assert invoke("--plan", str(plan), "record", "ms", "40", "--period", "2026-07").exit_code == 0
     args = ("--plan", str(plan))
     zh = invoke(*args, "--lang", "zh", "report", "--format", "md", "--as-of", "2026-07").stdout
-    # due in September, 40 % in July: not due (未到节点) since session 43, was 滞后 (paced)
-    assert "节点目标1项，未到节点。" in zh and "节点目标1项，尚未完成。" in zh
+    assert "节点目标1项，滞后。" in zh and "节点目标1项，尚未完成。" in zh
     assert "均" not in zh.replace("月均", "").replace("平均", "")
     assert "尚无一项" not in zh
     en = invoke(*args, "report", "--format", "md", "--as-of", "2026-07").stdout
-    assert "The one milestone is not due yet." in en
+    assert "The one milestone is behind." in en
     assert "The one milestone is not done yet." in en
     assert "1 milestones" not in en
     invoke(*args, "record", "ms", "100", "--period", "2026-08")

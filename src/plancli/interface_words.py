@@ -64,9 +64,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # row's status cell, a no_data counted as 无数据 (assess/band_side.status_key)
     "status.year_average": ("seasonal", "无全年数据"),
     "status.pending": ("pending", "待下达"),
-    # a milestone dated before the year's end, not done and not yet due (status pending,
-    # reason not_due: `amend --due`, milestone_due)
-    "status.not_due": ("not due", "未到节点"),
+    # where a milestone's due date (节点时间) came from: `amend --due` (due_words, milestone_due)
     "due_source.plan": ("the plan's", "计划所定"),
     "due_source.amendment": ("set by amend", "任务分解调整"),
     "status.tracked": ("tracked", "跟踪"),
@@ -238,10 +236,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "reason.year_average": (
         "the year's average to date; the target is judged on the year's figure",
         "年内累计平均值，该目标按全年数据考核",
-    ),
-    "reason.not_due": (
-        "not due yet: judged at its due date (节点时间)",
-        "未到节点时间，到期后考核",
     ),
     "report.no_year_figure": ("no figure for the year", "无全年数据"),
     "reason.no_parts_record": (

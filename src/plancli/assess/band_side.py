@@ -42,8 +42,6 @@ def status_key(a: AssessmentOut) -> str:
     as if nothing were recorded), else `status.<status>`."""
     if a.status == "no_data" and a.reason == "year_average":
         return "status.year_average"
-    if a.status == "pending" and a.reason == "not_due":  # a milestone before its date: 未到节点
-        return "status.not_due"
     side = band_side(a)
     return f"band.{side}" if side else f"status.{a.status}"
 
@@ -72,29 +70,14 @@ def colour(a: AssessmentOut) -> str:
 
 def split_counts(
     counts: Sequence[tuple[S, int]], assessments: Iterable[AssessmentOut]
-) -> list[tuple[S | Literal["off_band", "not_due"], int]]:
+) -> list[tuple[S | Literal["off_band"], int]]:
     """A count of statuses (the report's overview: 正常推进1项、滞后1项) with the band targets
-    off their band counted apart as `off_band` (偏离目标区间1项), after the statuses they left,
-    and the milestones not yet due (`pending`, reason `not_due`) as `not_due` (未到节点1项),
-    after the targets whose bound is to come (待下达)."""
+    off their band counted apart as `off_band` (偏离目标区间1项), after the statuses they left."""
     off: dict[str, int] = {}
-    not_due = 0
     for a in assessments:
         if band_side(a):
             off[a.status] = off.get(a.status, 0) + 1
-        not_due += a.status == "pending" and a.reason == "not_due"
-    split = _split(counts, off)
-    out: list[tuple[S | Literal["off_band", "not_due"], int]] = []
-    if not not_due:
-        return [*split]
-    for status, n in split:
-        if status == "pending":
-            if n > not_due:
-                out.append((status, n - not_due))
-            out.append(("not_due", not_due))
-        else:
-            out.append((status, n))
-    return out
+    return _split(counts, off)
 
 
 def _split(
@@ -152,7 +135,7 @@ def column_key(status: str) -> str:
 
 def counts_in_order(
     order: Sequence[S], counts: Mapping[S, int], assessments: Iterable[AssessmentOut]
-) -> list[tuple[S | Literal["off_band", "not_due"], int]]:
+) -> list[tuple[S | Literal["off_band"], int]]:
     """The statuses counted, in that order, none of 0, and CPI off its band apart: the report's
     overview (正常推进1项、偏离目标区间1项、待下达目标3项)."""
     return split_counts([(s, counts[s]) for s in order if counts.get(s)], assessments)

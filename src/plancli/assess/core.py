@@ -62,7 +62,6 @@ NoDataReason = Literal[
     "part_year",  # an annual total's latest figure is for part of the year (part_year.py)
     "year_average",  # a year's average (PM2.5)'s latest figure is for part of the year (ditto)
     "year_figure",  # the year's report: a pace verdict on a figure not the year's (report/)
-    "not_due",  # status pending: a milestone with a due date before the year's end not yet due
 ]
 
 

@@ -92,8 +92,8 @@ def amend_cmd(
             metavar="PERIOD",
             help=_(
                 "Set or move a milestone's due date (节点时间, 任务分解): 2022-09, 9月, 2022-Q3, "
-                "三季度 (its end), 年底; before it the milestone is not due (未到节点), after it "
-                "and not done behind (逾期). Instead of --from and a bound."
+                "三季度 (its end), 年底; its percent done is paced against time progress to "
+                "that date. Instead of --from and a bound."
             ),
         ),
     ] = None,

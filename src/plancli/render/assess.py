@@ -187,8 +187,6 @@ def _legend(rows: Sequence[AssessmentOut], lang: Lang, names: Names | None) -> T
         word, style = (
             ("band.off", STATUS_STYLES["behind"])
             if status == "off_band"
-            else ("status.not_due", STATUS_STYLES["pending"])
-            if status == "not_due"
             else (f"status.{status}", STATUS_STYLES[status])
         )
         counts.append(f"{t(word, lang)} {n}", style=style)

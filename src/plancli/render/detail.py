@@ -155,9 +155,7 @@ def assessment_detail(
         figure, period = own_superseded
         detail = t("own_superseded_detail", lang)
         add("own_superseded", detail.format(figure=figure_with_unit(a, figure), period=period))
-    if a.reason == "not_due":  # not no_data: a milestone before its due date (未到节点)
-        add("status.not_due", t("reason.not_due", lang))
-    elif a.reason:
+    if a.reason:
         add("status.no_data", t(f"reason.{a.reason}", lang))
     return Group(shown(t("assessment", lang), style="bold underline"), rows)
 

@@ -96,7 +96,7 @@ def render_html(report: Report, lang: Lang) -> str:
         time_progress=charts.share_of_track(report.time_progress),
         time_progress_text=text.percent(report.time_progress),
         counts=[  # CPI off its band a chip of its own, 偏离区间, in a colour of its own
-            ("pending" if status == "not_due" else status, t(column_key(status), lang), n)
+            (status, t(column_key(status), lang), n)
             for status, n in split_counts(
                 [(s, report.counts[s]) for s in STATUSES], report.assessments
             )

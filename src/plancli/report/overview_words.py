@@ -30,7 +30,6 @@ STATUS_WORDS_ZH: dict[str, str] = {
     "missed": "未完成",
     "off_band": "偏离目标区间",
     "pending": "待下达目标",
-    "not_due": "未到节点的节点目标",
     "tracked": "跟踪指标",
     "dropped": "不再考核",
     "no_data": "尚无数据",
@@ -55,10 +54,6 @@ STATUS_VERBS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "pending": (
         ("awaits its target (pending)", "await their targets (pending)"),
         ("awaited its target (pending)", "awaited their targets (pending)"),
-    ),
-    "not_due": (
-        ("is a milestone not due yet", "are milestones not due yet"),
-        ("was a milestone not due yet", "were milestones not due yet"),
     ),
     "tracked": (
         ("is a tracked indicator", "are tracked indicators"),
@@ -126,22 +121,12 @@ def milestones_sentence(
     counts: dict[Status, int] = {}
     for a in milestones:
         counts[a.status] = counts.get(a.status, 0) + 1
-    # pending: a milestone dated before the year's end, not yet due (未到节点, `amend --due`)
-    order: tuple[Status, ...] = (
-        "met",
-        "on_track",
-        "pending",
-        "at_risk",
-        "behind",
-        "missed",
-        "no_data",
-    )
+    order: tuple[Status, ...] = ("met", "on_track", "at_risk", "behind", "missed", "no_data")
     present = [(s, counts[s]) for s in order if counts.get(s)]
     if zh:
         words = {
             "met": "已完成",
             "on_track": "正常推进",
-            "pending": "未到节点",
             "at_risk": "存在风险",
             "behind": "滞后",
             "missed": "未完成",
@@ -158,7 +143,6 @@ def milestones_sentence(
     words_en = {
         "met": ("is done", "are done"),
         "on_track": ("is on track", "are on track"),
-        "pending": ("is not due yet", "are not due yet"),
         "at_risk": ("is at risk", "are at risk"),
         "behind": ("is behind", "are behind"),
         "missed": ("was missed", "were missed"),

@@ -1,11 +1,7 @@
-"""milestone: percent done against its due period (节点时间; default: the year's end).
+"""milestone: percent done against time progress to its due period (default: year end).
 
-A milestone due at the year's end (the report dates it not: `due = "2022"`) is paced, its
-percent done against time progress. One dated before the year's end (the plan's `due`, or
-`amend --due` after 任务分解) is judged by ITS date, as a 时间过半 report judges it: before the
-end of its due period, not done, it is not due (`pending`, reason `not_due`: 未到节点); from
-then on, not done, it is `behind` (逾期) whatever its percent; at the year's final period, as
-every milestone, `missed`. Done (100) is `met` whenever it was reached."""
+The due period is the plan's `due`, or the one `amend --due` set last (节点时间 set at 任务分解,
+`Context.due`): either way the same pacing runs to it (DESIGN §4)."""
 
 from __future__ import annotations
 
@@ -48,16 +44,10 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     pace_gap_pp = pace_gap(completion, share)
     months_left = max(due.end_month - as_of.end_month, 0)  # from the as-of period, as cumulative
     remaining = max(100 - done, Decimal(0))
-    dated = due.end_month < 12
-    not_due = dated and done < 100 and as_of.end_month < due.end_month
     if done >= 100:
         status: Status = "met"
     elif as_of.is_final and observation.period.is_final:
         status = "missed"
-    elif not_due:
-        status = "pending"
-    elif dated:
-        status = "behind"  # past its due and not done: 逾期
     else:
         status = ctx.paced_status(pace_gap_pp)
     return Assessment(
@@ -69,16 +59,15 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         gap=remaining,
         completion=completion,
         time_progress=TWELFTHS[progress_month],
-        expected_share=None if not_due else share,
+        expected_share=share,
         progress_period=month_period(as_of, progress_month),
-        pace_gap_pp=None if not_due else pace_gap_pp,
+        pace_gap_pp=pace_gap_pp,
         required_per_month=per_month(remaining, months_left),
         months_left=months_left,
         # Done is done: a milestone at 100 has no later figure due (no `*` in December for
         # a base that landed in October, nothing for the 科长 to chase).
         stale=done < 100 and ctx.stale(target, observation.period, as_of),
-        tolerance=None if not_due else ctx.rules.pace_tolerance,
+        tolerance=ctx.rules.pace_tolerance,
         due=due,
-        reason="not_due" if not_due else None,
         due_set=ctx.amendments.due(target.id),
     )
