@@ -176,7 +176,7 @@ def test_a_rollups_actual_says_whether_it_is_its_own_total_or_its_parts_sum(
     [row] = [r for r in rows if r["id"] == "investment_total"]
     assert [row[key] for key in SOURCE] == ["58.41", "parts", "40", "2022-09"]
     # added as the last columns in 2026-12, then `stretch_is_range_top` after them
-    assert list(row)[-14:] == [
+    assert list(row)[-16:] == [
         "actual_from",
         "superseded_own",
         "superseded_own_period",
@@ -191,6 +191,8 @@ def test_a_rollups_actual_says_whether_it_is_its_own_total_or_its_parts_sum(
         "required_growth_rest_low",  # session 42: appended the same way
         "required_growth_rest_high",
         "figures_of",  # session 43: appended the same way
+        "due_source",  # session 43 (amend --due): appended the same way
+        "due_note",
     ]
 
     assert (

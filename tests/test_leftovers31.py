@@ -283,19 +283,21 @@ def test_a_worse_than_v_figure_says_its_class_in_actual_text(invoke: Any, tmp_pa
         assert (by_id["yangtze"]["actual"], by_id["yangtze"]["actual_text"]) == (6, "劣Ⅴ类")
         assert (by_id["gdp"]["actual"], by_id["gdp"]["actual_text"]) == (5.2, "5.2 %")
         # last until session 42 appended the range of the growth still needed after it, and
-        # session 43 `figures_of`
-        assert list(by_id["yangtze"])[-4:] == [
+        # session 43 `figures_of`, then a milestone's due_source, due_note
+        assert list(by_id["yangtze"])[-6:] == [
             "actual_text",
             "required_growth_rest_low",
             "required_growth_rest_high",
             "figures_of",
+            "due_source",
+            "due_note",
         ]
     csv_rows = list(csv.DictReader(io.StringIO(invoke(*plan, "gap", "--csv").stdout)))
     assert [(r["id"], r["actual"], r["actual_text"]) for r in csv_rows] == [
         ("yangtze", "6", "劣Ⅴ类"),
         ("gdp", "5.2", "5.2 %"),
     ]
-    assert list(csv_rows[0])[-4] == "actual_text"  # (then the range, s42, and figures_of, s43)
+    assert list(csv_rows[0])[-6] == "actual_text"  # then s42's range, s43's figures_of, due
     status = json.loads(invoke(*plan, "status", "--json").stdout)
     assert {r["id"]: r["actual_text"] for r in status["headline"]}["yangtze"] == "劣Ⅴ类"
     show = json.loads(invoke(*plan, "show", "yangtze", "--json").stdout)

@@ -287,9 +287,9 @@ def test_both_json_writers_agree(invoke, tmp_path: Path) -> None:  # type: ignor
     fields = ("required_growth_rest", "required_growth_rest_low", "required_growth_rest_high")
     assert [shown["assessment"][f] for f in fields] == [gap[f] for f in fields]
     rows = _run(invoke, "beijing-2026", ledger, "gap", "--csv").splitlines()
-    # (session 43 appended `figures_of`, empty for GDP)
+    # session 43 appended `figures_of` and a milestone's due_source and due_note (empty for GDP)
     assert rows[0].endswith(
-        ",actual_text,required_growth_rest_low,required_growth_rest_high,figures_of"
+        ",actual_text,required_growth_rest_low,required_growth_rest_high,figures_of,due_source,due_note"
     )
     gdp_row = next(row for row in rows if row.startswith("gdp,"))
-    assert gdp_row.endswith(",3.0 %,9.97,10.33,")
+    assert gdp_row.endswith(",3.0 %,9.97,10.33,,,")

@@ -70,8 +70,9 @@ def test_status_and_gap_name_the_period_of_a_relations_reference(plan_run, tmp_p
     assert (row["reference_actual"], row["reference_period"]) == (4.7, "2026-Q3")
     rows = list(csv.DictReader(io.StringIO(run("gap", "--as-of", "2026-12", "--csv"))))
     # appended: the columns before keep places (and `actual_text` after it, session 31, then
-    # the range of the growth still needed, session 42)
-    assert list(rows[0])[-5:-3] == ["reference_period", "actual_text"]  # (figures_of: s43)
+    # the range of the growth still needed, session 42; figures_of, a milestone's due source
+    # and note, 43)
+    assert list(rows[0])[-7:-5] == ["reference_period", "actual_text"]
     [income] = [r for r in rows if r["id"] == "resident_income"]
     assert income["reference_period"] == "2026-Q3"
     assert {r["reference_period"] for r in rows if r["id"] != "resident_income"} == {""}

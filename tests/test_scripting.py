@@ -406,11 +406,11 @@ def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path)
         assert rows["fixed_asset_investment"]["period_end"] is None  # no figure
         # appended, `stretch_exceeds` after them (session 26), then `reference_period` (28),
         # then `actual_text` (31), then `required_growth_rest_low` and `_high` (42), then
-        # `figures_of` (43)
-        assert list(rows["gdp"])[-8:-5] == ["period_end", "progress_period_end", "stretch_exceeds"]
-        assert list(rows["gdp"])[-5:-3] == ["reference_period", "actual_text"]
+        # `figures_of`, `due_source` and `due_note` (43)
+        assert list(rows["gdp"])[-10:-7] == ["period_end", "progress_period_end", "stretch_exceeds"]
+        assert list(rows["gdp"])[-7:-5] == ["reference_period", "actual_text"]
     header, *lines = invoke(*plan, "gap", "--as-of", "2022-Q2", "--csv").stdout.splitlines()
-    assert header.split(",")[-9:] == [
+    assert header.split(",")[-11:] == [
         "parts_sum",
         "period_end",
         "progress_period_end",
@@ -420,11 +420,13 @@ def test_one_moment_has_one_month_whatever_the_spelling(invoke, workspace: Path)
         "required_growth_rest_low",  # session 42
         "required_growth_rest_high",
         "figures_of",  # session 43
+        "due_source",
+        "due_note",
     ]
     gdp = next(line for line in lines if line.startswith("gdp,"))
     # not paced: no progress period; no stretch; no ref.; the figure 5 in words; no range;
-    # its own figures
-    assert gdp.endswith(",2022-06,,,,5 %,,,")
+    # its own figures; no milestone's due
+    assert gdp.endswith(",2022-06,,,,5 %,,,,,")
     status = json.loads(invoke(*plan, "status", "--as-of", "2022-Q2", "--json").stdout)
     assert (status["as_of"], status["as_of_end"]) == ("2022-Q2", "2022-06")
     assert status["headline"][0]["period_end"] == "2022-06"

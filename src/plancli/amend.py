@@ -17,7 +17,7 @@ Pure core: no typer, no printing; errors are `InputError`s a user can act on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -33,8 +33,9 @@ from plancli.history import amendment_history as amendment_history
 from plancli.history import amendment_out as amendment_out
 from plancli.i18n import _, join_list, language, t
 from plancli.ledger_values import clean_text, new_batch_id, parse_number, utc_now
+from plancli.milestone_due import DONE, due_period
 from plancli.model import BOUNDED_KINDS, Amendment, Plan, Target
-from plancli.periods import Period, parse_period
+from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plain import AnyAmendment
 from plancli.plan import find_target
 from plancli.stores.base import LedgerStore
@@ -48,7 +49,7 @@ class AmendRequest:
     """An amendment as typed: the figures are text (`5`, `3.5%`), checked against the target."""
 
     target: str
-    period: str
+    period: str | None  # --from (None: not given; a due date, --due, takes none)
     min: str | None = None
     max: str | None = None
     around: str | None = None
@@ -56,6 +57,7 @@ class AmendRequest:
     stretch: str | None = None
     note: str | None = None
     drop: bool = False  # no longer judged from the period on (不再考核)
+    due: str | None = None  # a milestone's due date (节点时间, milestone_due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,14 @@ def check_amendment(
 ) -> AmendChange:
     """Validate an amendment against the plan and the amendments already recorded."""
     target = find_target(plan, request.target.strip())
+    if request.due is not None:
+        return _check_due(plan, target, request, existing, batch=batch, recorded_at=recorded_at)
+    if request.period is None or not request.period.strip():
+        raise InputError(
+            _("amend {target}: give --from PERIOD, the period the new bound applies from").format(
+                target=target.id
+            )
+        )
     if request.drop:
         given = (request.min, request.max, request.around, request.tolerance, request.stretch)
         if any(raw is not None and raw.strip() for raw in given):
@@ -164,6 +174,66 @@ def check_amendment(
         and _plans_own(plan, target, amendment)
     )
     return AmendChange(amendment, target, previous, unchanged or as_planned, as_planned)
+
+
+def _check_due(
+    plan: Plan,
+    target: Target,
+    request: AmendRequest,
+    existing: Sequence[Amendment],
+    *,
+    batch: str,
+    recorded_at: datetime,
+) -> AmendChange:
+    """`amend ID --due PERIOD`: set or move a milestone's due date (节点时间, milestone_due):
+    an amendment of the milestone with the bound 100 (done) and the due as its period."""
+    if target.kind != "milestone":
+        raise InputError(
+            _("{target} is a {kind} target: --due sets a milestone's due date (节点时间)").format(
+                target=target.id, kind=_kind(target.kind)
+            )
+        )
+    given = (request.min, request.max, request.around, request.tolerance, request.stretch)
+    if request.drop or any(raw is not None and raw.strip() for raw in given):
+        raise InputError(_("--due takes no bound and no --drop: a milestone is due done (100)"))
+    if request.period is not None and request.period.strip():
+        raise InputError(_("--due is the date itself, in force at once: give no --from"))
+    assert request.due is not None
+    period = due_period(request.due, plan.plan.year)
+    amendment = Amendment(
+        target=target.id,
+        period=str(period),
+        min=DONE,
+        note=clean_text(request.note, "note"),
+        recorded_at=recorded_at,
+        batch=batch,
+    )
+    previous = due_in_force([a for a in existing if a.target == target.id])
+    if previous is not None:
+        unchanged = _same_end(parse_period(previous.period), period) and (
+            amendment.note is None or amendment.note == previous.note
+        )
+        return AmendChange(amendment, target, previous, unchanged)
+    planned = Period(plan.plan.year, "Y", 1) if target.due is None else None
+    if planned is None:
+        assert target.due is not None
+        planned = parse_plan_period(target.due, plan.plan.year)
+    as_planned = _same_end(period, planned)
+    return AmendChange(amendment, target, None, as_planned, as_planned)
+
+
+def _same_end(a: Period, b: Period) -> bool:
+    """Due at the same time: 2022-09 and 2022-Q3 both end with September."""
+    return (a.year, a.end_month) == (b.year, b.end_month)
+
+
+def due_in_force(amendments: Sequence[A]) -> A | None:
+    """Of one milestone's amendments (ledger order), the due date set last (not a drop)."""
+    found = None
+    for amendment in amendments:
+        if amendment.min is not None:
+            found = amendment
+    return found
 
 
 def _plans_own(plan: Plan, target: Target, amendment: Amendment) -> bool:
@@ -347,12 +417,17 @@ def in_force_at(amendments: Sequence[A], at: Period) -> A | None:
     return found
 
 
-def in_force_at_year_end(amendments: Sequence[AnyAmendment], year: int) -> dict[str, AnyAmendment]:
+def in_force_at_year_end(
+    amendments: Sequence[AnyAmendment], year: int, milestones: Collection[str] = ()
+) -> dict[str, AnyAmendment]:
     """The amendment in force at the plan year's end of each target amended, by the latest
     decision: a bound adjusted, a target dropped (不再考核) or re-instated. What `targets`
-    marks with its †."""
+    marks with its †. A due date set for one of the `milestones` (`amend --due`) is no bound:
+    left out."""
     by_target: dict[str, list[AnyAmendment]] = {}
     for amendment in amendments:
+        if amendment.target in milestones and not amendment.drops:
+            continue
         by_target.setdefault(amendment.target, []).append(amendment)
     year_end = Period(year, "Y", 1)
     found = {tid: in_force_at(mine, year_end) for tid, mine in by_target.items()}

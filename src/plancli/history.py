@@ -6,12 +6,13 @@ writing ones (`undo`, `amend`) the models; both read alike.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
+from plancli.errors import InputError
 from plancli.fmt import bound_text, num, stated
 from plancli.output_history import AmendmentOut, HistoryRecord
-from plancli.periods import Period, parse_period
+from plancli.periods import Period, parse_period, zh_period
 from plancli.plain import BOUNDED_KINDS, AnyAmendment, AnyPlan, AnyTarget
 from plancli.safe import clip_path
 
@@ -142,19 +143,29 @@ class AmendmentRevision(NamedTuple, Generic[A]):
 
 
 def amendment_history(
-    amendments: Sequence[A], target_id: str | None = None, year: int | None = None
+    amendments: Sequence[A],
+    target_id: str | None = None,
+    year: int | None = None,
+    milestones: Collection[str] = (),
 ) -> list[AmendmentRevision[A]]:
     """Every amendment (of one target, or all), in ledger order, each marked current unless a
     later amendment of its target from the same or an earlier period superseded it, or its
-    period is outside the plan `year` (never applied: `outside_year_note` warns of it)."""
+    period is outside the plan `year` (never applied: `outside_year_note` warns of it). A due
+    date set for one of the `milestones` (`amend --due`) is superseded by any set later."""
     chosen = [a for a in amendments if target_id is None or a.target == target_id]
     revisions = []
     for index, amendment in enumerate(chosen):
         period = parse_period(amendment.period)
+        due = amendment.target in milestones and not amendment.drops
         superseded = any(
             later.target == amendment.target
-            and (other := parse_period(later.period)).year == period.year
-            and other.end_month <= period.end_month
+            and (
+                not later.drops
+                if due
+                else (other := parse_period(later.period)).year == period.year
+                and other.end_month <= period.end_month
+                and not (later.target in milestones and not later.drops)
+            )
             for later in chosen[index + 1 :]
         )
         outside = year is not None and period.year != year
@@ -193,6 +204,8 @@ def amendment_bound_text(
 ) -> str:
     """The amended bound as `bound_text` writes bounds (`≥ 6 %`, `≈ 5 %`, `fall ≥ 3.5 %`); for
     a target the plan no longer has, the figures alone."""
+    if target is not None and target.kind == "milestone" and not amendment.drops:
+        return due_text(amendment.period, lang)  # `amend --due`: the due date set (节点时间)
     if target is not None and (target.kind in BOUNDED_KINDS or amendment.drops):
         return bound_text(target, amendment, lang)
     parts = [
@@ -209,14 +222,25 @@ def amendment_bound_text(
     return ", ".join(parts)
 
 
+def due_text(period: str, lang: str = "en") -> str:
+    """A milestone's due date as `amend --due` sets it: `due 2022-09`, 节点时间2022年9月."""
+    if lang == "zh":
+        try:
+            return f"节点时间{zh_period(period)}"
+        except InputError:
+            return f"节点时间{period}"
+    return f"due {period}"
+
+
 def amended_at_year_end(
     plan: AnyPlan, amendments: Sequence[AnyAmendment]
 ) -> dict[str, AmendmentOut]:
     """`targets`: the amendment in force at the plan year's end of each target amended (a bound
     adjusted, a target dropped or re-instated), as the JSON outputs carry it."""
     from plancli.amend import in_force_at_year_end
+    from plancli.milestone_due import milestone_ids
 
-    found = in_force_at_year_end(amendments, plan.plan.year)
+    found = in_force_at_year_end(amendments, plan.plan.year, milestone_ids(plan))
     return {tid: amendment_out(plan, amendment) for tid, amendment in found.items()}
 
 

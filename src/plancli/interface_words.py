@@ -64,6 +64,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # row's status cell, a no_data counted as 无数据 (assess/band_side.status_key)
     "status.year_average": ("seasonal", "无全年数据"),
     "status.pending": ("pending", "待下达"),
+    # where a milestone's due date (节点时间) came from: `amend --due` (due_words, milestone_due)
+    "due_source.amendment": ("set by amend", "任务分解调整"),
     "status.tracked": ("tracked", "跟踪"),
     "status.dropped": ("dropped", "不再考核"),
     # a band target (CPI 2%左右: 1.5–2.5%) outside its band, in place of 滞后 / 未完成 in a

@@ -3,8 +3,8 @@ into force, and the revert."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from plancli.errors import InputError, PlanError
@@ -166,6 +166,24 @@ def amendment_in_force(amendments: Sequence[Amendment], at: Amendment) -> Amendm
         if other.year == period.year and other.end_month <= period.end_month:
             found = amendment
     return found
+
+
+def with_due_dates(
+    undo: UndoPlan, amendments: Sequence[Amendment], milestones: Collection[str]
+) -> UndoPlan:
+    """`undo` as shown: a milestone's due date (`amend --due`, milestone_due) gives way to the
+    one set last before it, or the plan's (None), whatever their periods; a later one set
+    already superseded it (not in force)."""
+    steps = []
+    for step in undo.amendment_steps:
+        at = step.amendment
+        if at.target not in milestones or at.drops:
+            steps.append(step)
+            continue
+        dues = [a for a in amendments if a.target == at.target and not a.drops]
+        kept = [a for a in dues if a.batch != undo.batch]
+        steps.append(AmendmentUndoStep(at, kept[-1] if kept else None, dues[-1] is at))
+    return replace(undo, amendment_steps=tuple(steps))
 
 
 class LedgerChangedError(PlanError):

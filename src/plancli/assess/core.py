@@ -19,7 +19,7 @@ from plancli.assess.records import AmendmentIndex, Observation, RecordIndex
 from plancli.errors import InputError, PlanFileError
 from plancli.i18n import _
 from plancli.part_year import part_year, year_average
-from plancli.periods import Period, parse_plan_period
+from plancli.periods import Period, parse_period, parse_plan_period
 from plancli.plain import Amendment, Baseline, Frequency, Plan, StatusRules, Target
 
 Status = Literal[
@@ -99,6 +99,7 @@ class Assessment(NamedTuple):
     recorded: Decimal | None = None  # the figure as recorded, where `actual` is derived from it
     base: Decimal | None = None  # change: the base level; cumulative with opening: the stock
     dropped_by: Amendment | None = None  # the drop in force (status dropped, 不再考核)
+    due_set: Amendment | None = None  # milestone: the due date `amend --due` set (else the plan's)
     superseded_own: Observation | None = None  # roll-up: own figure older than every part's
     reference_period: Period | None = None  # relative: the period of `reference_actual`
     # growth: `required_growth_rest` at either end of the baseline level's stated precision
@@ -214,6 +215,10 @@ class Context:
         return "behind"
 
     def due(self, target: Target) -> Period:
+        """A milestone's due period: the date `amend --due` set last, else the plan's `due`,
+        else the year's end."""
+        if (amended := self.amendments.due(target.id)) is not None:
+            return parse_period(amended.period)  # (AmendmentIndex read it)
         if target.due is None:
             return Period(self.plan.plan.year, "Y", 1)
         try:

@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from plancli.assess.core import Assessment, Status
+from plancli.assess.due_fields import due_source
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.output import (
     _TWELFTHS_SHOWN,
@@ -269,6 +270,16 @@ def _row(a: Assessment, texts: _Texts, indent: str) -> tuple[str, ...]:
         "null" if (words := actual_words(target, a.actual)) is None else _string(words),
         *(_NO_ENDS if a.required_growth_rest_range is None else _ends_texts(a)),
         "null" if target.figures_of is None else _string(target.figures_of),
+        *(_NO_ENDS if target.kind != "milestone" else _due_texts(a)),
+    )
+
+
+def _due_texts(a: Assessment) -> tuple[str, str]:
+    """`due_source` and `due_note` (`due_fields.due_source`) as JSON texts."""
+    source, note = due_source(a)
+    return (
+        "null" if source is None else _string(source),
+        "null" if note is None else _string(note),
     )
 
 

@@ -29,6 +29,7 @@ from plancli.assess.core import (
     NoDataReason,
     Status,
 )
+from plancli.assess.due_fields import DueSource, due_source
 from plancli.assess.engine import PlanAssessment
 from plancli.assess.rounding import outward, round_half_up, round_keeping_side
 from plancli.assess.select import status_counts
@@ -279,6 +280,13 @@ class AssessmentOut:
             "record are that target's; null for a target judged on its own figures"
         )
     )
+    due_source: DueSource | None = field(
+        metadata=doc(
+            "milestone: where `due` comes from: `plan` (its `due`, or the year's end) or "
+            "`amendment` (`amend --due`, 节点时间 set at 任务分解); null for other targets"
+        )
+    )
+    due_note: str | None = field(metadata=doc("… the note of the amendment that set it"))
 
 
 ASSESSMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AssessmentOut))
@@ -396,6 +404,7 @@ def assessment_values(a: Assessment) -> tuple[Any, ...]:
         actual_words(target, a.actual),
         *rest_ends(a),
         target.figures_of,
+        *due_source(a),
     )
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple, Protocol, TypeVar
 
 from plancli.errors import InputError, LedgerFileError
 from plancli.i18n import _
+from plancli.milestone_due import milestone_ids
 from plancli.periods import Period, parse_period
 from plancli.plain import Amendment, AnyPlan, Plan, plan_ids
 
@@ -233,6 +234,10 @@ class AmendmentIndex:
 
     def __init__(self, plan: AnyPlan, amendments: Iterable[Amendment]) -> None:
         self._by_target: dict[str, list[tuple[int, Amendment]]] = {}
+        # A milestone's amendment with a bound sets its due date (节点时间, `milestone_due`):
+        # never a bound in force, the latest recorded wins whatever its period.
+        self._due: dict[str, Amendment] = {}
+        milestones = milestone_ids(plan)
         year = plan.plan.year
         for amendment in amendments:
             try:
@@ -241,19 +246,25 @@ class AmendmentIndex:
                 raise LedgerFileError(
                     _("amendment of {target}: {reason}").format(target=amendment.target, reason=exc)
                 ) from None
-            if period.year == year:
-                self._by_target.setdefault(amendment.target, []).append(
-                    (period.end_month, amendment)
-                )
+            if period.year != year:
+                continue
+            if amendment.target in milestones and not amendment.drops:
+                self._due[amendment.target] = amendment
+            self._by_target.setdefault(amendment.target, []).append((period.end_month, amendment))
 
     def in_force(self, target_id: str, as_of: Period) -> Amendment | None:
         """The amendment in force at `as_of`: of those from a period ending by then, the one
         recorded last."""
         found = None
         for end_month, amendment in self._by_target.get(target_id, ()):
-            if end_month <= as_of.end_month:
+            sets_due = target_id in self._due and not amendment.drops  # (a milestone's)
+            if end_month <= as_of.end_month and not sets_due:
                 found = amendment
         return found
+
+    def due(self, target_id: str) -> Amendment | None:
+        """The due date (节点时间) set for a milestone by `amend --due`: the latest recorded."""
+        return self._due.get(target_id)
 
     def all(self, target_id: str) -> list[Amendment]:
         return [amendment for _, amendment in self._by_target.get(target_id, ())]

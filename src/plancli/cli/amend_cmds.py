@@ -33,7 +33,7 @@ def amend_cmd(
     ctx: typer.Context,
     target_id: TargetArg,
     from_period: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--from",
             metavar="PERIOD",
@@ -45,7 +45,7 @@ def amend_cmd(
                 "figure."
             ),
         ),
-    ],
+    ] = None,
     minimum: Annotated[
         str | None,
         typer.Option(
@@ -85,6 +85,18 @@ def amend_cmd(
             ),
         ),
     ] = False,
+    due: Annotated[
+        str | None,
+        typer.Option(
+            "--due",
+            metavar="PERIOD",
+            help=_(
+                "Set or move a milestone's due date (节点时间, 任务分解): 2022-09, 9月, 2022-Q3, "
+                "三季度 (its end), 年底; its percent done is paced against time progress to "
+                "that date. Instead of --from and a bound."
+            ),
+        ),
+    ] = None,
     dry_run: DryRunOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
@@ -96,7 +108,7 @@ def amend_cmd(
     location = st.ledger_location
     creating = st.ledger_to_create()
     request = AmendRequest(
-        target_id, from_period, minimum, maximum, around, tolerance, stretch, note, drop
+        target_id, from_period, minimum, maximum, around, tolerance, stretch, note, drop, due
     )
     store = open_store(location)
     change = amend_target(store, plan, request, dry_run=dry_run)
@@ -111,7 +123,6 @@ def amend_cmd(
             say(_("warning: {message}").format(message=warning))
     if json_out:
         from plancli.amend import amendment_out
-        from plancli.fmt import bound_text
         from plancli.output import dump_json
         from plancli.output_writes import AmendOutput, amended_out
 
@@ -124,7 +135,7 @@ def amend_cmd(
             amendment=amended_out(
                 amendment_out(plan, change.amendment), not dry_run and not change.unchanged
             ),
-            plan_bound=bound_text(change.target),
+            plan_bound=_plan_bound(plan, change),
             previous=amendment_out(plan, change.previous) if change.previous else None,
         )
         emit(dump_json(out), utf8=True)
@@ -138,6 +149,8 @@ def _message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) ->
 
     lang = language()
     amendment, target = change.amendment, change.target
+    if target.kind == "milestone" and not amendment.drops:
+        return _due_message(plan, change, ledger, dry_run)
     bound = zh_bound(amendment_bound_text(target, amendment, lang), lang)
     edges = judged_edges(plan, change, lang)
     if edges is not None:  # X左右 keeps the plan's direction: say which edge it is judged at
@@ -195,3 +208,52 @@ def _note_message(
     return _("{what}: note changed to {note} (was {was}) in {ledger} (batch {batch})").format(
         what=what, note=note, was=was, ledger=clip_path(ledger), batch=amendment.batch
     )
+
+
+def _due_message(plan: "Plan", change: "AmendChange", ledger: str, dry_run: bool) -> str:
+    """`amend ID --due PERIOD`: the due date set, and the one it replaces (the plan's or the
+    last set), as the bound's messages say them."""
+    from plancli.history import due_text
+    from plancli.i18n import language
+
+    lang = language()
+    amendment, target = change.amendment, change.target
+    what = _("{target}: {due}").format(target=target.id, due=due_text(amendment.period, lang))
+    if change.as_planned:
+        return _("{what} is the plan's own due date: nothing written ({ledger})").format(
+            what=what, ledger=clip_path(ledger)
+        )
+    if change.unchanged:
+        return _("{what} is already the due date set; nothing written ({ledger})").format(
+            what=what, ledger=clip_path(ledger)
+        )
+    if change.previous is not None:
+        previous = change.previous
+        was = _("{due}, set {time} UTC").format(
+            due=due_text(previous.period, lang), time=f"{previous.recorded_at:%Y-%m-%d %H:%M}"
+        )
+    else:
+        from plancli.milestone_due import planned_due
+
+        planned = planned_due(target.due, plan.plan.year)
+        was = _("{due}, the plan's").format(due=due_text(planned, lang))
+    if dry_run:
+        return _("would set {what} (was {was}); nothing written to {ledger} (--dry-run)").format(
+            what=what, was=was, ledger=clip_path(ledger)
+        )
+    return _("set {what} (was {was}) in {ledger} (batch {batch})").format(
+        what=what, was=was, ledger=clip_path(ledger), batch=amendment.batch
+    )
+
+
+def _plan_bound(plan: "Plan", change: "AmendChange") -> str:
+    """`amend --json`'s `plan_bound`: the plan's bound, or for a due date the plan's due."""
+    from plancli.fmt import bound_text
+
+    target = change.target
+    if target.kind == "milestone" and not change.amendment.drops:
+        from plancli.history import due_text
+        from plancli.milestone_due import planned_due
+
+        return due_text(planned_due(target.due, plan.plan.year))
+    return bound_text(target)

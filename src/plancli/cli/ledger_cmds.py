@@ -67,7 +67,9 @@ def history_cmd(
     # a roll-up's own figure its parts' later sum superseded is not `*`, as `show` says
     revisions = history(records, target_id, plan.plan.year)
     revisions = set_aside(revisions, superseded_owns(revisions, plan, records, amendments))
-    adjustments = amendment_history(amendments, target_id, plan.plan.year)
+    from plancli.milestone_due import milestone_ids
+
+    adjustments = amendment_history(amendments, target_id, plan.plan.year, milestone_ids(plan))
     if note := outside_year_note(amendments, plan.plan.year, location.shown):
         say(note)
     from plancli.stored_classes import records_warning
@@ -190,12 +192,18 @@ def undo_cmd(
     # A batch this role may not revert (another department's, in a shared database) is
     # refused first, as a dry run is: no preview of what will not be reverted, no question.
     check_undo_allowed(store, undo, contents, last=batch is None)
-    from plancli.render import console
-    from plancli.render.ledger import undo_table
-
     # A dry run's table is its output (stdout), as import --dry-run's is; before a real
     # revert it goes with the question (stderr), and beside --json's JSON it is a message.
-    console(stderr=not dry_run or json_out).print(undo_table(plan, undo, st.lang))
+    from plancli.milestone_due import milestone_ids
+    from plancli.render import console
+    from plancli.render.ledger import undo_table
+    from plancli.undo import with_due_dates
+
+    # a milestone's due date gives way to the one set before it (or the plan's): as shown
+    shown_undo = with_due_dates(
+        undo, [p.amendment for p in contents.amendments], milestone_ids(plan)
+    )
+    console(stderr=not dry_run or json_out).print(undo_table(plan, shown_undo, st.lang))
     count = _count(undo)
     if dry_run:
         say(
@@ -204,7 +212,7 @@ def undo_cmd(
             )
         )
         if json_out:
-            emit(_undo_json(plan, location.shown, undo, dry_run, written=False), utf8=True)
+            emit(_undo_json(plan, location.shown, shown_undo, dry_run, written=False), utf8=True)
         return
     if not yes:
         if not _interactive():
@@ -232,7 +240,7 @@ def undo_cmd(
     )
     advise(store)
     if json_out:
-        emit(_undo_json(plan, location.shown, undo, dry_run, written=True), utf8=True)
+        emit(_undo_json(plan, location.shown, shown_undo, dry_run, written=True), utf8=True)
 
 
 def _undo_json(

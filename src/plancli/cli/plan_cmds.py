@@ -88,7 +88,9 @@ def targets_cmd(
         from plancli.unit_words import shown_units
 
         out = console()
-        in_force = in_force_at_year_end(amendments, plan.plan.year)
+        from plancli.milestone_due import milestone_ids
+
+        in_force = in_force_at_year_end(amendments, plan.plan.year, milestone_ids(plan))
         out.print(targets_table(plan, selected, st.lang, out.width, in_force))
         amounts = [t.unit for t in selected if baseline_text(t, False).endswith(t.unit.strip())]
         print_legend([*shown_units(selected), *amounts], st.lang)  # 605.02 亿元 of a growth's
@@ -124,7 +126,9 @@ def show_cmd(
     aside = {} if own is None else {target.id: own.period}
     figures_id = target.figures_of or target.id  # judged on another's figures: its records
     revisions = set_aside(history(records, figures_id, plan.plan.year), aside)
-    adjustments = amendment_history(amendments, target.id, plan.plan.year)
+    from plancli.milestone_due import milestone_ids
+
+    adjustments = amendment_history(amendments, target.id, plan.plan.year, milestone_ids(plan))
     own_amendments = [a for a in amendments if a.target == target.id]
     from plancli.met_first import first_met_period
     from plancli.settled import met_by

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.assess import AssessmentOut
+from plancli.due_words import due_shown
 from plancli.fmt import bound_text, num, stated, stated_text
 from plancli.i18n import Lang, _, t
 from plancli.need_text import gap_text, per_month_text, whole_need
@@ -150,7 +151,7 @@ def assessment_detail(
     if a.tolerance_pp is not None:  # 同步's is where it is met; the others' where at risk
         label = "tolerance" if a.kind == "relative" else "at_risk_tolerance"
         add(label, _tolerance_text(a, lang))
-    add("due", a.due)
+    add("due", due_shown(a, lang))
     if a.parts_missing:
         add("parts_missing", ("、" if lang == "zh" else ", ").join(a.parts_missing))
     if own_superseded is not None:

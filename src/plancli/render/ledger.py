@@ -15,9 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from plancli.fmt import bound_text, fall_text, figure_text, stated, table_cell
-from plancli.history import AmendmentRevision, Revision
+from plancli.history import AmendmentRevision, Revision, due_text
 from plancli.history import amendment_bound_text as amended
 from plancli.i18n import Lang
+from plancli.milestone_due import planned_due
 from plancli.render import shown, target_name, zh_bound
 from plancli.render.amended import listed_from
 from plancli.render.fitted import FittedTable
@@ -384,6 +385,11 @@ def _undo_amendments_table(plan: Plan, undo: UndoPlan, lang: Lang) -> Table:
         if restored is not None:
             after = _w("{bound} ({source})", lang).format(
                 bound=zh_bound(amended(target, restored, lang), lang), source=restored.period
+            )
+        elif target is not None and target.kind == "milestone" and not amendment.drops:
+            after = _w("{bound} ({source})", lang).format(  # its due, the plan's (amend --due)
+                bound=due_text(planned_due(target.due, plan.plan.year), lang),
+                source=_w("plan", lang),
             )
         elif target is not None:
             after = _w("{bound} ({source})", lang).format(

@@ -74,4 +74,6 @@ ZH_HEADERS: dict[str, str] = {
     "required_growth_rest_low": "余下月份需增长下限(%)",  # by last year's level's rounding
     "required_growth_rest_high": "余下月份需增长上限(%)",
     "figures_of": "数据取自指标",
+    "due_source": "节点时间来源",  # session 43: plan / amendment (amend --due)
+    "due_note": "节点时间调整说明",
 }

@@ -19,6 +19,7 @@ from plancli.assess.band_side import (
     status_key,
     year_average_by_section,
 )
+from plancli.due_words import due_shown
 from plancli.fmt import stated
 from plancli.i18n import Lang, t
 from plancli.judged_edges import edge_cell, reference_lines
@@ -279,12 +280,13 @@ def attention(report: Report, lang: Lang) -> Table:
     return _table(columns)
 
 
-def _due(due: str | None, lang: Lang) -> str:
+def _due(a: AssessmentOut, lang: Lang) -> str:
     """A milestone's 节点时间 as the report's text writes a period: 2022年, 2022年6月 (before
-    session 43 the code: 2022, 2022-06, under a Chinese heading)."""
-    if not due:
+    session 43 the code: 2022, 2022-06, under a Chinese heading); one `amend --due` set says
+    so, with its note: 2022年9月（任务分解调整：区商务局任务分解）."""
+    if not a.due:
         return text.DASH
-    return text.zh_period(due) if lang == "zh" else due
+    return due_shown(a, lang) or text.DASH
 
 
 def milestones(report: Report, lang: Lang) -> Table:
@@ -302,7 +304,7 @@ def milestones(report: Report, lang: Lang) -> Table:
         [
             Cell(text.name(a, lang)),
             Cell(report.section_name(a.section, lang)),
-            Cell(_due(a.due, lang)),
+            Cell(_due(a, lang)),
             Cell(text.value(a, a.actual)),
             _status(a, lang),
             Cell(text.needs(a, lang)),

@@ -1,4 +1,7 @@
-"""milestone: percent done against time progress to its due period (default: year end)."""
+"""milestone: percent done against time progress to its due period (default: year end).
+
+The due period is the plan's `due`, or the one `amend --due` set last (节点时间 set at 任务分解,
+`Context.due`): either way the same pacing runs to it (DESIGN §4)."""
 
 from __future__ import annotations
 
@@ -22,7 +25,14 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     due = ctx.due(target)
     observation = ctx.index.latest(target.id, as_of)
     if observation is None:
-        return Assessment(target, "no_data", as_of, due=due, reason="no_record")
+        return Assessment(
+            target,
+            "no_data",
+            as_of,
+            due=due,
+            reason="no_record",
+            due_set=ctx.amendments.due(target.id),
+        )
     done = observation.value
     progress_month = ctx.progress_month(target, observation.period, as_of)
     if due.end_month == 12:  # the year's end (progress_month is at most 12)
@@ -59,4 +69,5 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
         stale=done < 100 and ctx.stale(target, observation.period, as_of),
         tolerance=ctx.rules.pace_tolerance,
         due=due,
+        due_set=ctx.amendments.due(target.id),
     )
