@@ -200,21 +200,24 @@ def test_init_of_a_draft_still_under_review_says_so(invoke, tmp_path: Path) -> N
     report = tmp_path / "report.txt"
     report.write_text(
         "2026年浙江省政府工作报告\n二、2026年重点工作\n今年经济社会发展主要预期目标为："
-        "全省生产总值增长5%—5.5%；城镇调查失业率5%以内。\n",
+        "全省生产总值增长5%—5.5%；能源消费总量增长2%—3%；城镇调查失业率5%以内。\n",
         encoding="utf-8",
     )
     plan = tmp_path / "draft.toml"
     assert invoke("extract", str(report), "-o", str(plan)).exit_code == 0
-    # the range 5%—5.5%, and the plan's name (audit D10)
+    # the range 2%—3% of a total (5%—5.5% of GDP is min and stretch since session 43: no
+    # review), and the plan's name (audit D10)
     assert plan.read_text(encoding="utf-8").count("\nreview = ") == 2
     result = invoke("--plan", str(plan), "init", str(tmp_path / "ws"))
     assert result.exit_code == 0, result.stderr
     assert (
-        "warning: 1 target of the draft still carries `review = …` (gdp): check it and delete "
-        f"the key; `plancli --plan {tmp_path / 'ws' / 'draft.toml'} validate` lists them\n"
+        "warning: 1 target of the draft still carries `review = …` (energy_intensity): check it "
+        "and delete the key; "
+        f"`plancli --plan {tmp_path / 'ws' / 'draft.toml'} validate` lists them\n"
     ) in result.stderr
     zh = invoke("--lang", "zh", "--plan", str(plan), "init", str(tmp_path / "ws"), "--force")
-    assert "警告：草稿中仍有 1 个目标带有 `review = …`（gdp）：请核对后删去该行；" in zh.stderr
+    said = "警告：草稿中仍有 1 个目标带有 `review = …`（energy_intensity）：请核对后删去该行；"
+    assert said in zh.stderr
 
 
 def test_init_of_a_reviewed_draft_says_nothing_of_review(  # type: ignore[no-untyped-def]

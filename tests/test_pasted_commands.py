@@ -62,7 +62,7 @@ def test_the_demo_and_review_hints_quote_the_plan_too(  # type: ignore[no-untype
     report = tmp_path / "report.txt"
     report.write_text(
         "2026年浙江省政府工作报告\n二、2026年重点工作\n今年经济社会发展主要预期目标为："
-        "全省生产总值增长5%—5.5%；城镇调查失业率5%以内。\n",
+        "全省生产总值增长5%—5.5%；能源消费总量增长2%—3%；城镇调查失业率5%以内。\n",
         encoding="utf-8",
     )
     assert invoke("extract", str(report), "-o", "draft one.toml").exit_code == 0
