@@ -147,3 +147,22 @@ def test_no_alias_hint_where_no_target_is_close(invoke, tmp_path: Path) -> None:
     assert refused.exit_code == 2
     assert "--skip-unknown" in refused.stderr
     assert "aliases" not in refused.stderr
+
+
+def test_no_alias_hint_for_another_statistic_close_in_its_name(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A bulletin's 城镇调查失业率 beside a plan's 城镇登记失业率 is another statistic: the refusal
+    asks `did you mean …?` as before, never offers it as an alias."""
+    draft = _draft(invoke, tmp_path)
+    text = draft.read_text(encoding="utf-8").replace("地方一般公共预算收入", "城镇登记失业率")
+    draft.write_text(text, encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标", "单位", "1-3月", "比上年同期增长（%）"])
+    sheet.append(["地区生产总值", "亿元", 651.2, 6.1])
+    sheet.append(["城镇调查失业率", "%", 5.2, None])
+    book.save(tmp_path / "m.xlsx")
+    refused = invoke("--plan", str(draft), "import", str(tmp_path / "m.xlsx"))
+    assert refused.exit_code == 2
+    assert "did you mean 城镇登记失业率" in refused.stderr
+    assert "aliases" not in refused.stderr

@@ -187,7 +187,9 @@ def unknown_hint(
 def alias_hint(plan: AnyPlan, found: Sequence[SkippedRow]) -> str | None:
     """What to do where a bulletin names a target otherwise (罗湖区's 一般公共预算收入 for the
     draft's 地方一般公共预算收入, session 43 walk11): the alias that reads the row as it comes,
-    each month. Only for the first Chinese name close to exactly one target."""
+    each month. Only for the first Chinese name close to exactly one target, the one name
+    holding the other whole (a place's word added: 地方…); 城镇调查失业率 beside 城镇登记失业率
+    is another statistic, never offered as its alias."""
     from plancli.safe import clip
 
     for row in found:
@@ -195,6 +197,8 @@ def alias_hint(plan: AnyPlan, found: Sequence[SkippedRow]) -> str | None:
             continue
         target_id = row.suggestions[0][0]
         name = next(t.name for t in plan.targets if t.id == target_id)
+        if row.target not in name and name not in row.target:
+            continue  # another statistic, close in its characters (城镇调查 vs 城镇登记失业率)
         return _(
             "hint: if {name} is the bulletin's name of {target} ({id}), add it to that "
             'target\'s aliases in the plan (aliases = ["{name}"]) and import again: each '
