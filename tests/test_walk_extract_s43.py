@@ -166,3 +166,29 @@ def test_no_alias_hint_for_another_statistic_close_in_its_name(invoke, tmp_path:
     assert refused.exit_code == 2
     assert "did you mean 城镇登记失业率" in refused.stderr
     assert "aliases" not in refused.stderr
+
+
+def test_another_industrys_value_added_is_not_named_of_another_scope(
+    invoke, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """浙江's 1-3月 sheet: 规模以上工业增加值, which the draft does not track, was refused naming
+    文旅产业增加值增长 (w8_t04) as the same statistic of another scope (城镇, 农村, 规上…); it
+    is another industry: the refusal now says only to see `plancli targets`. A scope apart
+    alone (城镇居民… beside 居民人均可支配收入) is still named so."""
+    draft = tmp_path / "zj.toml"
+    assert invoke("extract", str(CORPUS / "浙江省.txt"), "-o", str(draft)).exit_code == 0
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标", "单位", "1-3月", "比上年同期增长（%）"])
+    sheet.append(["规模以上工业增加值", "亿元", None, 6.8])
+    sheet.append(["城镇常住居民人均可支配收入", "元", 24000, 5.1])
+    book.save(tmp_path / "浙江1-3月.xlsx")
+    refused = invoke("--plan", str(draft), "import", str(tmp_path / "浙江1-3月.xlsx"))
+    assert refused.exit_code == 2
+    lines = refused.stderr.splitlines()
+    assert lines[1].endswith(
+        "unknown target '规模以上工业增加值' in plan zhejiang-2026; see `plancli targets`"
+    )
+    assert "居民人均可支配收入 (resident_income)" in lines[2]
+    assert "not the same statistic" in lines[2]
