@@ -168,10 +168,12 @@ def unknown_hint(
     plan does not track: --skip-unknown would drop its figure, so it is not offered for it;
     without other rows, no hint (session 30 walk F11). A name close to one (城镇调查失业率 beside
     城镇登记失业率) may be another indicator: still offered."""
-    near = [row for row in skipped_rows(plan, unknown) if row.suggestions and row.target.isascii()]
+    found = skipped_rows(plan, unknown)
+    near = [row for row in found if row.suggestions and row.target.isascii()]
     untracked = [row for row in unknown if row.row not in {n.row for n in near}]
     if not untracked and not more:
         return refused
+    alias = alias_hint(plan, found)
     hint = ngettext(
         "hint: {n} of these rows names no target of plan {plan}: if it is an indicator the "
         "plan does not track, --skip-unknown leaves it out, listed, and imports the rest",
@@ -179,4 +181,27 @@ def unknown_hint(
         "plan does not track, --skip-unknown leaves them out, listed, and imports the rest",
         len(untracked) + more,
     ).format(n=f"{len(untracked) + more:,}", plan=plan.plan.id)
-    return InputError(f"{refused}\n{hint}")
+    return InputError(f"{refused}\n{hint}" + (f"\n{alias}" if alias else ""))
+
+
+def alias_hint(plan: AnyPlan, found: Sequence[SkippedRow]) -> str | None:
+    """What to do where a bulletin names a target otherwise (罗湖区's 一般公共预算收入 for the
+    draft's 地方一般公共预算收入, session 43 walk11): the alias that reads the row as it comes,
+    each month. Only for the first Chinese name close to exactly one target, the one name
+    holding the other whole (a place's word added: 地方…); 城镇调查失业率 beside 城镇登记失业率
+    is another statistic, never offered as its alias."""
+    from plancli.safe import clip
+
+    for row in found:
+        if row.target.isascii() or len(row.suggestions) != 1:
+            continue
+        target_id = row.suggestions[0][0]
+        name = next(t.name for t in plan.targets if t.id == target_id)
+        if row.target not in name and name not in row.target:
+            continue  # another statistic, close in its characters (城镇调查 vs 城镇登记失业率)
+        return _(
+            "hint: if {name} is the bulletin's name of {target} ({id}), add it to that "
+            'target\'s aliases in the plan (aliases = ["{name}"]) and import again: each '
+            "month's bulletin is then read as it comes"
+        ).format(name=clip(row.target), target=clip(name), id=target_id)
+    return None

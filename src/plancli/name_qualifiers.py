@@ -73,6 +73,29 @@ def close_names(plan: AnyPlan, text: str) -> tuple[list[tuple[str, str]], list[t
     same = shown([n for n in found if same_scope(text, n)])
     kept = {i for i, _shown in same}
     other = [
-        (i, s) for i, s in shown([n for n in found if not same_scope(text, n)]) if i not in kept
+        (i, s)
+        for i, s in shown([n for n in found if not same_scope(text, n) and _scope_apart(text, n)])
+        if i not in kept
     ]
     return same, other
+
+
+def _scope_apart(a: str, b: str) -> bool:
+    """Are two names of different scopes the same statistic but for their scope words, one
+    holding the other whole once those are dropped (城镇居民人均可支配收入, 居民人均可支配收入)?
+    规模以上工业增加值 and 文旅产业增加值增长 are close in their characters only: another
+    statistic, which the refusal named as of another scope (session 43 walk11, 浙江's draft)."""
+    bare_a, bare_b = _unscoped(a), _unscoped(b)
+    return bool(bare_a and bare_b) and (bare_a in bare_b or bare_b in bare_a)
+
+
+def _unscoped(name: str) -> str:
+    """The name without its scope words (城镇, 规模以上…; 城镇化 kept: a measure, not a scope)."""
+    for i, word in enumerate(_NOT_SCOPES):
+        name = name.replace(word, f"\0{i}\0")
+    for words in SCOPES:
+        for word in sorted(words, key=len, reverse=True):
+            name = name.replace(word, "")
+    for i, word in enumerate(_NOT_SCOPES):
+        name = name.replace(f"\0{i}\0", word)
+    return name

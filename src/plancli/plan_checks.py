@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from plancli.fmt import num
 from plancli.i18n import N_, _, join_list, ngettext
 from plancli.radicals import radical_free, radicals_in
-from plancli.safe import clip_path, visible
+from plancli.safe import clip, clip_path, visible
 from plancli.texts import shell_word
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def check_plan(
     english = plan.plan.name_en.strip() != plan.plan.name.strip()
     place = _placeless_english(plan.plan.name, plan.plan.name_en) if english else None
     if place is not None and not plan.plan.review:  # (a review pending asks to check the name)
-        message = _(PLACELESS_EN).format(place=place)
+        message = _(PLACELESS_EN).format(place=place, name_en=clip(plan.plan.name_en, 120))
         findings.append(Finding("warning", "name_en_no_place", None, message))
     from plancli.bound_sides import side_findings
     from plancli.quote_words import word_findings
@@ -119,9 +119,12 @@ def check_plan(
     return findings
 
 
+# The example is the plan's own name_en with the place's slot before it: a fixed example
+# (Linfen 2020 …) read, for 深圳市罗湖区's 2023 plan, as a name to copy (session 43 walk11).
 PLACELESS_EN = N_(
-    "name names {place}, name_en no place: add its English name (Linfen 2020 …), or every "
-    "English screen and report reads as the national plan's"
+    "name names {place}, name_en no place: write {place}'s English name before it "
+    '(name_en = "… {name_en}"), or every English screen and report reads as the national '
+    "plan's"
 )
 # the place a plan's name opens with (临汾市2020年…, 官渡区2022年…); the English words a
 # placeless title is made of (2020 main expected targets of …, National Economic and …)

@@ -393,6 +393,8 @@ def _plan_table(
     # the name heads every status and report: a reviewer checks it (`init`, `validate` say so)
     plan["review"] = _(PLAN_NAME_REVIEW)
     where = name[: name.index(str(year))] if str(year) in name else ""
+    if not where:  # no place in the title nor the lead's (罗湖区's news page: 2023年罗湖经济…)
+        plan["review"] += _review_separator() + _(NO_PLACE_REVIEW)
     if _below_province(where) and name_en.startswith(str(year)):
         # a place below a province (昆明市官渡区), which the draft cannot spell in English:
         # the English screens and report would read as the national plan's
@@ -412,6 +414,12 @@ def _review_separator() -> str:
 PLAN_NAME_REVIEW = N_(
     "the plan's name heads every status screen and report: check the place, the year and "
     "what the plan is (经济社会发展主要预期目标, or a 计划报告's 国民经济和社会发展计划)"
+)
+# A name that opens with its year names no place: every screen would read as the national
+# plan's, and the generic review left the analyst to notice it (session 43 walk11).
+NO_PLACE_REVIEW = N_(
+    "the name names no place (the report's title names none): write the place before the year, "
+    "in name and in name_en"
 )
 PLACE_EN_REVIEW = N_(
     "name_en names no place: add {place}'s English name (Guandu District 2022 …), or the "
