@@ -89,3 +89,30 @@ def test_a_trade_listed_without_its_measure_is_named_by_it() -> None:
     assert "限上批发" not in names and "进出口总额" in names
     wholesale = next(t for t in _heads(text) if t["name"] == "限上批发销售额")
     assert wholesale["quote"].startswith("规上工业总产值、限上批发、")  # the report's words
+
+
+# ---------------------------------------------------------------- 3. a class held in the work
+
+
+def _work(body: str) -> list[dict[str, Any]]:
+    text = (
+        "2026年政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+        "今年重点抓好以下工作：\n" + body
+    )
+    targets = extract_plan(text, year=2026).plan["targets"]
+    return [t for t in targets if t["section"].startswith("work")]
+
+
+def test_a_class_held_in_the_work_is_a_level_as_in_the_headline() -> None:
+    found = {
+        t["quote"]: t
+        for t in _work(
+            "（一）推进生态建设。确保清河干流水质稳定保持Ⅲ类，持续改善城区空气质量。"
+            "推动南湖水质优于Ⅳ类，完成10个湿地修复。\n"
+        )
+    }
+    held = found["确保清河干流水质稳定保持Ⅲ类"]
+    assert (held["kind"], held["unit"], held["max"]) == ("level", "类", 3)
+    assert "review" not in held
+    better = found["推动南湖水质优于Ⅳ类"]  # better than Ⅳ类: left to the analyst, as before
+    assert (better["kind"], "max" in better) == ("indicator", False)
