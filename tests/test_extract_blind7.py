@@ -175,7 +175,7 @@ def test_next_years_figures_without_a_lead_on_a_december_page() -> None:
     )
     targets = heads(text, 2025)
     assert [t["min"] for t in targets] == [Decimal("6"), Decimal("7"), Decimal("6.5")]
-    assert targets[0]["name"] == "全市地区生产总值"
+    assert targets[0]["name"] == "地区生产总值"  # 全市: the plan's place (session 43)
 
 
 def test_this_years_estimate_is_no_target_on_a_december_page() -> None:

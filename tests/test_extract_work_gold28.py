@@ -54,10 +54,10 @@ def test_a_commitment_stated_again_in_an_appendix_is_still_one_thing() -> None:
     assert not same_thing("新增限额以上商贸企业", "新增规模以上企业")
 
 
-def test_a_water_class_held_in_the_work_is_an_indicator() -> None:
+def test_a_water_class_held_in_the_work_is_a_level_at_most_the_class() -> None:
     """江苏's 确保长江干流江苏段水质保持Ⅱ类 and 陕西's 保持黄河干流Ⅱ类水质: a class held this year,
-    no figure (before: no target, the clause has no digit); an indicator without a bound, as the
-    headline reader drafts a class."""
+    no figure (before: no target, the clause has no digit); a level in 类 at most the class, as
+    the headline reader drafts a class (session 43; before, an indicator without a bound)."""
     body = SHAANXI + (
         "（七）深入推进绿色低碳发展。进一步削减通江支流总磷污染负荷，确保长江干流江苏段水质保持Ⅱ类。\n"
         "（八）持续筑牢生态安全屏障。治理沙化土地88.5万亩，强化淤地坝建设运行管护。"
@@ -69,8 +69,8 @@ def test_a_water_class_held_in_the_work_is_an_indicator() -> None:
         ("保持黄河干流Ⅱ类水质", "黄河干流水质"),
     ):
         target = found[quote]
-        assert (target["name"], target["kind"]) == (name, "indicator")
-        assert "min" not in target and "max" not in target
+        assert (target["name"], target["kind"], target["unit"]) == (name, "level", "类")
+        assert "min" not in target and target["max"] == 2
 
 
 def test_a_figure_of_a_list_is_quoted_and_named_with_the_list() -> None:

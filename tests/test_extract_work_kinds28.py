@@ -81,7 +81,9 @@ def test_a_water_class_is_in_class_not_percent(tmp_path: Path, invoke: Any) -> N
     recorded showed as `2 %`: the unit is 类, and `show` says `Ⅱ类`."""
     found = _work("保持黄河干流Ⅱ类水质，开展渭河、无定河等环境治理提升。")
     water = found["保持黄河干流Ⅱ类水质"]
-    assert (water["name"], water["kind"], water["unit"]) == ("黄河干流水质", "indicator", "类")
+    # a class held: a level, at most Ⅱ类, as the headline's (session 43; before an indicator)
+    assert (water["name"], water["kind"], water["unit"]) == ("黄河干流水质", "level", "类")
+    assert water["max"] == 2
     draft = extract_plan(
         "2026年政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，"
         "确保某湖水质稳定保持Ⅲ类。\n",

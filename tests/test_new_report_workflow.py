@@ -309,17 +309,17 @@ def test_validate_of_a_plan_whose_figures_all_have_targets_finds_none_astray(  #
             "一条语句之后应换行（或到文件末尾）（数值不带分隔符和单位，如 5）",
         ),
         (
-            ('name = "全省生产总值"', "name = “全省生产总值”"),
+            ('name = "生产总值"', "name = “生产总值”"),
             'Invalid value (text is written in ASCII quotes: "…")',
             '值无效（文本要用英文引号："…"）',
         ),
         (
-            ('name = "全省生产总值"', 'name = "全省生产总值'),
+            ('name = "生产总值"', 'name = "生产总值'),
             "Illegal character '\\n' (a text is missing its closing quote: \"…\")",
             "非法字符 '\\n'（文本缺少结尾的英文引号：\"…\"）",
         ),
         (
-            ('name = "全省生产总值"', 'name = "全省#生产总值'),
+            ('name = "生产总值"', 'name = "生产#总值'),
             "Illegal character '\\n' (a text is missing its closing quote: \"…\")",
             "非法字符 '\\n'（文本缺少结尾的英文引号：\"…\"）",
         ),

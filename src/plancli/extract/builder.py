@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from plancli.extract.clauses import DOUBLE_DIGITS, Piece, listed_subjects, split_town_country
+from plancli.extract.clauses import (
+    DOUBLE_DIGITS,
+    Piece,
+    listed_subjects,
+    past_place,
+    split_town_country,
+)
 from plancli.extract.draft import DraftTarget
 from plancli.extract.forms import COUNT_UNITS, LAST_YEAR_AIM, MONEY_UNITS, NOT_THE_YEARS_CHANGE
 from plancli.extract.numerals import change_figure
@@ -32,6 +38,19 @@ AMOUNT_NOTE = N_(
 DOUBLE_DIGITS_NOTE = N_("两位数增长: a double-digit growth, read as a floor of 10%")
 
 
+# A trade named without its measure (限上批发 in a list of indicators): a trade's figure is its
+# sales (批发, 零售) or its turnover (住宿, 餐饮), as the statistics name it
+_TRADE_ALONE = re.compile(r"^(?:限上|限额以上)(?:(批发|零售|批零|批发零售)|(住宿|餐饮|住餐))业?$")
+
+
+def _measured(name: str) -> str:
+    """限上批发 → 限上批发销售额, 限上餐饮 → 限上餐饮营业额; any other name as it is."""
+    match = _TRADE_ALONE.match(name)
+    if match is None:
+        return name
+    return name + ("销售额" if match.group(1) else "营业额")
+
+
 class TargetBuilder:
     """The targets drafted so far, and how a clause's reading becomes one."""
 
@@ -48,6 +67,9 @@ class TargetBuilder:
         if indicator_id is not None and (indicator is None or indicator.id != indicator_id):
             indicator = _indicator(indicator_id)
         name = "经济增长" if subject == "经济" else subject
+        if indicator is not None:
+            name = past_place(name)  # 全县地区生产总值: the plan's place, not the name's
+        name = _measured(name)
         target = DraftTarget(
             id="",
             section="headline",

@@ -231,15 +231,39 @@ def bare_subject(text: str) -> bool:
     )
 
 
+# A place before an indicator's name (全县地区生产总值, 重庆地区生产总值, 官渡区生产总值): the
+# plan's place, no part of the name (`past_place`); never 单位 (单位地区生产总值能耗)
+_PLACE_WORDS = (
+    r"(?!单位)(?:全[省市县区州盟旗镇乡]|[\u4e00-\u9fff]{2,8}?(?<!地)(?:省|市|县|区|州|盟|旗)"
+    r"|[\u4e00-\u9fff]{2,3}(?=地区生产总值))"
+)
+_PLACE = re.compile(rf"^{_PLACE_WORDS}")
+
 # The words of the sentence before a clause's subject and its resolve (全市经济社会发展力争实现
 # 地区生产总值增长6.5%左右, 湖南社会发展主要目标定为GDP增长8.5%左右, 2024年实现地区总值增长
 # 8%左右): no part of the target's name or quote. Only with words (or a year) before the verb: a
 # clause opening with its resolve (努力实现地区生产总值增长7%以上) is quoted whole, as before.
+# The year the sentence speaks of, and a place after it (2020年重庆地区生产总值增长6%, 全年地区
+# 生产总值增长8%-10%): the quote starts at the indicator, as its name does; 全年完成… whole.
 _LEAD_WORDS = re.compile(
     r"^(?:(?:19|20)\d\d年\s*,?\s*)?(?:[\u4e00-\u9fff]{2,16}?"
     r"(?:(?:力争|努力|争取|确保)实现|(?:主要)?(?:预期)?目标(?:确?定|设定)?为)"
     r"|(?<=年)(?:(?:力争|努力|争取|确保)?实现))"
+    rf"|^(?:(?:19|20)\d\d年|全年)\s*,?\s*{_PLACE_WORDS}?(?!完成|实现)"
 )
+
+
+def past_place(subject: str) -> str:
+    """`subject` without a place before the indicator it names (全县地区生产总值 → 地区生产总值),
+    where what is left names the same shared indicator; else `subject`."""
+    match = _PLACE.match(subject)
+    if match is None:
+        return subject
+    rest = subject[match.end() :]
+    whole, named = lookup(subject), lookup(rest)
+    if len(rest) < 2 or whole is None or named is None or whole.id != named.id:
+        return subject
+    return rest
 
 
 def past_lead_words(piece: Piece) -> Piece:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from plancli.extract.draft import DraftTarget
+from plancli.extract.forms import CLASS_NUMBERS
 from plancli.extract.pending import PENDING, pending_subjects
 from plancli.extract.sections import WorkSection
 from plancli.extract.vocabulary import INDICATORS
@@ -223,12 +224,13 @@ _GRADE_REVIEW = N_(
 
 
 # 确保长江干流江苏段水质保持Ⅱ类 (江苏), 保持黄河干流Ⅱ类水质 (陕西): a water-quality class held or
-# reached this year, a class and not a figure: an indicator without a bound, as the headline
-# reader drafts 确保某湖水质稳定保持Ⅲ类 (before: no target, the clause has no digit)
+# reached this year (before: no target, the clause has no digit). Held or reached, that class or
+# better: a level in 类, at most the class, as the headline reader drafts 确保某湖水质稳定保持Ⅲ类
+# (session 43); 优于Ⅲ类 and a class with 以上 (a share of sections at it) stay indicators.
 _CLASS = r"(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类"
 _WATER_CLASS = re.compile(
-    rf"^(?P<named>[^,;。]{{2,20}}?水质)(?:稳定)?(?:保持在?|达到|优于|稳定在)(?P<one>{_CLASS})"
-    r"(?:及以上|以上)?(?:标准)?$"
+    rf"^(?P<named>[^,;。]{{2,20}}?水质)(?:稳定)?(?P<verb>保持在?|达到|优于|稳定在)(?P<one>{_CLASS})"
+    r"(?P<share>及以上|以上)?(?:标准)?$"
     rf"|^(?:保持|达到)(?P<place>[^,;。]{{2,16}}?)(?P<other>{_CLASS})水质$"
 )
 
@@ -241,6 +243,17 @@ def _water_class(reader: Drafting, section: WorkSection, clause: Clause) -> bool
     if f"class|{name}" in reader._seen_names:
         return True
     reader._seen_names.add(f"class|{name}")
+    held = found.group("other") or (found.group("verb") != "优于" and not found.group("share"))
+    if held:
+        target = reader._new(section, name, "level", "类", clause)
+        target.frequency = "annual"
+        target.max = Decimal(CLASS_NUMBERS[(found.group("one") or found.group("other"))[:-1]])
+        target.notes.append(
+            _("{clause}: this class or better (a lower class is better water)").format(
+                clause=clause.text
+            )
+        )
+        return True
     target = reader._new(section, name, "indicator", "类", clause)  # (Ⅱ类 recorded as 2 类)
     target.frequency = "annual"
     target.notes.append(
