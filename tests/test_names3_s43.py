@@ -23,27 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from plancli.stores.toml import read_toml_ledger
-from sheets import sheet_file
-
-
-def _records(ledger: Path) -> dict[tuple[str, str], Decimal]:
-    return {(r.target, r.period): r.value for r in read_toml_ledger(ledger).records}
-
-
-def _write(tmp_path: Path, name: str, rows: list[list[Any]], form: str = "csv") -> Path:
-    if form == "xlsx":
-        return sheet_file(tmp_path, rows, name + ".xlsx")
-    path = tmp_path / (name + ".csv")
-    path.write_text("".join(",".join(str(c) for c in row) + "\n" for row in rows), "utf-8")
-    return path
-
-
-def _import(invoke: Any, tmp_path: Path, plan: str, sheet: Path, *more: str) -> Any:
-    ledger = str(tmp_path / "p.progress.toml")
-    return invoke(*more, "--plan", plan, "--ledger", ledger, "import", str(sheet))
-
+from tests.test_names2_s42 import _import, _records, _write
 
 # ----------------------------------------------------------------------------- 1. PM_2.5
 
