@@ -189,11 +189,13 @@ def alias_hint(plan: AnyPlan, found: Sequence[SkippedRow]) -> str | None:
     draft's 地方一般公共预算收入, session 43 walk11): the alias that reads the row as it comes,
     each month. Only for the first Chinese name close to exactly one target, the one name
     holding the other whole (a place's word added: 地方…); 城镇调查失业率 beside 城镇登记失业率
-    is another statistic, never offered as its alias."""
-    from plancli.safe import clip
+    is another statistic, never offered as its alias. The line to paste holds the name as TOML
+    writes it (`toml_string`): a bulletin's `"` or `\\` gave a line that broke the plan; a name
+    past `NAME_CHARS`, which a message cuts, gets no hint: a cut alias would name nothing."""
+    from plancli.safe import NAME_CHARS, clip
 
     for row in found:
-        if row.target.isascii() or len(row.suggestions) != 1:
+        if row.target.isascii() or len(row.suggestions) != 1 or len(row.target) > NAME_CHARS:
             continue
         target_id = row.suggestions[0][0]
         name = next(t.name for t in plan.targets if t.id == target_id)
@@ -201,7 +203,21 @@ def alias_hint(plan: AnyPlan, found: Sequence[SkippedRow]) -> str | None:
             continue  # another statistic, close in its characters (城镇调查 vs 城镇登记失业率)
         return _(
             "hint: if {name} is the bulletin's name of {target} ({id}), add it to that "
-            'target\'s aliases in the plan (aliases = ["{name}"]) and import again: each '
+            "target's aliases in the plan (aliases = [{alias}]) and import again: each "
             "month's bulletin is then read as it comes"
-        ).format(name=clip(row.target), target=clip(name), id=target_id)
+        ).format(
+            name=clip(row.target), target=clip(name), id=target_id, alias=toml_string(row.target)
+        )
     return None
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML basic string on one line that a terminal shows as it is: as tomli-w
+    writes it (`"`, `\\` and the C0 controls escaped), then DEL, the C1 and format characters
+    as `\\u` escapes (`toml_text`) and a tab as `\\t`: pasted into a plan, it reads `text`
+    back exactly."""
+    import tomli_w
+
+    from plancli.safe import toml_text
+
+    return toml_text(tomli_w.dumps({"n": text})[4:].rstrip("\n")).replace("\t", "\\t")

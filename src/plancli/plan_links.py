@@ -72,3 +72,32 @@ def figures_of_problems(
             further=source.figures_of,
             **fields,
         )
+
+
+def judged_on_note(target_id: str, source: str) -> str:
+    """What `history ID` says of a target judged on another's figures before it lists them
+    (it has no records of its own: "no records of resident_income_national" sent an analyst
+    nowhere, session 43)."""
+    from plancli.i18n import _
+
+    return _(
+        "{target} has no records of its own: it is judged on {source}'s figures (figures_of "
+        "in the plan), shown here"
+    ).format(target=target_id, source=source)
+
+
+def judged_too_notes(targets: Iterable[Any], reverted: Iterable[str]) -> list[str]:
+    """What `undo` says where a record it reverts is the figure of another target too
+    (`figures_of`), a line each: reverting resident_income's figure moves
+    resident_income_national's verdict, which its table (one row, resident_income) does not
+    show."""
+    from plancli.i18n import _
+
+    ids = set(reverted)
+    return [
+        _("{target} is judged on {source}'s figures: its verdict changes with them").format(
+            target=t.id, source=t.figures_of
+        )
+        for t in targets
+        if getattr(t, "figures_of", None) in ids
+    ]

@@ -64,8 +64,15 @@ def history_cmd(
         from plancli.plan import unknown_target_message
 
         raise InputError(unknown_target_message(plan, target_id))
+    # judged on another's figures (`figures_of`): those, said so first, as `show` lists them
+    linked = plan.target(target_id) if target_id is not None else None
+    figures_id = linked.figures_of if linked is not None and linked.figures_of else target_id
+    if figures_id != target_id:
+        from plancli.plan_links import judged_on_note
+
+        say(judged_on_note(str(target_id), str(figures_id)))
     # a roll-up's own figure its parts' later sum superseded is not `*`, as `show` says
-    revisions = history(records, target_id, plan.plan.year)
+    revisions = history(records, figures_id, plan.plan.year)
     revisions = set_aside(revisions, superseded_owns(revisions, plan, records, amendments))
     from plancli.milestone_due import milestone_ids
 
@@ -74,7 +81,7 @@ def history_cmd(
         say(note)
     from plancli.stored_classes import records_warning
 
-    listed = records if target_id is None else [r for r in records if r.target == target_id]
+    listed = records if figures_id is None else [r for r in records if r.target == figures_id]
     if note := records_warning(plan, listed):  # a figure in 类 from before: 2.5, as `show`
         say(note)
     if json_out:
@@ -103,16 +110,16 @@ def history_cmd(
         columns, rows = history_csv(revisions, writers=writers)
         emit_csv(csv_text(columns, rows))
     elif not revisions and not adjustments:
-        _say_no_records(target_id, location.shown)
+        _say_no_records(figures_id, location.shown)
     else:
         from plancli.render import console
         from plancli.render.ledger import amendments_table, history_table
 
         out_console = console()
         if revisions:
-            out_console.print(history_table(plan, revisions, location.shown, st.lang, target_id))
+            out_console.print(history_table(plan, revisions, location.shown, st.lang, figures_id))
         else:
-            _say_no_records(target_id, location.shown)
+            _say_no_records(figures_id, location.shown)
         if adjustments:
             out_console.print(amendments_table(plan, adjustments, st.lang, target_id))
 
@@ -204,6 +211,10 @@ def undo_cmd(
         undo, [p.amendment for p in contents.amendments], milestone_ids(plan)
     )
     console(stderr=not dry_run or json_out).print(undo_table(plan, shown_undo, st.lang))
+    from plancli.plan_links import judged_too_notes
+
+    for note in judged_too_notes(plan.targets, {r.target for r in undo.records}):
+        say(note)  # its verdict moves with the figures reverted: the table shows only theirs
     count = _count(undo)
     if dry_run:
         say(
