@@ -107,7 +107,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     elif pace_gap_pp is None:
         status = "behind"
     else:
-        status = ctx.paced_status(pace_gap_pp)
+        status = ctx.paced_status(pace_gap_pp, as_of)
     projection = None
     # The run rate of the figure's own months: March's 0.8 of a late department, as of June,
     # runs at 3.2 a year (0.8 ÷ 0.25), not 1.6 (0.8 ÷ June's 0.5, a forecast of failure).

@@ -49,7 +49,7 @@ def assess(ctx: Context, target: Target, as_of: Period) -> Assessment:
     elif as_of.is_final and observation.period.is_final:
         status = "missed"
     else:
-        status = ctx.paced_status(pace_gap_pp)
+        status = ctx.paced_status(pace_gap_pp, as_of)
     return Assessment(
         target,
         status,
