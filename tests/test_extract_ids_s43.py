@@ -1,4 +1,4 @@
-"""Session 43: a total's growth is not its intensity's (docs/extract.md, "Ids of totals").
+"""Session 43: a total's growth is not its intensity's (docs/extract.md, "1. Review").
 
 能源消费总量 (万吨标准煤) and 研发经费投入 (亿元) are totals; 单位地区生产总值能耗 / 能耗强度 and
 研发经费投入强度 (R&D / GDP, %) are intensities, other statistics. `extract` gave a total the
