@@ -182,7 +182,7 @@ def test_pinyin_in_full_width_brackets_or_with_tone_numbers_is_read_past() -> No
         "研發(fā)經(jīng)費投入增(zeng1)长(zhang3)10%；城鎮(zhèn)新增就業(yè)1.5萬人。"
     )
     targets = heads(text)
-    assert ids(targets) == ["gdp", "rd_intensity", "new_urban_jobs"]
+    assert ids(targets) == ["gdp", "rd_spending", "new_urban_jobs"]
     assert [t["kind"] for t in targets] == ["growth", "growth", "cumulative"]
     assert targets[0]["around"] == Decimal("6")
     assert targets[1]["quote"] == "研發(fā)經(jīng)費投入增(zeng1)长(zhang3)10%"

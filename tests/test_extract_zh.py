@@ -48,7 +48,7 @@ def test_review_notes_and_notes_are_chinese_with_chinese_on() -> None:
         "基数取自上年工作回顾：“地区生产总值增长5.1%”"
     )
     # a range of what is no floor
-    assert _targets(BAND_RANGE, "zh", year=2026)["energy_intensity"]["review"] == (
+    assert _targets(BAND_RANGE, "zh", year=2026)["energy_consumption"]["review"] == (
         "区间目标：已记为下限和上限；如报告另写“争取更好”，上限可改为争取目标（stretch）"
     )
     # a relation
@@ -72,7 +72,7 @@ def test_review_notes_and_notes_are_chinese_with_chinese_on() -> None:
 def test_the_same_drafts_in_english_are_as_before() -> None:
     targets = _targets(FORMS, "en")
     assert targets["gdp"]["note"].startswith("5%—5.5%: a growth's target range, 5 its floor")
-    assert _targets(BAND_RANGE, "en", year=2026)["energy_intensity"]["review"] == (
+    assert _targets(BAND_RANGE, "en", year=2026)["energy_consumption"]["review"] == (
         "a range: min and max; if the report adds 争取更好, the top is a stretch"
     )
     assert targets["resident_income"]["note"] == "基本同步 is read as relation same"

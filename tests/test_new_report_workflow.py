@@ -211,12 +211,12 @@ def test_init_of_a_draft_still_under_review_says_so(invoke, tmp_path: Path) -> N
     result = invoke("--plan", str(plan), "init", str(tmp_path / "ws"))
     assert result.exit_code == 0, result.stderr
     assert (
-        "warning: 1 target of the draft still carries `review = …` (energy_intensity): check it "
+        "warning: 1 target of the draft still carries `review = …` (energy_consumption): check it "
         "and delete the key; "
         f"`plancli --plan {tmp_path / 'ws' / 'draft.toml'} validate` lists them\n"
     ) in result.stderr
     zh = invoke("--lang", "zh", "--plan", str(plan), "init", str(tmp_path / "ws"), "--force")
-    said = "警告：草稿中仍有 1 个目标带有 `review = …`（energy_intensity）：请核对后删去该行；"
+    said = "警告：草稿中仍有 1 个目标带有 `review = …`（energy_consumption）：请核对后删去该行；"
     assert said in zh.stderr
 
 

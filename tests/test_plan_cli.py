@@ -219,7 +219,7 @@ def test_validate_warns_of_review_notes_left_in_a_draft(  # type: ignore[no-unty
     # review, since session 43)
     assert [(f["level"], f["target"]) for f in pending] == [
         ("warning", None),
-        ("warning", "energy_intensity"),
+        ("warning", "energy_consumption"),
     ]
     assert (
         "or a 计划报告's 国民经济和社会发展计划); name_en names no place: add 某县's"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from plancli.extract.vocabulary import PENDING_TOKENS, lookup
+from plancli.extract.vocabulary import PENDING_TOKENS, TOTALS, lookup
 
 # Who sets a bound the report leaves to others: the state, the province (a city's report), a
 # higher level down to a district's for a township (区里, 县级, 市委); 国家、省下达 both.
@@ -127,6 +127,9 @@ def _parts(part: str) -> list[tuple[str, str | None]]:
     """The indicators a pending task names: one proper name (单位生产总值二氧化碳排放), or the
     pieces of a compound (节能减排降碳约束性指标 → energy, emissions, CO2)."""
     clean = re.sub(r"等?(约束性)?(指标|目标任务|目标|任务)$", "", part)
+    total = lookup(part)
+    if total is not None and total.id in TOTALS:  # 能源消费总量: not 能源指标, the intensity's
+        return [(_group_name(clean, part), total.id)]
     if re.search(r"单位|强度|产量|粮食|生态环境保护|主要污染物|生产", part):
         indicator = lookup(part)
         if indicator is not None:

@@ -56,7 +56,21 @@ def _entry(
     )
 
 
+# A total is another statistic than its intensity: 研发经费投入 (亿元) is R&D spending,
+# 研发经费投入强度 (its share of GDP, %) R&D intensity; 能源消费总量 (万吨标准煤) is energy use,
+# 单位地区生产总值能耗 / 能耗强度 its intensity. A name with a ratio's word (强度, 相当于, 比例,
+# 比重, 占, 单位, 万元) is the intensity's; 能源消费总量和强度 (the two controls) too.
+_RATIO_WORDS = r"强度|相当于|之比|比率|比例|比重|占|单位|万元|每|/\s*GDP|／\s*GDP"
+_NOT_A_TOTAL = rf"^(?!.*(?:{_RATIO_WORDS}|结构|非化石|可再生|清洁))"
+RD_SPENDING = _NOT_A_TOTAL + r".*?(?:研发|R&D|研究与试验发展).*?(?:经费|投入|支出|费用)"
+ENERGY_CONSUMPTION = _NOT_A_TOTAL + r".*?(?:能源消费|能源消耗|能耗总量|耗能总量)"
+TOTALS = ("rd_spending", "energy_consumption")
+
 INDICATORS: tuple[Indicator, ...] = (
+    _entry("rd_spending", RD_SPENDING, "R&D spending", "亿元", "annual"),
+    _entry(
+        "energy_consumption", ENERGY_CONSUMPTION, "Total energy consumption", "万吨标准煤", "annual"
+    ),
     _entry(
         "rd_intensity",
         r"研发|R&D|研究与试验发展",
