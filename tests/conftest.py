@@ -594,3 +594,18 @@ def workspace(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path: 
     assert done.exit_code == 0, done.stderr
     monkeypatch.chdir(tmp_path / "g")
     return tmp_path / "g"
+
+
+@pytest.fixture(scope="module")
+def year_ledger(tmp_path_factory: pytest.TempPathFactory, isolated_cli: Any) -> Path:
+    """The audit's year and its two adjustments (test_report_year_end, test_yearend_s43)."""
+    ledger = tmp_path_factory.mktemp("ye") / "plan2022.progress.toml"
+    with isolated_cli() as invoke:
+        for args in (
+            ("import", str(FIXTURES / "year-end-2022.csv")),
+            ("amend", "unemployment_rate", "--around", "4.5", "--from", "2022-06"),
+            ("amend", "retail_sales", "--min", "6", "--from", "2022-07"),
+        ):
+            result = invoke("--plan", "guandu-2022", "--ledger", str(ledger), *args)
+            assert result.exit_code == 0, result.output
+    return ledger

@@ -11,9 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 from tests.test_relations2_s43 import _half_year
-from tests.test_walk_extract_s43 import _draft
+from tests.test_walk_extract_s43 import _bulletin, _draft
 
 NOTE = (
     "resident_income_national has no records of its own: it is judged on resident_income's "
@@ -90,19 +89,6 @@ def test_undo_of_the_series_says_the_linked_verdict_moves(invoke: Any, tmp_path:
     assert invoke(*plan, "record", "gdp", "5.5", "-p", "上半年").exit_code == 0
     other = invoke(*plan, "undo", "--dry-run")
     assert "judged on" not in other.output
-
-
-def _bulletin(path: Path, name: str) -> Path:
-    """罗湖区's 1-3月 table (tests/test_walk_extract_s43.py's), its budget row named `name`."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["罗湖区2023年1-3月主要经济指标"])
-    sheet.append(["指标", "单位", "1-3月", "比上年同期增长（%）"])
-    sheet.append(["地区生产总值", "亿元", 651.2, 6.1])
-    sheet.append([name, "亿元", 35.1, 3.2])
-    book.save(path)
-    return path
 
 
 def _pasted(hint: str) -> list[str]:

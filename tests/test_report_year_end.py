@@ -7,26 +7,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def year_ledger(tmp_path_factory: pytest.TempPathFactory, isolated_cli: Any) -> Path:
-    ledger = tmp_path_factory.mktemp("ye") / "plan2022.progress.toml"
-    with isolated_cli() as invoke:
-        for args in (
-            ("import", str(FIXTURES / "year-end-2022.csv")),
-            ("amend", "unemployment_rate", "--around", "4.5", "--from", "2022-06"),
-            ("amend", "retail_sales", "--min", "6", "--from", "2022-07"),
-        ):
-            result = invoke("--plan", "guandu-2022", "--ledger", str(ledger), *args)
-            assert result.exit_code == 0, result.output
-    return ledger
 
 
 @pytest.fixture

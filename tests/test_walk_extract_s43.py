@@ -90,15 +90,16 @@ def test_name_en_no_place_gives_the_plans_own_english_name(invoke, tmp_path: Pat
     assert found["message"].startswith("name 写了深圳市罗湖区，name_en 未写地名：请在其前面补上")
 
 
-def _bulletin(path: Path) -> Path:
-    """罗湖区's 1-3月 table as the 统计局 exports it: 一般公共预算收入, not the report's 地方…"""
+def _bulletin(path: Path, name: str = "一般公共预算收入") -> Path:
+    """罗湖区's 1-3月 table as the 统计局 exports it: 一般公共预算收入, not the report's 地方…
+    (`name`: the budget row's name, as another bulletin writes it)."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.append(["罗湖区2023年1-3月主要经济指标"])
     sheet.append(["指标", "单位", "1-3月", "比上年同期增长（%）"])
     sheet.append(["地区生产总值", "亿元", 651.2, 6.1])
-    sheet.append(["一般公共预算收入", "亿元", 35.1, 3.2])
+    sheet.append([name, "亿元", 35.1, 3.2])
     book.save(path)
     return path
 

@@ -19,23 +19,6 @@ from typing import Any
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def year_ledger(tmp_path_factory: pytest.TempPathFactory, isolated_cli: Any) -> Path:
-    """tests/test_report_year_end.py's ledger: the audit's year and its two adjustments."""
-    ledger = tmp_path_factory.mktemp("yearend") / "plan2022.progress.toml"
-    with isolated_cli() as invoke:
-        for args in (
-            ("import", str(FIXTURES / "year-end-2022.csv")),
-            ("amend", "unemployment_rate", "--around", "4.5", "--from", "2022-06"),
-            ("amend", "retail_sales", "--min", "6", "--from", "2022-07"),
-        ):
-            result = invoke("--plan", "guandu-2022", "--ledger", str(ledger), *args)
-            assert result.exit_code == 0, result.output
-    return ledger
-
 
 @pytest.fixture
 def run(invoke, year_ledger: Path) -> Callable[..., str]:  # type: ignore[no-untyped-def]
